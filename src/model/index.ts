@@ -12,3 +12,5 @@ export {
 } from "./pattern.ts";
 export * from "./quantifier.ts";
 export { PatternBuilder, AfterMatchSkip } from "./patternBuilder.ts";
+export { validatePattern, hasPatternErrors } from "./validate.ts";
+export type { PatternDiagnostic } from "./patternFindings.ts";

@@ -18,7 +18,13 @@ import type { Condition } from "./condition.ts";
 import type { Duration } from "./duration.ts";
 
 /** Flink's `ConsumingStrategy` values that an edge can carry. */
-export const EDGE_CONTIGUITIES = ["STRICT", "SKIP_TILL_NEXT", "SKIP_TILL_ANY", "NOT_NEXT", "NOT_FOLLOW"] as const;
+export const EDGE_CONTIGUITIES = [
+  "STRICT",
+  "SKIP_TILL_NEXT",
+  "SKIP_TILL_ANY",
+  "NOT_NEXT",
+  "NOT_FOLLOW",
+] as const;
 /** How a stage's first event relates to the previous stage: next / followedBy / followedByAny / notNext / notFollowedBy. */
 export type EdgeContiguity = (typeof EDGE_CONTIGUITIES)[number];
 
@@ -122,6 +128,11 @@ export interface Edge {
 /** A pattern processor as dynamic CEP stores it: `{id, version, pattern, function}`. */
 export interface Rule {
   readonly id: string;
+  /**
+   * True when the source wrote `id` as a JSON number (`"id": 7`), so exports write a number
+   * again. The id itself stays a string: no digits are ever lost.
+   */
+  readonly idIsNumber?: boolean;
   readonly version: number;
   readonly pattern: GraphNode;
   /** The `PatternProcessFunction` class name (a label here). */

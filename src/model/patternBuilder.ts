@@ -162,10 +162,22 @@ export class PatternBuilder {
 
   private append(stage: string | PatternBuilder, contiguity: EdgeContiguity | null): this {
     if (typeof stage === "string") {
-      this.stages.push({ name: stage, contiguity, condition: null, quantifier: singleQuantifier(), group: null });
+      this.stages.push({
+        name: stage,
+        contiguity,
+        condition: null,
+        quantifier: singleQuantifier(),
+        group: null,
+      });
     } else {
       const group = stage.build();
-      this.stages.push({ name: group.name, contiguity, condition: null, quantifier: singleQuantifier(), group });
+      this.stages.push({
+        name: group.name,
+        contiguity,
+        condition: null,
+        quantifier: singleQuantifier(),
+        group,
+      });
     }
     return this;
   }

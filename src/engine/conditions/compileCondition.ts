@@ -1,0 +1,190 @@
+/**
+ * Resolves the pattern model's conditions to evaluators (Flink's `IterativeCondition.filter`):
+ * AVIATOR expressions run on our interpreter (`src/expr`); CLASS and SUBTYPE conditions run the
+ * expression bound to the class in the binding table; RichAnd/Or/Not compose. GROOVY is not
+ * supported.
+ *
+ * A `CLASS` condition with `args` (Ververica's `CustomArgsCondition`) runs its bound expression
+ * with the arguments readable as `config.args` (an array of strings, next to any broadcast
+ * config keys), so one binding serves every argument list.
+ *
+ * Conditions that do not read the partial match (no `getEventsForPattern` call on this event)
+ * remember their result for the event, so the many transitions and runs that test the same
+ * condition on one event evaluate it once.
+ */
+import type { Condition } from "../../model/condition.ts";
+import type { ConditionBindings } from "../../model/pattern.ts";
+import { compileExpression, ExprRuntimeError, ExprSyntaxError, type ExprEnvironment } from "../../expr/index.ts";
+import type { EventRecord } from "../api.ts";
+import type { IterativeCondition } from "../compiler/iterativeCondition.ts";
+import type { ConditionContext, EventCondition } from "./conditionContext.ts";
+import { ConditionError } from "./conditionError.ts";
+
+const ALWAYS: EventCondition = () => true;
+
+/** Compiles the compiler's condition trees, sharing one evaluator per model condition. */
+export class ConditionCompiler {
+  private readonly leaves = new Map<Condition, EventCondition>();
+
+  constructor(private readonly bindings: ConditionBindings) {}
+
+  /** An evaluator for `condition`, or null when it is always true. */
+  compile(condition: IterativeCondition): EventCondition | null {
+    switch (condition.kind) {
+      case "true":
+        return null;
+      case "user":
+        return this.leaf(condition.condition, condition.stage, condition.path);
+      case "and": {
+        const left = this.compile(condition.left);
+        const right = this.compile(condition.right);
+        if (left === null) return right;
+        if (right === null) return left;
+        return (ctx) => left(ctx) && right(ctx);
+      }
+      case "not": {
+        const inner = this.compile(condition.inner) ?? ALWAYS;
+        return (ctx) => !inner(ctx);
+      }
+    }
+  }
+
+  private leaf(condition: Condition, stage: string, path: string): EventCondition {
+    let compiled = this.leaves.get(condition);
+    if (!compiled) {
+      compiled = cachePerEvent(guard(this.model(condition, stage, path), stage));
+      this.leaves.set(condition, compiled);
+    }
+    return compiled;
+  }
+
+  /** A model condition (possibly nested and/or/not) as an evaluator. */
+  private model(condition: Condition, stage: string, path: string): EventCondition {
+    switch (condition.type) {
+      case "aviator":
+        return expression(condition.expression, stage, `${path}.expression`, null);
+      case "groovy":
+        throw new ConditionError(
+          stage,
+          path,
+          `stage '${stage}': GROOVY conditions are not supported; rewrite it as an AVIATOR expression`,
+        );
+      case "class":
+        return expression(
+          this.binding(condition.className, stage, `${path}.className`),
+          stage,
+          `${path}.className`,
+          condition.args ?? null,
+        );
+      case "subtype":
+        return expression(
+          this.binding(condition.subClassName, stage, `${path}.subClassName`),
+          stage,
+          `${path}.subClassName`,
+          null,
+        );
+      case "and": {
+        const left = this.model(condition.left, stage, `${path}.nestedConditions[0]`);
+        const right = this.model(condition.right, stage, `${path}.nestedConditions[1]`);
+        return (ctx) => left(ctx) && right(ctx);
+      }
+      case "or": {
+        const left = this.model(condition.left, stage, `${path}.nestedConditions[0]`);
+        const right = this.model(condition.right, stage, `${path}.nestedConditions[1]`);
+        return (ctx) => left(ctx) || right(ctx);
+      }
+      case "not": {
+        const inner = this.model(condition.inner, stage, `${path}.nestedConditions[0]`);
+        return (ctx) => !inner(ctx);
+      }
+    }
+  }
+
+  private binding(className: string, stage: string, path: string): string {
+    const bound = Object.hasOwn(this.bindings, className) ? this.bindings[className] : undefined;
+    if (bound === undefined) {
+      throw new ConditionError(
+        stage,
+        path,
+        `stage '${stage}': condition class '${className}' has no binding; add one to the binding table`,
+      );
+    }
+    return bound;
+  }
+}
+
+/** An expression condition; with `args`, the expression reads them as `config.args`. */
+function expression(source: string, stage: string, path: string, args: readonly string[] | null): EventCondition {
+  let compiled;
+  try {
+    compiled = compileExpression(source);
+  } catch (error) {
+    if (error instanceof ExprSyntaxError) {
+      throw new ConditionError(stage, path, `stage '${stage}': ${error.line}:${error.column}: ${error.detail}`);
+    }
+    throw error;
+  }
+  if (args === null) return (ctx) => compiled.test(ctx);
+  const env = new ArgsEnvironment(args);
+  return (ctx) => {
+    env.context = ctx;
+    return compiled.test(env);
+  };
+}
+
+/** The condition environment plus `config.args` for a `CustomArgsCondition`. */
+class ArgsEnvironment implements ExprEnvironment {
+  context: ConditionContext | null = null;
+  private lastConfig: Readonly<Record<string, unknown>> | undefined | null = null;
+  private merged: Readonly<Record<string, unknown>> = {};
+
+  constructor(private readonly args: readonly string[]) {}
+
+  get event(): EventRecord {
+    return this.context?.event ?? {};
+  }
+
+  getEventsForPattern(name: string): readonly EventRecord[] {
+    return this.context?.getEventsForPattern(name) ?? [];
+  }
+
+  get config(): Readonly<Record<string, unknown>> {
+    const config = this.context?.config;
+    if (config !== this.lastConfig) {
+      this.lastConfig = config;
+      this.merged = { ...config, args: this.args };
+    }
+    return this.merged;
+  }
+}
+
+/** Names the stage when a condition fails at run time (Flink: "Failure happened in filter function."). */
+function guard(condition: EventCondition, stage: string): EventCondition {
+  return (ctx) => {
+    try {
+      return condition(ctx);
+    } catch (error) {
+      if (error instanceof ConditionError) throw error;
+      const detail = error instanceof ExprRuntimeError || error instanceof Error ? error.message : String(error);
+      throw new ConditionError(stage, "", `stage '${stage}': condition failed: ${detail}`, { cause: error });
+    }
+  };
+}
+
+/** Remembers the result for the current event unless the condition read the partial match. */
+function cachePerEvent(condition: EventCondition): EventCondition {
+  let sequence = -1;
+  let value = false;
+  return (ctx) => {
+    if (ctx.eventSequence === sequence) return value;
+    const outer = ctx.partialMatchAccessed;
+    ctx.partialMatchAccessed = false;
+    const result = condition(ctx);
+    if (!ctx.partialMatchAccessed) {
+      sequence = ctx.eventSequence;
+      value = result;
+    }
+    ctx.partialMatchAccessed = outer || ctx.partialMatchAccessed;
+    return result;
+  };
+}

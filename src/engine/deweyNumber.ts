@@ -1,0 +1,87 @@
+/**
+ * Port of Flink's `org.apache.flink.cep.nfa.DeweyNumber`: the versioning scheme that tells which
+ * shared-buffer edges belong to which run.
+ *
+ * A dewey number is a sequence of digits d1.d2…dn. `v` is compatible with `v'` iff `v'` is a
+ * prefix of `v`, or both have the same length, agree on all but the last digit, and `v`'s last
+ * digit is greater or equal.
+ *
+ * Represented by its dotted string (`"1.0.2"`): immutable, plain data, and about a third of the
+ * memory of an array — every live run holds two of them. Operations scan characters and never
+ * split.
+ */
+
+/** Dot-separated digits, e.g. `"1.0.2"`. Never empty. */
+export type DeweyNumber = string;
+
+const DOT = 46; // "."
+const ZERO = 48; // "0"
+
+/** `new DeweyNumber(start)`. */
+export function createDeweyNumber(start: number): DeweyNumber {
+  return String(start);
+}
+
+/** `DeweyNumber.isCompatibleWith`: true iff `other` is a prefix of `self`, or only a smaller-or-equal last digit differs. */
+export function isCompatibleWith(self: DeweyNumber, other: DeweyNumber): boolean {
+  if (self === other) return true;
+  const selfDots = countDots(self);
+  const otherDots = countDots(other);
+  if (selfDots > otherDots) {
+    // Digits are canonical decimals, so a digit-wise prefix is a string prefix ending at a dot.
+    return self.charCodeAt(other.length) === DOT && self.startsWith(other);
+  }
+  if (selfDots < otherDots) return false;
+  const lastDot = self.lastIndexOf(".");
+  if (other.lastIndexOf(".") !== lastDot) return false;
+  for (let i = 0; i < lastDot; i++) if (self.charCodeAt(i) !== other.charCodeAt(i)) return false;
+  return lastDigit(self, lastDot) >= lastDigit(other, lastDot);
+}
+
+/** `DeweyNumber.increase(times)`: the number with its last digit `times` larger. */
+export function increase(self: DeweyNumber, times = 1): DeweyNumber {
+  if (times === 0) return self;
+  const lastDot = self.lastIndexOf(".");
+  return self.slice(0, lastDot + 1) + String(lastDigit(self, lastDot) + times);
+}
+
+/** `DeweyNumber.addStage()`: the number with a new last digit 0. */
+export function addStage(self: DeweyNumber): DeweyNumber {
+  return `${self}.0`;
+}
+
+/** `DeweyNumber.getRun()`: the first digit. */
+export function getRun(self: DeweyNumber): number {
+  const dot = self.indexOf(".");
+  return Number(dot < 0 ? self : self.slice(0, dot));
+}
+
+/** Number of digits (`DeweyNumber.length()`). */
+export function deweyLength(self: DeweyNumber): number {
+  return countDots(self) + 1;
+}
+
+/** Dot-separated digits, as `DeweyNumber.toString()`. */
+export function deweyToString(self: DeweyNumber): string {
+  return self;
+}
+
+/** `DeweyNumber.fromString("1.0.2")`. */
+export function deweyFromString(text: string): DeweyNumber {
+  return text
+    .split(".")
+    .map((digit) => String(Number.parseInt(digit, 10)))
+    .join(".");
+}
+
+function lastDigit(self: DeweyNumber, lastDot: number): number {
+  let value = 0;
+  for (let i = lastDot + 1; i < self.length; i++) value = value * 10 + (self.charCodeAt(i) - ZERO);
+  return value;
+}
+
+function countDots(self: DeweyNumber): number {
+  let dots = 0;
+  for (let i = 0; i < self.length; i++) if (self.charCodeAt(i) === DOT) dots++;
+  return dots;
+}

@@ -1,0 +1,19 @@
+/**
+ * The engine's public entry point: Flink CEP's NFACompiler + NFA, ported to TypeScript.
+ *
+ * `compilePattern(graph)` validates and compiles a pattern; the returned {@link CompiledNFA}
+ * processes events for one key at a time against a plain-data {@link KeyedNFAState}.
+ */
+export type {
+  CompileOptions,
+  CompiledNFA,
+  EngineWarning,
+  EventRecord,
+  Match,
+  PatternDiagnostic,
+  TimedOutMatch,
+} from "./api.ts";
+export { MalformedPatternError } from "./api.ts";
+export { ConditionError } from "./conditions/conditionError.ts";
+export { compilePattern, DEFAULT_MAX_PARTIAL_MATCHES } from "./compiledNfa.ts";
+export type { KeyedNFAState } from "./nfaState.ts";

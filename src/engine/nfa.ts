@@ -1,0 +1,222 @@
+/**
+ * Port of Flink's `org.apache.flink.cep.nfa.NFA`: `process` / `advanceTime` / `doProcess` /
+ * `processMatchesAccordingToSkipStrategy` and the timeout rules. The per-run transition logic
+ * (`computeNextStates`, `OutgoingEdges`, Dewey branching) is in `nfaTransitions.ts`.
+ *
+ * All per-key data lives in the {@link KeyedNFAState} passed in; an `NFA` holds only the compiled
+ * graph, so one instance serves every key.
+ */
+import type { EngineWarning, EventRecord, Match, TimedOutMatch } from "./api.ts";
+import type { AfterMatchSkipStrategy } from "./aftermatch/afterMatchSkipStrategy.ts";
+import { compareComputationStates, type ComputationState } from "./computationState.ts";
+import { heapOffer, heapPeek, heapPoll, heapRemoveIf } from "./javaPriorityQueue.ts";
+import type { NFADefinition, RuntimeState } from "./nfaDefinition.ts";
+import type { KeyedNFAState } from "./nfaState.ts";
+import { NFATransitions } from "./nfaTransitions.ts";
+import { SharedBufferAccessor, type EventWrapper } from "./sharedBuffer/sharedBufferAccessor.ts";
+
+/** Runtime options of an {@link NFA}. */
+export interface NFAOptions {
+  /** Most partial matches (start state not counted) one key may hold; beyond it the newest are dropped. */
+  readonly maxPartialMatches: number;
+  readonly onWarning: ((warning: EngineWarning) => void) | undefined;
+}
+
+export class NFA {
+  private readonly accessor: SharedBufferAccessor;
+  private readonly transitions: NFATransitions;
+  private readonly states: readonly RuntimeState[];
+  private readonly windowTime: number;
+  /** Whether any window (pattern-wide, per state or times) exists; without one advanceTime only counts. */
+  private readonly hasWindows: boolean;
+
+  constructor(
+    definition: NFADefinition,
+    private readonly afterMatchSkipStrategy: AfterMatchSkipStrategy,
+    private readonly options: NFAOptions,
+  ) {
+    this.states = definition.states;
+    this.windowTime = definition.windowTime;
+    this.hasWindows = definition.windowTime > 0 || definition.states.some((s) => s.windowTime > 0);
+    this.accessor = new SharedBufferAccessor(definition.pageNames);
+    this.transitions = new NFATransitions(definition.states, this.accessor);
+  }
+
+  /**
+   * `NFA.process`: feeds one event to every run of the key. Returns the matches completed (and
+   * released by the skip strategy), in emission order.
+   */
+  process(
+    nfaState: KeyedNFAState,
+    event: EventRecord,
+    timestamp: number,
+    config: Readonly<Record<string, unknown>> | undefined,
+  ): Match[] {
+    const wrapper: EventWrapper = { event, timestamp, eventId: null, nodes: null };
+    this.transitions.beginEvent(wrapper, config);
+    return this.doProcess(nfaState, wrapper);
+  }
+
+  /**
+   * `NFA.advanceTime`: no event earlier than `timestamp` will come. Drops the runs whose window
+   * has passed (reporting them as timed out) and releases pending notFollowedBy-at-end matches.
+   */
+  advanceTime(nfaState: KeyedNFAState, timestamp: number): { matches: Match[]; timedOut: TimedOutMatch[] } {
+    const buffer = nfaState.buffer;
+    const matches: Match[] = [];
+    const timedOut: TimedOutMatch[] = [];
+    const partialMatches = nfaState.partialMatches;
+    // Re-offering an unchanged heap in array order rebuilds the same heap, so runs are only
+    // copied once the first one times out.
+    let newPartialMatches: ComputationState[] | null = null;
+    const potentialMatches: ComputationState[] = [];
+
+    for (let i = 0; this.hasWindows && i < partialMatches.length; i++) {
+      const cs = partialMatches[i] as ComputationState;
+      const state = this.states[cs.state] as RuntimeState;
+      const isTimeoutForPreviousEvent =
+        state.windowTime > 0 && isStateTimedOut(state, timestamp, cs.previousTimestamp, state.windowTime);
+      const isTimeoutForFirstEvent = isStateTimedOut(state, timestamp, cs.startTimestamp, this.windowTime);
+      if (!isTimeoutForPreviousEvent && !isTimeoutForFirstEvent) {
+        if (newPartialMatches) heapOffer(newPartialMatches, cs, compareComputationStates);
+        continue;
+      }
+      newPartialMatches ??= partialMatches.slice(0, i);
+      nfaState.stateChanged = true;
+      if (state.isPending) {
+        // notFollowedBy at the end: its window passed without the forbidden event, so it matches.
+        heapOffer(potentialMatches, cs, compareComputationStates);
+        continue;
+      }
+      timedOut.push({
+        match: this.accessor.materializeMatch(this.transitions.extractCurrentMatches(cs)),
+        timestamp: isTimeoutForPreviousEvent
+          ? cs.previousTimestamp + state.windowTime
+          : cs.startTimestamp + this.windowTime,
+      });
+      if (cs.previousBufferEntry !== null) this.accessor.releaseNode(buffer, cs.previousBufferEntry, cs.version);
+    }
+
+    if (newPartialMatches) {
+      this.processMatchesAccordingToSkipStrategy(nfaState, potentialMatches, newPartialMatches, matches);
+      nfaState.partialMatches = newPartialMatches;
+    }
+    this.accessor.advanceTime(buffer, timestamp);
+    return { matches, timedOut };
+  }
+
+  private doProcess(nfaState: KeyedNFAState, event: EventWrapper): Match[] {
+    const buffer = nfaState.buffer;
+    const partialMatches = nfaState.partialMatches;
+    let newPartialMatches: ComputationState[] | null = null;
+    const potentialMatches: ComputationState[] = [];
+
+    for (let i = 0; i < partialMatches.length; i++) {
+      const cs = partialMatches[i] as ComputationState;
+      const newComputationStates = this.transitions.computeNextStates(buffer, cs, event);
+      if (newComputationStates === null) {
+        if (newPartialMatches) heapOffer(newPartialMatches, cs, compareComputationStates);
+        continue;
+      }
+      nfaState.stateChanged = true;
+      newPartialMatches ??= partialMatches.slice(0, i);
+      // Delay adding new runs in case this path reaches a stop state and is discarded.
+      let shouldDiscardPath = false;
+      let retained = 0;
+      for (const newState of newComputationStates) {
+        const state = this.states[newState.state] as RuntimeState;
+        if (state.isFinal) {
+          heapOffer(potentialMatches, newState, compareComputationStates);
+        } else if (state.isStop) {
+          shouldDiscardPath = true;
+          if (newState.previousBufferEntry !== null) {
+            this.accessor.releaseNode(buffer, newState.previousBufferEntry, newState.version);
+          }
+        } else {
+          newComputationStates[retained++] = newState;
+        }
+      }
+      for (let r = 0; r < retained; r++) {
+        const retain = newComputationStates[r] as ComputationState;
+        if (!shouldDiscardPath) heapOffer(newPartialMatches, retain, compareComputationStates);
+        else if (retain.previousBufferEntry !== null) {
+          this.accessor.releaseNode(buffer, retain.previousBufferEntry, retain.version);
+        }
+      }
+    }
+
+    if (newPartialMatches === null) return [];
+    const result: Match[] = [];
+    this.processMatchesAccordingToSkipStrategy(nfaState, potentialMatches, newPartialMatches, result);
+    nfaState.partialMatches = newPartialMatches;
+    this.enforcePartialMatchCap(nfaState);
+    return result;
+  }
+
+  /**
+   * Completed matches wait in `completedMatches` until no partial match that started earlier
+   * exists (unless NO_SKIP); then they are emitted in start order and the skip strategy prunes.
+   */
+  private processMatchesAccordingToSkipStrategy(
+    nfaState: KeyedNFAState,
+    potentialMatches: readonly ComputationState[],
+    partialMatches: ComputationState[],
+    result: Match[],
+  ): void {
+    const buffer = nfaState.buffer;
+    const completed = nfaState.completedMatches;
+    for (const match of potentialMatches) heapOffer(completed, match, compareComputationStates);
+
+    const skip = this.afterMatchSkipStrategy;
+    let earliestMatch: ComputationState | undefined;
+    while ((earliestMatch = heapPeek(completed)) !== undefined) {
+      if (skip.isSkipStrategy()) {
+        const earliestPartialMatch = heapPeek(partialMatches);
+        if (earliestPartialMatch && compareComputationStates(earliestMatch, earliestPartialMatch) > 0) break;
+      }
+      nfaState.stateChanged = true;
+      heapPoll(completed, compareComputationStates);
+      const entry = earliestMatch.previousBufferEntry;
+      if (entry === null) continue;
+      const matchedResult = this.accessor.extractPatterns(entry, earliestMatch.version);
+      skip.prune(partialMatches, matchedResult, this.accessor, buffer, compareComputationStates);
+      skip.prune(completed, matchedResult, this.accessor, buffer, compareComputationStates);
+      const first = matchedResult[0];
+      if (first) result.push(this.accessor.materializeMatch(first));
+      this.accessor.releaseNode(buffer, entry, earliestMatch.version);
+    }
+  }
+
+  /**
+   * Keeps a pathological pattern from exhausting memory: beyond `maxPartialMatches` runs the
+   * ones that started latest are dropped (ties: those later in queue order), and the warning is
+   * reported once per key.
+   */
+  private enforcePartialMatchCap(nfaState: KeyedNFAState): void {
+    const limit = this.options.maxPartialMatches;
+    const partialMatches = nfaState.partialMatches;
+    if (partialMatches.length <= limit) return;
+    const runs = partialMatches.filter((cs) => cs.startEventId !== null);
+    if (runs.length <= limit) return;
+    const order = runs.map((cs, i) => ({ cs, i }));
+    order.sort((a, b) => compareComputationStates(a.cs, b.cs) || a.i - b.i);
+    const dropped = new Set(order.slice(limit).map((o) => o.cs));
+    for (const cs of dropped) {
+      if (cs.previousBufferEntry !== null) this.accessor.releaseNode(nfaState.buffer, cs.previousBufferEntry, cs.version);
+    }
+    heapRemoveIf(partialMatches, (cs) => dropped.has(cs), compareComputationStates);
+    if (!nfaState.capWarned) {
+      nfaState.capWarned = true;
+      this.options.onWarning?.({
+        kind: "partial-match-cap",
+        limit,
+        message: `more than ${limit} partial matches for one key; the most recently started ones were dropped`,
+      });
+    }
+  }
+}
+
+/** `NFA.isStateTimedOut`: a run (not a start state) whose window, measured from `startTimestamp`, has passed. */
+function isStateTimedOut(state: RuntimeState, timestamp: number, startTimestamp: number, windowTime: number): boolean {
+  return !state.isStart && windowTime > 0 && timestamp - startTimestamp >= windowTime;
+}

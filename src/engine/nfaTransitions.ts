@@ -1,0 +1,254 @@
+/**
+ * Port of the per-run half of Flink's `NFA`: `computeNextStates`, `createDecisionGraph`,
+ * `OutgoingEdges`, `findFinalStateAfterProceed`, `addComputationState`, `extractCurrentMatches`
+ * and the `ConditionContext` conditions evaluate in.
+ *
+ * Dewey numbering follows Flink exactly: a run that branches on one event gives its TAKE
+ * branches versions `v+n-1 … v` (+ a new stage) and its IGNORE branches the versions after the
+ * takes, so `extractPatterns` can tell the branches' histories apart.
+ */
+import type { EventRecord } from "./api.ts";
+import type { ConditionContext, EventCondition } from "./conditions/conditionContext.ts";
+import { createStartState, createState, type ComputationState } from "./computationState.ts";
+import { addStage, increase, type DeweyNumber } from "./deweyNumber.ts";
+import { IGNORE, PROCEED, TAKE, type RuntimeState, type RuntimeTransition } from "./nfaDefinition.ts";
+import type { EventId } from "./sharedBuffer/eventId.ts";
+import type { NodeId, SharedBufferData } from "./sharedBuffer/sharedBuffer.ts";
+import type { EventIdMatch, EventWrapper, SharedBufferAccessor } from "./sharedBuffer/sharedBufferAccessor.ts";
+
+const NO_EVENTS: readonly EventRecord[] = [];
+
+/**
+ * Flink's `ConditionContext`, reused for every run of every event: it points at the run being
+ * advanced and materialises that run's events only if a condition asks for them.
+ */
+class RunConditionContext implements ConditionContext {
+  event: EventRecord = {};
+  config: Readonly<Record<string, unknown>> | undefined = undefined;
+  timestamp = 0;
+  eventSequence = 0;
+  partialMatchAccessed = false;
+  private run: ComputationState | null = null;
+  private matchedEvents: Map<string, EventRecord[]> | null = null;
+
+  constructor(private readonly transitions: NFATransitions) {}
+
+  beginEvent(event: EventWrapper, config: Readonly<Record<string, unknown>> | undefined): void {
+    this.event = event.event;
+    this.timestamp = event.timestamp;
+    this.config = config;
+    this.eventSequence++;
+  }
+
+  beginRun(run: ComputationState): void {
+    this.run = run;
+    this.matchedEvents = null;
+  }
+
+  getEventsForPattern(name: string): readonly EventRecord[] {
+    this.partialMatchAccessed = true;
+    if (this.matchedEvents === null) {
+      if (this.run === null) return NO_EVENTS;
+      this.matchedEvents = this.transitions.materializeCurrentMatches(this.run);
+    }
+    return this.matchedEvents.get(name) ?? NO_EVENTS;
+  }
+}
+
+export class NFATransitions {
+  private readonly context = new RunConditionContext(this);
+  /**
+   * `OutgoingEdges` of the run being advanced: the first `edgeCount` entries of `edges` (scratch
+   * reused for every run; computeNextStates is not re-entrant).
+   */
+  private readonly edges: RuntimeTransition[] = [];
+  private edgeCount = 0;
+  private totalTakeBranches = 0;
+  private totalIgnoreBranches = 0;
+  private readonly stack: RuntimeState[] = [];
+
+  constructor(
+    private readonly states: readonly RuntimeState[],
+    private readonly accessor: SharedBufferAccessor,
+  ) {}
+
+  /** Prepares the shared condition context for a new event. */
+  beginEvent(event: EventWrapper, config: Readonly<Record<string, unknown>> | undefined): void {
+    this.context.beginEvent(event, config);
+  }
+
+  /**
+   * `computeNextStates`: the runs `computationState` turns into on `event` — IGNOREs keep the
+   * previous buffer entry, TAKEs add a node; a start state always survives (with a new version).
+   * Returns null when the run stays exactly as it is (the common "nothing happened" case).
+   */
+  computeNextStates(
+    buffer: SharedBufferData,
+    computationState: ComputationState,
+    event: EventWrapper,
+  ): ComputationState[] | null {
+    this.context.beginRun(computationState);
+    const currentState = this.states[computationState.state] as RuntimeState;
+    this.createDecisionGraph(currentState);
+    const edges = this.edges;
+    const edgeCount = this.edgeCount;
+    const isStart = currentState.isStart;
+    const entry = computationState.previousBufferEntry;
+
+    if (edgeCount === 0) {
+      if (isStart) return null;
+      if (entry !== null) this.accessor.releaseNode(buffer, entry, computationState.version);
+      return [];
+    }
+    // A run that only ignores the event in its own state keeps its version and buffer entry.
+    if (!isStart && edgeCount === 1 && this.totalIgnoreBranches === 0 && this.totalTakeBranches === 0) {
+      const only = edges[0] as RuntimeTransition;
+      if (only.action === IGNORE && only.target === computationState.state) return null;
+    }
+
+    const totalTakeBranches = this.totalTakeBranches;
+    const totalIgnoreBranches = this.totalIgnoreBranches;
+    let takeBranchesToVisit = Math.max(0, totalTakeBranches - 1);
+    let ignoreBranchesToVisit = totalIgnoreBranches;
+    const totalTakeToSkip = Math.max(0, totalTakeBranches - 1);
+    const result: ComputationState[] = [];
+
+    for (let e = 0; e < edgeCount; e++) {
+      const edge = edges[e] as RuntimeTransition;
+      if (edge.action === IGNORE) {
+        if (isStart) continue;
+        let version: DeweyNumber;
+        if (edge.target === computationState.state) {
+          // Staying in the same state (a loop ignoring an event).
+          version = increase(computationState.version, calculateIncreasingSelfState(totalIgnoreBranches, totalTakeBranches));
+        } else {
+          // An IGNORE reached after a PROCEED: a new branch.
+          version = addStage(increase(computationState.version, totalTakeToSkip + ignoreBranchesToVisit));
+          ignoreBranchesToVisit--;
+        }
+        this.addComputationState(
+          result,
+          edge.target,
+          entry,
+          version,
+          computationState.startTimestamp,
+          computationState.startEventId,
+          computationState.previousTimestamp,
+        );
+      } else if (edge.action === TAKE) {
+        const currentVersion = increase(computationState.version, takeBranchesToVisit);
+        const nextVersion = addStage(currentVersion);
+        takeBranchesToVisit--;
+        const eventId = (event.eventId ??= this.accessor.registerEvent(buffer, event.timestamp));
+        const sourceState = this.states[edge.source] as RuntimeState;
+        const newEntry = this.accessor.put(buffer, event, eventId, sourceState.stageIndex, entry, currentVersion);
+        // A run's start event id: the node of its first event carries (id, timestamp).
+        const startTimestamp = isStart ? event.timestamp : computationState.startTimestamp;
+        const startEventId = isStart ? newEntry : computationState.startEventId;
+        this.addComputationState(result, edge.target, newEntry, nextVersion, startTimestamp, startEventId, event.timestamp);
+        // Peek: if the next state can PROCEED to Final on this event, the match completes now.
+        const finalState = this.findFinalStateAfterProceed(edge.target);
+        if (finalState !== null) {
+          this.addComputationState(result, finalState, newEntry, nextVersion, startTimestamp, startEventId, event.timestamp);
+        }
+      }
+    }
+
+    if (isStart) {
+      const totalBranches = calculateIncreasingSelfState(totalIgnoreBranches, totalTakeBranches);
+      result.push(createStartState(computationState.state, increase(computationState.version, totalBranches)));
+    }
+    if (entry !== null) this.accessor.releaseNode(buffer, entry, computationState.version);
+    return result;
+  }
+
+  /** `extractCurrentMatches`: the run's events so far (one path), as stage → nodes. */
+  extractCurrentMatches(computationState: ComputationState): EventIdMatch {
+    const entry = computationState.previousBufferEntry;
+    if (entry === null) return new Map();
+    const paths = this.accessor.extractPatterns(entry, computationState.version);
+    if (paths.length === 0) return new Map();
+    if (paths.length !== 1) throw new Error("NFA: a computation state must have exactly one path");
+    return paths[0] as EventIdMatch;
+  }
+
+  /** The run's events so far as stage → events. */
+  materializeCurrentMatches(computationState: ComputationState): Map<string, EventRecord[]> {
+    return this.accessor.materializeMatch(this.extractCurrentMatches(computationState));
+  }
+
+  /** `addComputationState`: a new run, locking the buffer entry it points to. */
+  private addComputationState(
+    result: ComputationState[],
+    state: number,
+    previousEntry: NodeId | null,
+    version: DeweyNumber,
+    startTimestamp: number,
+    startEventId: EventId | null,
+    previousTimestamp: number,
+  ): void {
+    result.push(createState(state, previousEntry, version, startTimestamp, previousTimestamp, startEventId));
+    if (previousEntry !== null) this.accessor.lockNode(previousEntry, version);
+  }
+
+  /**
+   * `createDecisionGraph`: follows PROCEED edges whose condition holds (depth first, like Flink's
+   * stack) and collects the TAKE and IGNORE edges that fire into `this.edges`.
+   */
+  private createDecisionGraph(state: RuntimeState): void {
+    const context = this.context;
+    const edges = this.edges;
+    const stack = this.stack;
+    let edgeCount = 0;
+    let takes = 0;
+    let ignores = 0;
+    let top = 0;
+    stack[top++] = state;
+    while (top > 0) {
+      const current = stack[--top] as RuntimeState;
+      const transitions = current.transitions;
+      for (let t = 0; t < transitions.length; t++) {
+        const transition = transitions[t] as RuntimeTransition;
+        if (!checkFilterCondition(context, transition.condition)) continue;
+        if (transition.action === PROCEED) {
+          stack[top++] = this.states[transition.target] as RuntimeState;
+          continue;
+        }
+        // A self-IGNORE of the run's own state does not branch.
+        if (transition.action === IGNORE) {
+          if (transition.target !== state.index) ignores++;
+        } else {
+          takes++;
+        }
+        edges[edgeCount++] = transition;
+      }
+    }
+    this.edgeCount = edgeCount;
+    this.totalTakeBranches = takes;
+    this.totalIgnoreBranches = ignores;
+  }
+
+  /** `findFinalStateAfterProceed`: a Final state reachable from `state` by PROCEEDs that hold. */
+  private findFinalStateAfterProceed(stateIndex: number): number | null {
+    const stack: RuntimeState[] = [this.states[stateIndex] as RuntimeState];
+    while (stack.length > 0) {
+      const current = stack.pop() as RuntimeState;
+      for (const transition of current.transitions) {
+        if (transition.action !== PROCEED || !checkFilterCondition(this.context, transition.condition)) continue;
+        const target = this.states[transition.target] as RuntimeState;
+        if (target.isFinal) return target.index;
+        stack.push(target);
+      }
+    }
+    return null;
+  }
+}
+
+function checkFilterCondition(context: ConditionContext, condition: EventCondition | null): boolean {
+  return condition === null || condition(context);
+}
+
+/** `calculateIncreasingSelfState`. */
+function calculateIncreasingSelfState(ignoreBranches: number, takeBranches: number): number {
+  return takeBranches === 0 && ignoreBranches === 0 ? 0 : ignoreBranches + Math.max(1, takeBranches);
+}

@@ -21,27 +21,18 @@
  * restricted `RuntimeContext`) has no counterpart, their expected outputs are kept.
  */
 import { describe, expect, it } from "vitest";
-import type { SubtypeCondition } from "../../model/condition.ts";
-import type { ConditionBindings } from "../../model/pattern.ts";
 import { AfterMatchSkip, PatternBuilder } from "../../model/patternBuilder.ts";
 import type { EventRecord, Match } from "../api.ts";
 import { BoundedOutOfOrdernessWatermarks } from "../operator/boundedOutOfOrderness.ts";
 import { CepOperator, type EventComparator, type OperatorKey } from "../operator/cepOperator.ts";
 import { compileForTest } from "../operator/testing/cepOperatorTestHarness.ts";
+import {
+  SUB_EVENT_BINDINGS,
+  SUBTYPE_SUB_EVENT,
+  subEvent,
+} from "../operator/testing/flinkOperatorFixtures.ts";
 import { timerDelaysOf } from "../operator/timerDelays.ts";
-import { ev, type TestEvent } from "../testing/nfaTestHarness.ts";
-
-function subEvent(id: number, name: string, price: number, volume: number): TestEvent {
-  return ev(id, name, price, { volume, eventClass: "SubEvent" });
-}
-
-const SUBTYPE_SUB_EVENT: SubtypeCondition = {
-  type: "subtype",
-  className: "org.apache.flink.cep.Event",
-  subClassName: "SubEvent",
-};
-
-const SUB_EVENT_BINDINGS: ConditionBindings = { SubEvent: "eventClass == 'SubEvent'" };
+import { ev } from "../testing/nfaTestHarness.ts";
 
 type Watermarking =
   "processing-time" | { readonly punctuatedLag: number } | { readonly boundedOutOfOrderness: number };

@@ -21,8 +21,6 @@
  * `testKeyedCEPOperatorNFAUpdateTimesWithRocksDB`.
  */
 import { describe, expect, it } from "vitest";
-import type { SubtypeCondition } from "../../model/condition.ts";
-import type { ConditionBindings } from "../../model/pattern.ts";
 import { PatternBuilder } from "../../model/patternBuilder.ts";
 import type { CompiledNFA, EventRecord, Match } from "../api.ts";
 import {
@@ -30,65 +28,18 @@ import {
   type CepOperatorHarnessOptions,
   type HarnessRecord,
 } from "../operator/testing/cepOperatorTestHarness.ts";
+import {
+  complexNfaFactoryPattern,
+  LONG_MAX_VALUE,
+  LONG_MIN_VALUE,
+  nfaFactoryPattern,
+  simpleNfaFactoryPattern,
+  sortMatchLists,
+  SUB_EVENT_BINDINGS,
+  SUBTYPE_SUB_EVENT,
+  subEvent,
+} from "../operator/testing/flinkOperatorFixtures.ts";
 import { ev, type TestEvent } from "../testing/nfaTestHarness.ts";
-
-/** Flink's test `SubEvent(id, name, price, volume)`, an `Event` subclass. */
-function subEvent(id: number, name: string, price: number, volume: number): TestEvent {
-  return ev(id, name, price, { volume, eventClass: "SubEvent" });
-}
-
-/** `subtype(SubEvent.class)`. */
-const SUBTYPE_SUB_EVENT: SubtypeCondition = {
-  type: "subtype",
-  className: "org.apache.flink.cep.Event",
-  subClassName: "SubEvent",
-};
-
-/** How CEP Studio tells a `SubEvent` from a plain `Event`. */
-const SUB_EVENT_BINDINGS: ConditionBindings = { SubEvent: "eventClass == 'SubEvent'" };
-
-/** Stand-ins for `Long.MIN_VALUE` / `Long.MAX_VALUE` watermarks. */
-const LONG_MIN_VALUE = Number.MIN_SAFE_INTEGER;
-const LONG_MAX_VALUE = Number.MAX_SAFE_INTEGER;
-
-/** `NFAFactory`: start, followedByAny SubEvent with volume > 5, followedByAny end, within 10 ms. */
-function nfaFactoryPattern(): PatternBuilder {
-  return PatternBuilder.begin("start")
-    .where("name == 'start'")
-    .followedByAny("middle")
-    .where(SUBTYPE_SUB_EVENT)
-    .where("volume > 5.0")
-    .followedByAny("end")
-    .where("name == 'end'")
-    .within(10);
-}
-
-/** `ComplexNFAFactory`: c, a+ optional, b optional, a, within 10 ms. */
-function complexNfaFactoryPattern(): PatternBuilder {
-  return PatternBuilder.begin("start")
-    .where("name == 'c'")
-    .followedBy("middle1")
-    .where("name == 'a'")
-    .oneOrMore()
-    .optional()
-    .followedBy("middle2")
-    .where("name == 'b'")
-    .optional()
-    .followedBy("end")
-    .where("name == 'a'")
-    .within(10);
-}
-
-/** `SimpleNFAFactory`: c, a, b, within 10 ms. */
-function simpleNfaFactoryPattern(): PatternBuilder {
-  return PatternBuilder.begin("start")
-    .where("name == 'c'")
-    .followedBy("middle")
-    .where("name == 'a'")
-    .followedBy("end")
-    .where("name == 'b'")
-    .within(10);
-}
 
 function harnessFor(
   pattern: PatternBuilder,
@@ -122,29 +73,10 @@ function verifyPattern(
   expect(match.get("end")?.[0]).toEqual(end);
 }
 
-/** Flink's private `EventComparator` of this test: name, then price, then id. */
-function compareEvents(a: EventRecord, b: EventRecord): number {
-  const nameA = a.name as string;
-  const nameB = b.name as string;
-  if (nameA !== nameB) return nameA < nameB ? -1 : 1;
-  return (a.price as number) - (b.price as number) || (a.id as number) - (b.id as number);
-}
-
 /** `compareMaps`: both sides sorted (events within a match, then matches by size and events). */
 function compareMaps(actual: EventRecord[][], expected: EventRecord[][]): void {
-  const sortAll = (lists: EventRecord[][]): EventRecord[][] =>
-    lists
-      .map((list) => [...list].sort(compareEvents))
-      .sort((x, y) => {
-        if (x.length !== y.length) return x.length - y.length;
-        for (let i = 0; i < x.length; i++) {
-          const c = compareEvents(x[i] as EventRecord, y[i] as EventRecord);
-          if (c !== 0) return c;
-        }
-        return 0;
-      });
   expect(actual).toHaveLength(expected.length);
-  expect(sortAll(actual)).toEqual(sortAll(expected));
+  expect(sortMatchLists(actual)).toEqual(sortMatchLists(expected));
 }
 
 /** A match's events, stage after stage (`el.getValue().values()` flattened). */

@@ -1,0 +1,197 @@
+/**
+ * Command-line parsing for `cep-studio run` and `cep-studio convert`: strict (unknown flags,
+ * repeated flags, stray arguments and missing values are errors), every problem reported at once.
+ */
+
+/** How event time advances: bounded out-of-orderness watermarks, or `{"$watermark": MS}` records. */
+export type WatermarkMode =
+  { readonly type: "bounded"; readonly delay: number } | { readonly type: "explicit" };
+
+export interface RunOptions {
+  readonly command: "run";
+  readonly pattern: string;
+  readonly events: string;
+  readonly key: string | null;
+  readonly bindings: string | null;
+  /** Event time from this field; null = processing time. */
+  readonly time: {
+    readonly field: string;
+    readonly watermarks: WatermarkMode;
+    readonly finalWatermark: boolean;
+  } | null;
+  /** Processing time from this field; null with `time` null = the event's position. */
+  readonly clock: string | null;
+}
+
+export type ConvertTarget = "json" | "sql" | "java";
+
+export interface ConvertOptions {
+  readonly command: "convert";
+  readonly pattern: string;
+  readonly to: ConvertTarget;
+  readonly bindings: string | null;
+}
+
+export type ParsedArgs =
+  | { readonly ok: true; readonly options: RunOptions | ConvertOptions | { readonly command: "help" } }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+const RUN_VALUE_FLAGS = [
+  "pattern",
+  "events",
+  "key",
+  "bindings",
+  "time",
+  "out-of-orderness",
+  "watermarks",
+  "clock",
+];
+const RUN_SWITCHES = ["no-final-watermark", "help"];
+const CONVERT_VALUE_FLAGS = ["pattern", "to", "bindings"];
+const CONVERT_SWITCHES = ["help"];
+
+/** Parses `argv` (without the node and script paths). */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined) return { ok: false, errors: ["missing command: use 'run' or 'convert'"] };
+  if (command === "--help" || command === "-h" || command === "help")
+    return { ok: true, options: { command: "help" } };
+  if (command === "run") return parseRun(rest);
+  if (command === "convert") return parseConvert(rest);
+  return { ok: false, errors: [`unknown command '${command}': use 'run' or 'convert'`] };
+}
+
+function parseRun(argv: readonly string[]): ParsedArgs {
+  const { values, switches, errors } = readFlags(argv, RUN_VALUE_FLAGS, RUN_SWITCHES);
+  if (switches.has("help")) return { ok: true, options: { command: "help" } };
+  const pattern = required(values, "pattern", errors);
+  const events = required(values, "events", errors);
+  const timeField = values.get("time") ?? null;
+  const delayText = values.get("out-of-orderness");
+  const watermarksText = values.get("watermarks");
+  const clock = values.get("clock") ?? null;
+
+  let watermarks: WatermarkMode = { type: "bounded", delay: 0 };
+  if (watermarksText !== undefined && watermarksText !== "explicit") {
+    errors.push(`--watermarks takes 'explicit', not '${watermarksText}'`);
+  }
+  if (delayText !== undefined) {
+    if (!/^\d+$/.test(delayText) || !Number.isSafeInteger(Number(delayText))) {
+      errors.push(`--out-of-orderness takes a whole number of milliseconds, not '${delayText}'`);
+    } else {
+      watermarks = { type: "bounded", delay: Number(delayText) };
+    }
+    if (watermarksText !== undefined)
+      errors.push("--out-of-orderness and --watermarks explicit exclude each other");
+  } else if (watermarksText === "explicit") {
+    watermarks = { type: "explicit" };
+  }
+  if (timeField === null) {
+    for (const flag of ["out-of-orderness", "watermarks"]) {
+      if (values.has(flag)) errors.push(`--${flag} needs --time FIELD (it only applies to event time)`);
+    }
+    if (switches.has("no-final-watermark"))
+      errors.push("--no-final-watermark needs --time FIELD (it only applies to event time)");
+  } else if (clock !== null) {
+    errors.push("--time and --clock exclude each other (event time or processing time)");
+  }
+  if (errors.length > 0 || pattern === null || events === null) return { ok: false, errors };
+  return {
+    ok: true,
+    options: {
+      command: "run",
+      pattern,
+      events,
+      key: values.get("key") ?? null,
+      bindings: values.get("bindings") ?? null,
+      time:
+        timeField === null
+          ? null
+          : { field: timeField, watermarks, finalWatermark: !switches.has("no-final-watermark") },
+      clock,
+    },
+  };
+}
+
+function parseConvert(argv: readonly string[]): ParsedArgs {
+  const { values, switches, errors } = readFlags(argv, CONVERT_VALUE_FLAGS, CONVERT_SWITCHES);
+  if (switches.has("help")) return { ok: true, options: { command: "help" } };
+  const pattern = required(values, "pattern", errors);
+  const to = required(values, "to", errors);
+  if (to !== null && to !== "json" && to !== "sql" && to !== "java") {
+    errors.push(`--to takes json, sql or java, not '${to}'`);
+  }
+  if (errors.length > 0 || pattern === null || to === null) return { ok: false, errors };
+  return {
+    ok: true,
+    options: {
+      command: "convert",
+      pattern,
+      to: to as ConvertTarget,
+      bindings: values.get("bindings") ?? null,
+    },
+  };
+}
+
+interface Flags {
+  readonly values: Map<string, string>;
+  readonly switches: Set<string>;
+  readonly errors: string[];
+}
+
+function readFlags(
+  argv: readonly string[],
+  valueFlags: readonly string[],
+  switchFlags: readonly string[],
+): Flags {
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  const errors: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "-h") {
+      switches.add("help");
+      continue;
+    }
+    if (!arg.startsWith("--") || arg === "--") {
+      errors.push(`unexpected argument '${arg}'`);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    if (switchFlags.includes(name)) {
+      if (eq !== -1) errors.push(`--${name} takes no value`);
+      else if (switches.has(name)) errors.push(`--${name} is given twice`);
+      switches.add(name);
+      continue;
+    }
+    if (!valueFlags.includes(name)) {
+      errors.push(`unknown option --${name}`);
+      continue;
+    }
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !isFlag(argv[i + 1] ?? "")) value = argv[++i];
+    if (value === undefined || value === "") {
+      errors.push(`--${name} needs a value`);
+      continue;
+    }
+    if (values.has(name)) errors.push(`--${name} is given twice`);
+    values.set(name, value);
+  }
+  return { values, switches, errors };
+}
+
+/** A flag, not a value: `-` alone is a value (stdin). */
+function isFlag(arg: string): boolean {
+  return arg.startsWith("-") && arg !== "-";
+}
+
+function required(values: Map<string, string>, name: string, errors: string[]): string | null {
+  const value = values.get(name);
+  if (value === undefined) {
+    if (!errors.some((e) => e.startsWith(`--${name} `))) errors.push(`missing required option --${name}`);
+    return null;
+  }
+  return value;
+}

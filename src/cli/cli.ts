@@ -1,0 +1,29 @@
+/**
+ * The `cep-studio` command line: parses the arguments and runs `run` or `convert` against an
+ * injected {@link CliIo}, so tests can run it in-process and `main.ts` on real stdio.
+ */
+import { parseArgs } from "./args.ts";
+import type { CliIo } from "./cliIo.ts";
+import { convertCommand } from "./convertCommand.ts";
+import { runCommand } from "./runCommand.ts";
+import { USAGE } from "./usage.ts";
+
+/** Runs `cep-studio` with `argv` (arguments only); resolves to the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    for (const error of parsed.errors) io.writeErr(`cep-studio: ${error}\n`);
+    io.writeErr("Run 'cep-studio --help' for usage.\n");
+    return 2;
+  }
+  const { options } = parsed;
+  switch (options.command) {
+    case "help":
+      await io.writeOut(USAGE);
+      return 0;
+    case "run":
+      return runCommand(options, io);
+    case "convert":
+      return convertCommand(options, io);
+  }
+}

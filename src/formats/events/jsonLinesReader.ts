@@ -1,0 +1,27 @@
+/**
+ * JSON Lines (`.jsonl`, stdin): one JSON object per line; blank lines are skipped.
+ */
+import type { EventReader, ReadItemSink } from "./eventReader.ts";
+import { jsonRecordItem } from "./eventReader.ts";
+import { readJson } from "./losslessJson.ts";
+
+/** A reader for JSON Lines; each line is parsed on its own, losslessly. */
+export function createJsonLinesReader(sink: ReadItemSink): EventReader {
+  let line = 0;
+  return {
+    pushLine(text: string): void {
+      line++;
+      if (text.trim() === "") return;
+      const result = readJson(text);
+      if (!result.ok) {
+        const { column, message } = result.problem;
+        sink({ type: "problem", line, message: `invalid JSON at column ${column}: ${message}` });
+        return;
+      }
+      sink(jsonRecordItem(result.value, line));
+    },
+    end(): void {
+      // Nothing is held back between lines.
+    },
+  };
+}

@@ -15,11 +15,17 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true, allowBoolean: true }],
+      "@typescript-eslint/restrict-template-expressions": [
+        "error",
+        { allowNumber: true, allowBoolean: true },
+      ],
       "@typescript-eslint/no-unnecessary-condition": ["error", { allowConstantLoopConditions: true }],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.name='eval']", message: "Never eval: use the condition interpreter." },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: "Never eval: use the condition interpreter.",
+        },
         { selector: "NewExpression[callee.name='Function']", message: "Never new Function." },
         { selector: "WithStatement", message: "Never with." },
       ],

@@ -7,7 +7,7 @@ import { compilePattern, MalformedPatternError } from "../engine/index.ts";
 import type { CompiledNFA, PatternDiagnostic } from "../engine/index.ts";
 import { parseBindingsText, parseRuleSetText } from "../formats/dynamicCep/index.ts";
 import type { Diagnostic } from "../formats/dynamicCep/index.ts";
-import { readJson } from "../formats/events/index.ts";
+import { parseJsonData as readJson } from "../formats/json/index.ts";
 import type { ConditionBindings, Rule } from "../model/pattern.ts";
 import { validatePattern } from "../model/validate.ts";
 import type { CliIo } from "./cliIo.ts";

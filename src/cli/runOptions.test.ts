@@ -106,7 +106,7 @@ describe("event input", () => {
     );
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      "<stdin>:2: invalid JSON at column 10: expected a JSON value, found '}'\n" +
+      "<stdin>:2: invalid JSON at column 10: unexpected '}'; expected a JSON value\n" +
         "<stdin>:3: an event must be a JSON object, found an array\n",
     );
     expect(summarize(run.stdout, "kind")).toEqual(["match null a=a b=b"]);

@@ -5,9 +5,9 @@
  */
 import type { ConditionBindings } from "../../model/pattern.ts";
 import type { ImportResult } from "./diagnostics.ts";
-import { memberPath } from "./jsonPath.ts";
+import { memberPath } from "../json/jsonPath.ts";
 import { describeJson, JsonReader } from "./jsonReader.ts";
-import { locateDiagnostics, parseJsonText } from "./parseJsonText.ts";
+import { locateDiagnostics, parseJsonFile } from "./jsonFile.ts";
 
 /** A dotted Java class name (`com.example.Cond`, `Outer$Inner`). */
 const JAVA_CLASS_NAME = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
@@ -46,7 +46,7 @@ export function loadBindings(json: unknown): ImportResult<ConditionBindings> {
 
 /** Reads a binding file's text, with `file:line:col` on every diagnostic. */
 export function parseBindingsText(text: string, fileName: string): ImportResult<ConditionBindings> {
-  const parsed = parseJsonText(text, fileName);
+  const parsed = parseJsonFile(text, fileName);
   if (!parsed.ok) return parsed;
   const loaded = loadBindings(parsed.value);
   const warnings = [...parsed.warnings, ...locateDiagnostics(text, fileName, loaded.warnings)];

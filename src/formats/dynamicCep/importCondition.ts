@@ -7,7 +7,7 @@
  */
 import type { Condition } from "../../model/condition.ts";
 import { RICH_CONDITION_CLASS } from "../../model/condition.ts";
-import { indexPath, memberPath } from "./jsonPath.ts";
+import { indexPath, memberPath } from "../json/jsonPath.ts";
 import { describeJson, JsonReader, oneOf } from "./jsonReader.ts";
 import type { JsonObject } from "./jsonReader.ts";
 

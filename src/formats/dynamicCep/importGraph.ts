@@ -28,7 +28,7 @@ import {
 } from "../../model/pattern.ts";
 import { canonicalProperties } from "../../model/quantifier.ts";
 import { readCondition } from "./importCondition.ts";
-import { indexPath, memberPath } from "./jsonPath.ts";
+import { indexPath, memberPath } from "../json/jsonPath.ts";
 import { describeJson, JAVA_INT_MAX, JsonReader, oneOf } from "./jsonReader.ts";
 import type { JsonObject } from "./jsonReader.ts";
 

@@ -9,10 +9,10 @@ import type { Edge, GraphNode, Rule } from "../../model/pattern.ts";
 import type { ImportResult } from "./diagnostics.ts";
 import { readCondition } from "./importCondition.ts";
 import { readEdge, readGraph } from "./importGraph.ts";
-import { indexPath, memberPath } from "./jsonPath.ts";
+import { indexPath, memberPath } from "../json/jsonPath.ts";
+import { parseJsonText } from "../json/jsonText.ts";
 import { describeJson, isJsonObject, JAVA_INT_MAX, JsonReader } from "./jsonReader.ts";
 import type { JsonObject } from "./jsonReader.ts";
-import { parseJsonText } from "./parseJsonText.ts";
 
 /** Id, version and function of the rule made for a bare GraphSpec (see {@link importRuleSet}). */
 export const BARE_GRAPH_RULE = { id: "1", version: 1, function: null } as const;
@@ -123,7 +123,7 @@ function readId(
   const id = obj.id;
   const idPath = memberPath(path, "id");
   if (typeof id === "string" && id !== "") return { id, isNumber: false };
-  // bigint: an integer beyond 2^53 read exactly by parseJsonText.
+  // bigint: an integer beyond 2^53, kept exact by the JSON reader.
   if (typeof id === "bigint") return { id: id.toString(), isNumber: true };
   if (typeof id === "number" && Number.isSafeInteger(id)) return { id: String(id), isNumber: true };
   if (typeof id === "number" && Number.isInteger(id)) {
@@ -148,12 +148,13 @@ function readPattern(obj: JsonObject, path: string, reader: JsonReader): GraphNo
   let value = obj.pattern;
   if (typeof value === "string") {
     // The rule table stores the GraphSpec as JSON text.
-    const parsed = parseJsonText(value, "pattern");
+    const parsed = parseJsonText(value);
     if (!parsed.ok) {
-      for (const e of parsed.errors) {
-        const at = e.location ? ` at line ${e.location.line}, column ${e.location.column}` : "";
-        reader.error(path, `the pattern string is not valid JSON: ${e.message}${at}`);
-      }
+      const { message, line, column } = parsed.problem;
+      reader.error(
+        path,
+        `the pattern string is not valid JSON: ${message} at line ${line}, column ${column}`,
+      );
       return undefined;
     }
     value = parsed.value;

@@ -17,6 +17,6 @@ export {
   importRuleSet,
 } from "./importRule.ts";
 export { loadBindings, parseBindingsText } from "./bindings.ts";
-export { MAX_JSON_TEXT_LENGTH, parseJsonText } from "./parseJsonText.ts";
-export type { ParseJsonOptions } from "./parseJsonText.ts";
+export { locateDiagnostics, parseJsonFile } from "./jsonFile.ts";
+export type { JsonFileOptions } from "./jsonFile.ts";
 export { parseRuleSetText } from "./ruleSetText.ts";

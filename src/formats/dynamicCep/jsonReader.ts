@@ -4,7 +4,7 @@
  * could not; optional reads return `null` for a missing or null key, as Jackson does.
  */
 import type { Diagnostic } from "./diagnostics.ts";
-import { memberPath } from "./jsonPath.ts";
+import { memberPath } from "../json/jsonPath.ts";
 
 /** A JSON object as read (values not yet checked). */
 export type JsonObject = Readonly<Record<string, unknown>>;

@@ -5,8 +5,8 @@
 import type { Rule } from "../../model/pattern.ts";
 import type { ImportResult } from "./diagnostics.ts";
 import { importRuleSet } from "./importRule.ts";
-import { locateDiagnostics, parseJsonText } from "./parseJsonText.ts";
-import type { ParseJsonOptions } from "./parseJsonText.ts";
+import { locateDiagnostics, parseJsonFile } from "./jsonFile.ts";
+import type { JsonFileOptions } from "./jsonFile.ts";
 
 /**
  * Reads a rule file's text: an array of rules, one rule, or a bare GraphSpec (see
@@ -15,9 +15,9 @@ import type { ParseJsonOptions } from "./parseJsonText.ts";
 export function parseRuleSetText(
   text: string,
   fileName: string,
-  options: ParseJsonOptions = {},
+  options: JsonFileOptions = {},
 ): ImportResult<Rule[]> {
-  const parsed = parseJsonText(text, fileName, options);
+  const parsed = parseJsonFile(text, fileName, options);
   if (!parsed.ok) return parsed;
   const imported = importRuleSet(parsed.value);
   const warnings = [...parsed.warnings, ...locateDiagnostics(text, fileName, imported.warnings)];

@@ -3,7 +3,7 @@
  * caller can stream a file of any size), and events, watermark records and per-row problems
  * come out with the line they start on.
  */
-import type { JsonData } from "./losslessJson.ts";
+import type { JsonData } from "../json/jsonData.ts";
 
 /** One input record: field name → value (identifiers that a double cannot hold are strings). */
 export type EventData = Readonly<Record<string, unknown>>;

@@ -91,7 +91,11 @@ describe("JSON Lines reader", () => {
   it("reports bad lines with the column and goes on", () => {
     const items = read("jsonl", '{"a": }\n[1]\n{"$watermark": 1, "x": 2}\n{"ok": true}');
     expect(items).toEqual([
-      { type: "problem", line: 1, message: "invalid JSON at column 7: expected a JSON value, found '}'" },
+      {
+        type: "problem",
+        line: 1,
+        message: "invalid JSON at column 7: unexpected '}'; expected a JSON value",
+      },
       { type: "problem", line: 2, message: "an event must be a JSON object, found an array" },
       { type: "problem", line: 3, message: 'a watermark record must hold only "$watermark"' },
       { type: "event", line: 4, event: { ok: true } },
@@ -116,7 +120,12 @@ describe("JSON array reader", () => {
     const items = read("json", '[{"a": 1}, {"a": tru}, 5, {"a": 3}]');
     expect(items).toEqual([
       { type: "event", line: 1, event: { a: 1 } },
-      { type: "problem", line: 1, message: "invalid JSON at column 18: expected a JSON value, found 't'" },
+      {
+        type: "problem",
+        line: 1,
+        message:
+          "invalid JSON at column 18: unexpected 't'; expected a JSON value (strings need double quotes)",
+      },
       { type: "problem", line: 1, message: "an event must be a JSON object, found a number" },
       { type: "event", line: 1, event: { a: 3 } },
     ]);

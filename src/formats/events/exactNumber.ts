@@ -30,19 +30,6 @@ export function exactNumberFromText(text: string): number | null {
   return sameDecimal(text, String(value)) ? value : null;
 }
 
-/**
- * Reads a JSON number literal the way Jackson reads untyped JSON in Flink jobs: integers stay
- * exact (an integer beyond 2^53 is kept as its digit string, where Jackson would use a
- * `BigInteger`), and decimals become doubles.
- */
-export function jsonNumberFromLiteral(literal: string): number | string {
-  if (JSON_INTEGER.test(literal)) {
-    const value = Number(literal);
-    return Number.isSafeInteger(value) ? value : literal;
-  }
-  return Number(literal);
-}
-
 function countDigits(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {

@@ -13,9 +13,7 @@ export { WATERMARK_FIELD } from "./eventReader.ts";
 export { createCsvReader } from "./csvReader.ts";
 export { createJsonArrayReader } from "./jsonArrayReader.ts";
 export { createJsonLinesReader } from "./jsonLinesReader.ts";
-export { readJson } from "./losslessJson.ts";
-export type { JsonData, JsonReadResult, JsonSyntaxProblem } from "./losslessJson.ts";
-export { exactNumberFromText, jsonNumberFromLiteral } from "./exactNumber.ts";
+export { exactNumberFromText } from "./exactNumber.ts";
 export { parseDateTime, parseEventTime } from "./eventTime.ts";
 export type { EventTimeResult } from "./eventTime.ts";
 

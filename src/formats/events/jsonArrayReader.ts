@@ -6,7 +6,7 @@
  */
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
 import { jsonRecordItem } from "./eventReader.ts";
-import { readJson } from "./losslessJson.ts";
+import { parseJsonData } from "../json/jsonData.ts";
 
 type Phase = "before-array" | "in-array" | "after-array";
 
@@ -131,7 +131,7 @@ class JsonArrayReader implements EventReader {
     const text = this.element;
     this.element = "";
     this.elementLine = 0;
-    const result = readJson(text);
+    const result = parseJsonData(text);
     if (!result.ok) {
       const at = result.problem.line === 1 ? column + result.problem.column - 1 : result.problem.column;
       this.sink({

@@ -3,7 +3,7 @@
  */
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
 import { jsonRecordItem } from "./eventReader.ts";
-import { readJson } from "./losslessJson.ts";
+import { parseJsonData } from "../json/jsonData.ts";
 
 /** A reader for JSON Lines; each line is parsed on its own, losslessly. */
 export function createJsonLinesReader(sink: ReadItemSink): EventReader {
@@ -12,7 +12,7 @@ export function createJsonLinesReader(sink: ReadItemSink): EventReader {
     pushLine(text: string): void {
       line++;
       if (text.trim() === "") return;
-      const result = readJson(text);
+      const result = parseJsonData(text);
       if (!result.ok) {
         const { column, message } = result.problem;
         sink({ type: "problem", line, message: `invalid JSON at column ${column}: ${message}` });

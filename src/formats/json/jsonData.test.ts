@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseJsonData } from "./jsonData.ts";
+import type { JsonDataOptions, JsonDataResult } from "./jsonData.ts";
+import { parseJsonText } from "./jsonText.ts";
+
+/** The hand-written parser alone: what the fast path must agree with. */
+function reference(text: string, options: JsonDataOptions = {}): JsonDataResult {
+  const result = parseJsonText(text, { ...options, bigIntegers: "string" });
+  return result.ok ? { ok: true, value: result.value as never } : result;
+}
+
+describe("parseJsonData", () => {
+  it("is lossless for long integers anywhere", () => {
+    expect(
+      parseJsonData(
+        '{"a": [1, 12345678901234567890, {"b": -99999999999999999}], "c": "1234567890123456789"}',
+      ),
+    ).toEqual({
+      ok: true,
+      value: { a: [1, "12345678901234567890", { b: "-99999999999999999" }], c: "1234567890123456789" },
+    });
+  });
+
+  it("reports line and column of a syntax error", () => {
+    expect(parseJsonData('{\n  "a": 1,\n  "b" 2\n}')).toEqual({
+      ok: false,
+      problem: { line: 3, column: 7, message: "expected ':' after property name \"b\", got '2'" },
+    });
+  });
+
+  it("keeps __proto__ as data", () => {
+    const result = parseJsonData('{"__proto__": {"x": 1}, "n": 12345678901234567890}');
+    expect(result.ok && Object.keys(result.value as object)).toEqual(["__proto__", "n"]);
+    expect(Object.getPrototypeOf(result.ok ? result.value : null)).toBe(Object.prototype);
+  });
+
+  it("keeps the limits of the hand-written parser", () => {
+    const deep = "[".repeat(300) + "]".repeat(300);
+    expect(parseJsonData(deep)).toEqual(reference(deep));
+    expect(parseJsonData(deep, { maxDepth: 300 })).toEqual({ ok: true, value: expect.any(Array) as unknown });
+    expect(parseJsonData(`{"a": "${"[".repeat(600)}"}`)).toEqual({ ok: true, value: { a: "[".repeat(600) } });
+    expect(parseJsonData("[1, 2]", { maxLength: 5 })).toEqual({
+      ok: false,
+      problem: { line: 1, column: 1, message: "the input is 6 characters, over the 5 characters limit" },
+    });
+  });
+});
+
+describe("parseJsonData fast path", () => {
+  /** JSON text with integer literals of any size, strings full of digits, doubles and nesting. */
+  const jsonText = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small" },
+      fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map((n) => n.toString()),
+      fc.stringMatching(/^[0-9a-z.e+\- ]{0,30}$/).map((s) => JSON.stringify(s)),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => JSON.stringify(d)),
+      fc.constantFrom("true", "false", "null"),
+      fc.array(tie("value"), { maxLength: 4 }).map((items) => `[ ${items.join(" ,\n")} ]`),
+      fc
+        .array(fc.tuple(fc.stringMatching(/^[0-9a-z]{1,20}$/), tie("value")), { maxLength: 4 })
+        .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`),
+    ),
+  })).value;
+
+  it("agrees with the hand-written parser", () => {
+    fc.assert(
+      fc.property(jsonText, (text) => {
+        expect(parseJsonData(text)).toEqual(reference(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("agrees on errors too", () => {
+    for (const text of [
+      "{12345678901234567890: 1}",
+      "[1.12345678901234567890",
+      '{"a": "x, "b": 12345678901234567890}',
+      "[01234567890123456789012]",
+      "[-012345678901234567890]",
+      '["x, 12345678901234567890]',
+      "\uFEFF[1] x",
+      "",
+    ]) {
+      expect(parseJsonData(text)).toEqual(reference(text));
+      expect(parseJsonData(text).ok).toBe(false);
+    }
+  });
+
+  it("reads what JSON.parse refuses but the reference accepts", () => {
+    expect(parseJsonData("\uFEFF[12345678901234567890]")).toEqual({
+      ok: true,
+      value: ["12345678901234567890"],
+    });
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * JSON text in, a value or a syntax problem at `line:column` out: the strict reader every JSON
+ * input goes through (rule files, binding files, event records). Input size and nesting are
+ * bounded, integers beyond 2^53 keep every digit (as `bigint` or digit strings, see
+ * {@link BigIntegerMode}), and duplicate keys keep the last value, as Jackson and `JSON.parse`
+ * do, with a warning. {@link locateJsonPaths} maps JSON paths back to source positions for
+ * diagnostics found after parsing.
+ */
+import { JsonParser, JsonSyntaxError } from "./jsonParser.ts";
+import type { BigIntegerMode } from "./jsonParser.ts";
+
+/** Default bound on input size: 10 MiB of text. */
+export const MAX_JSON_TEXT_LENGTH = 10 * 1024 * 1024;
+/** Default bound on nesting (rule files nest a handful of levels, events fewer). */
+export const MAX_JSON_DEPTH = 256;
+
+/** Bounds and number handling; every field has a default. */
+export interface JsonTextOptions {
+  /** Largest accepted text length (UTF-16 code units); default {@link MAX_JSON_TEXT_LENGTH}. */
+  readonly maxLength?: number;
+  /** Deepest accepted nesting of objects and arrays; default {@link MAX_JSON_DEPTH}. */
+  readonly maxDepth?: number;
+  /** How integers beyond 2^53 come back; default `"bigint"`. */
+  readonly bigIntegers?: BigIntegerMode;
+}
+
+/** A 1-based position in the text; columns count UTF-16 code units. */
+export interface JsonTextPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Where and why a text is not JSON (or is over a limit). */
+export interface JsonSyntaxProblem extends JsonTextPosition {
+  readonly message: string;
+}
+
+/** A remark about valid JSON: a duplicate key, at the key, in the object at `path`. */
+export interface JsonTextWarning extends JsonTextPosition {
+  /** JSON path of the object holding the key (`nodes[2]`); "" for the document itself. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A parsed document with its warnings, or the first syntax problem. */
+export type JsonTextResult =
+  | { readonly ok: true; readonly value: unknown; readonly warnings: JsonTextWarning[] }
+  | { readonly ok: false; readonly problem: JsonSyntaxProblem };
+
+/**
+ * Parses `text` as one JSON value (a leading byte-order mark is skipped). Integers beyond 2^53
+ * come back as `bigint` unless `options.bigIntegers` is `"string"`.
+ */
+export function parseJsonText(text: string, options: JsonTextOptions = {}): JsonTextResult {
+  const position = lineIndex(text);
+  const tooLong = lengthProblem(text, options.maxLength ?? MAX_JSON_TEXT_LENGTH);
+  if (tooLong !== null) return { ok: false, problem: { ...position(0), message: tooLong } };
+  const parser = new JsonParser(text, {
+    maxDepth: options.maxDepth ?? MAX_JSON_DEPTH,
+    bigIntegers: options.bigIntegers ?? "bigint",
+    locate: null,
+  });
+  try {
+    const value = parser.parseDocument();
+    const warnings = parser.warnings.map((w) => ({
+      ...position(w.offset),
+      path: w.path,
+      message: w.message,
+    }));
+    return { ok: true, value, warnings };
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    return { ok: false, problem: { ...position(e.offset), message: e.message } };
+  }
+}
+
+/**
+ * Where the values at `paths` (`nodes[0].name`, `[1]["com.x.Cond"]`, see `jsonPath.ts`) start
+ * in `text`. Paths with no value are left out; meant for text that parsed, so a syntax error
+ * just ends the search.
+ */
+export function locateJsonPaths(text: string, paths: ReadonlySet<string>): Map<string, JsonTextPosition> {
+  const found = new Map<string, number>();
+  const settings = {
+    maxDepth: MAX_JSON_DEPTH,
+    bigIntegers: "string",
+    locate: { wanted: paths, found },
+  } as const;
+  try {
+    new JsonParser(text, settings).parseDocument();
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+  }
+  const position = lineIndex(text);
+  return new Map([...found].map(([path, offset]) => [path, position(offset)]));
+}
+
+/** The message when `text` is over `maxLength`, else null. */
+function lengthProblem(text: string, maxLength: number): string | null {
+  if (text.length <= maxLength) return null;
+  return `the input is ${formatSize(text.length)}, over the ${formatSize(maxLength)} limit`;
+}
+
+/** `12.3 MB`, `2.0 KB` or `900 characters`. */
+function formatSize(length: number): string {
+  if (length >= 1024 * 1024) return `${(length / (1024 * 1024)).toFixed(1)} MB`;
+  if (length >= 1024) return `${(length / 1024).toFixed(1)} KB`;
+  return `${length} characters`;
+}
+
+/** Maps offsets to 1-based line and column (in UTF-16 code units); line starts found once. */
+function lineIndex(text: string): (offset: number) => JsonTextPosition {
+  let starts: number[] | null = null;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  };
+}

@@ -32,8 +32,17 @@ export interface EngineWarning {
 export interface CompileOptions {
   /** Java condition class name → condition-language expression. */
   readonly bindings?: ConditionBindings;
-  /** Most partial matches one NFAState may hold (start state not counted); default 10 000. */
+  /**
+   * Most partial matches one NFAState may hold (start state not counted); default 10 000. Beyond
+   * it the runs that started latest are dropped (ties: the later in queue order).
+   */
   readonly maxPartialMatches?: number;
+  /**
+   * Flink's `timeoutHandling`: when false, `advanceTime` drops timed-out partial matches without
+   * building them (`timedOut` stays empty), which saves the work when nobody reads timeouts.
+   * Default true.
+   */
+  readonly handleTimeout?: boolean;
   /** Called once per NFAState when the cap is first hit. */
   readonly onWarning?: (warning: EngineWarning) => void;
   /**

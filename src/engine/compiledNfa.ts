@@ -30,6 +30,7 @@ export function compilePattern(graph: GraphNode, options: CompileOptions = {}): 
   const nfa = new NFA(definition, skip, {
     maxPartialMatches: options.maxPartialMatches ?? DEFAULT_MAX_PARTIAL_MATCHES,
     onWarning: options.onWarning,
+    handleTimeout: options.handleTimeout ?? true,
   });
   const startStates = definition.startStates;
   const windowTime = definition.windowTime > 0 ? definition.windowTime : null;
@@ -38,8 +39,12 @@ export function compilePattern(graph: GraphNode, options: CompileOptions = {}): 
     windowTime,
     stageNames,
     createState: () => createInitialNFAState(startStates),
-    process: (state: KeyedNFAState, event: EventRecord, timestamp: number, config?: Readonly<Record<string, unknown>>) =>
-      nfa.process(state, event, timestamp, config),
+    process: (
+      state: KeyedNFAState,
+      event: EventRecord,
+      timestamp: number,
+      config?: Readonly<Record<string, unknown>>,
+    ) => nfa.process(state, event, timestamp, config),
     advanceTime: (state: KeyedNFAState, timestamp: number) => nfa.advanceTime(state, timestamp),
     isEmpty: (state: KeyedNFAState) =>
       state.completedMatches.length === 0 && state.partialMatches.every((cs) => cs.startEventId === null),

@@ -22,7 +22,10 @@ export interface ComputationState {
 }
 
 /** `ComputationState.createStartState(state[, version])`. */
-export function createStartState(state: number, version: DeweyNumber = createDeweyNumber(1)): ComputationState {
+export function createStartState(
+  state: number,
+  version: DeweyNumber = createDeweyNumber(1),
+): ComputationState {
   return createState(state, null, version, -1, -1, null);
 }
 
@@ -47,7 +50,9 @@ export function computationStateEquals(a: ComputationState, b: ComputationState)
     a.previousTimestamp === b.previousTimestamp &&
     a.previousBufferEntry === b.previousBufferEntry &&
     (a.startEventId === b.startEventId ||
-      (a.startEventId !== null && b.startEventId !== null && compareEventIds(a.startEventId, b.startEventId) === 0)) &&
+      (a.startEventId !== null &&
+        b.startEventId !== null &&
+        compareEventIds(a.startEventId, b.startEventId) === 0)) &&
     a.version === b.version
   );
 }

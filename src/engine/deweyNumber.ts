@@ -25,13 +25,13 @@ export function createDeweyNumber(start: number): DeweyNumber {
 /** `DeweyNumber.isCompatibleWith`: true iff `other` is a prefix of `self`, or only a smaller-or-equal last digit differs. */
 export function isCompatibleWith(self: DeweyNumber, other: DeweyNumber): boolean {
   if (self === other) return true;
-  const selfDots = countDots(self);
-  const otherDots = countDots(other);
-  if (selfDots > otherDots) {
-    // Digits are canonical decimals, so a digit-wise prefix is a string prefix ending at a dot.
-    return self.charCodeAt(other.length) === DOT && self.startsWith(other);
-  }
-  if (selfDots < otherDots) return false;
+  // Digits are canonical decimals, so "other is a digit-wise prefix of self" is a string prefix
+  // that ends where self has a dot.
+  const otherLength = other.length;
+  if (self.length > otherLength && self.charCodeAt(otherLength) === DOT && self.startsWith(other))
+    return true;
+  // Otherwise both need the same digits up to the last one: equal text up to the last dot (which
+  // also means the same number of digits), and self's last digit at least other's.
   const lastDot = self.lastIndexOf(".");
   if (other.lastIndexOf(".") !== lastDot) return false;
   for (let i = 0; i < lastDot; i++) if (self.charCodeAt(i) !== other.charCodeAt(i)) return false;

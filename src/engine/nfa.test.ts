@@ -29,18 +29,19 @@ describe("NFA semantics", () => {
       [a3, 4],
       [b, 5],
     ];
-    comparePatterns(feedNFA(pattern, input), [[c, a1, a2, a3, b], [c, a1, a2, b], [c, a1, b], [c, b]]);
+    comparePatterns(feedNFA(pattern, input), [
+      [c, a1, a2, a3, b],
+      [c, a1, a2, b],
+      [c, a1, b],
+      [c, b],
+    ]);
   });
 
   it("testMultipleTakesVersionCollision: 20 matches, not 32", () => {
     const start = ev(40, "c", 1.0);
     const middles = [2, 3, 4, 5, 6].map((price) => ev(41, "a", price));
     const end = ev(44, "b", 5.0);
-    const input: TestInput = [
-      [start, 1],
-      ...middles.map((m, i) => [m, i + 3] as const),
-      [end, 10],
-    ];
+    const input: TestInput = [[start, 1], ...middles.map((m, i) => [m, i + 3] as const), [end, 10]];
     const pattern = PatternBuilder.begin("start")
       .where("name == 'c'")
       .followedBy("middle1")
@@ -64,12 +65,22 @@ describe("NFA semantics", () => {
       .where("name == 'b'")
       .within(2);
     const harness = NFATestHarness.forPattern(pattern);
-    expect(harness.feedRecords([[a, 1], [ev(2, "b", 0), 3]])).toEqual([]);
+    expect(
+      harness.feedRecords([
+        [a, 1],
+        [ev(2, "b", 0), 3],
+      ]),
+    ).toEqual([]);
     expect(harness.timedOut).toHaveLength(1);
     expect(harness.timedOut[0]?.timestamp).toBe(3);
 
     const inWindow = NFATestHarness.forPattern(pattern);
-    expect(inWindow.feedRecords([[a, 1], [ev(2, "b", 0), 2]])).toHaveLength(1);
+    expect(
+      inWindow.feedRecords([
+        [a, 1],
+        [ev(2, "b", 0), 2],
+      ]),
+    ).toHaveLength(1);
   });
 
   it("reports timeouts at first + window, with the partial match", () => {
@@ -125,9 +136,18 @@ describe("NFA semantics", () => {
 
   it("notFollowedBy at the end is released only by advanceTime after the window", () => {
     const a = ev(1, "a", 0);
-    const pattern = PatternBuilder.begin("a").where("name == 'a'").notFollowedBy("b").where("name == 'b'").within(5);
+    const pattern = PatternBuilder.begin("a")
+      .where("name == 'a'")
+      .notFollowedBy("b")
+      .where("name == 'b'")
+      .within(5);
     const harness = NFATestHarness.forPattern(pattern);
-    expect(harness.feedRecords([[a, 1], [ev(2, "x", 0), 3]])).toEqual([]);
+    expect(
+      harness.feedRecords([
+        [a, 1],
+        [ev(2, "x", 0), 3],
+      ]),
+    ).toEqual([]);
     expect(harness.advanceTime(5).matches).toEqual([]);
     expect(harness.advanceTime(6).matches).toEqual([new Map([["a", [a]]])]);
 
@@ -143,8 +163,18 @@ describe("NFA semantics", () => {
     const a = ev(1, "a", 0);
     const pattern = PatternBuilder.begin("a").where("name == 'a'").notNext("b").where("name == 'b'");
     expect(feedNFA(pattern, [[a, 1]])).toEqual([]);
-    expect(feedNFA(pattern, [[a, 1], [ev(2, "c", 0), 2]])).toEqual([[a]]);
-    expect(feedNFA(pattern, [[a, 1], [ev(2, "b", 0), 2]])).toEqual([]);
+    expect(
+      feedNFA(pattern, [
+        [a, 1],
+        [ev(2, "c", 0), 2],
+      ]),
+    ).toEqual([[a]]);
+    expect(
+      feedNFA(pattern, [
+        [a, 1],
+        [ev(2, "b", 0), 2],
+      ]),
+    ).toEqual([]);
   });
 
   it("until stops the loop and the next stage may take the until event", () => {
@@ -243,7 +273,10 @@ describe("partial-match cap", () => {
   it("drops the newest runs beyond the cap and warns once", () => {
     const warnings: string[] = [];
     const pattern = PatternBuilder.begin("a").where("name == 'a'").followedByAny("b").where("name == 'b'");
-    const nfa = compilePattern(pattern.build(), { maxPartialMatches: 3, onWarning: (w) => warnings.push(w.kind) });
+    const nfa = compilePattern(pattern.build(), {
+      maxPartialMatches: 3,
+      onWarning: (w) => warnings.push(w.kind),
+    });
     const state = nfa.createState();
     for (let i = 0; i < 10; i++) nfa.process(state, ev(i, "a", 0), i);
     expect(state.partialMatches.filter((cs) => cs.startEventId !== null)).toHaveLength(3);
@@ -252,5 +285,21 @@ describe("partial-match cap", () => {
     expect(matches.map((m) => m.get("a")?.[0]?.["id"])).toEqual([0, 1, 2]);
     // Only the three surviving runs still hold their `a` events; the dropped ones were released.
     expect(state.buffer.liveNodes).toBe(3);
+  });
+});
+
+describe("handleTimeout", () => {
+  it("false drops timed-out partial matches without reporting them", () => {
+    const pattern = PatternBuilder.begin("a")
+      .where("name == 'a'")
+      .followedBy("b")
+      .where("name == 'b'")
+      .within(5);
+    const nfa = compilePattern(pattern.build(), { handleTimeout: false });
+    const state = nfa.createState();
+    nfa.process(state, ev(1, "a", 0), 1);
+    expect(nfa.advanceTime(state, 100).timedOut).toEqual([]);
+    expect(nfa.isEmpty(state)).toBe(true);
+    expect(state.buffer.liveNodes).toBe(0);
   });
 });

@@ -20,6 +20,8 @@ export interface NFAOptions {
   /** Most partial matches (start state not counted) one key may hold; beyond it the newest are dropped. */
   readonly maxPartialMatches: number;
   readonly onWarning: ((warning: EngineWarning) => void) | undefined;
+  /** Flink's `handleTimeout`: report timed-out partial matches (else just drop them). */
+  readonly handleTimeout: boolean;
 }
 
 export class NFA {
@@ -88,13 +90,16 @@ export class NFA {
         heapOffer(potentialMatches, cs, compareComputationStates);
         continue;
       }
-      timedOut.push({
-        match: this.accessor.materializeMatch(this.transitions.extractCurrentMatches(cs)),
-        timestamp: isTimeoutForPreviousEvent
-          ? cs.previousTimestamp + state.windowTime
-          : cs.startTimestamp + this.windowTime,
-      });
-      if (cs.previousBufferEntry !== null) this.accessor.releaseNode(buffer, cs.previousBufferEntry, cs.version);
+      if (this.options.handleTimeout) {
+        timedOut.push({
+          match: this.accessor.materializeMatch(this.transitions.extractCurrentMatches(cs)),
+          timestamp: isTimeoutForPreviousEvent
+            ? cs.previousTimestamp + state.windowTime
+            : cs.startTimestamp + this.windowTime,
+        });
+      }
+      if (cs.previousBufferEntry !== null)
+        this.accessor.releaseNode(buffer, cs.previousBufferEntry, cs.version);
     }
 
     if (newPartialMatches) {
@@ -202,7 +207,8 @@ export class NFA {
     order.sort((a, b) => compareComputationStates(a.cs, b.cs) || a.i - b.i);
     const dropped = new Set(order.slice(limit).map((o) => o.cs));
     for (const cs of dropped) {
-      if (cs.previousBufferEntry !== null) this.accessor.releaseNode(nfaState.buffer, cs.previousBufferEntry, cs.version);
+      if (cs.previousBufferEntry !== null)
+        this.accessor.releaseNode(nfaState.buffer, cs.previousBufferEntry, cs.version);
     }
     heapRemoveIf(partialMatches, (cs) => dropped.has(cs), compareComputationStates);
     if (!nfaState.capWarned) {
@@ -217,6 +223,11 @@ export class NFA {
 }
 
 /** `NFA.isStateTimedOut`: a run (not a start state) whose window, measured from `startTimestamp`, has passed. */
-function isStateTimedOut(state: RuntimeState, timestamp: number, startTimestamp: number, windowTime: number): boolean {
+function isStateTimedOut(
+  state: RuntimeState,
+  timestamp: number,
+  startTimestamp: number,
+  windowTime: number,
+): boolean {
   return !state.isStart && windowTime > 0 && timestamp - startTimestamp >= windowTime;
 }

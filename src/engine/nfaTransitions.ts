@@ -14,7 +14,11 @@ import { addStage, increase, type DeweyNumber } from "./deweyNumber.ts";
 import { IGNORE, PROCEED, TAKE, type RuntimeState, type RuntimeTransition } from "./nfaDefinition.ts";
 import type { EventId } from "./sharedBuffer/eventId.ts";
 import type { NodeId, SharedBufferData } from "./sharedBuffer/sharedBuffer.ts";
-import type { EventIdMatch, EventWrapper, SharedBufferAccessor } from "./sharedBuffer/sharedBufferAccessor.ts";
+import type {
+  EventIdMatch,
+  EventWrapper,
+  SharedBufferAccessor,
+} from "./sharedBuffer/sharedBufferAccessor.ts";
 
 const NO_EVENTS: readonly EventRecord[] = [];
 
@@ -66,6 +70,7 @@ export class NFATransitions {
   private totalTakeBranches = 0;
   private totalIgnoreBranches = 0;
   private readonly stack: RuntimeState[] = [];
+  private readonly proceedStack: RuntimeState[] = [];
 
   constructor(
     private readonly states: readonly RuntimeState[],
@@ -120,7 +125,10 @@ export class NFATransitions {
         let version: DeweyNumber;
         if (edge.target === computationState.state) {
           // Staying in the same state (a loop ignoring an event).
-          version = increase(computationState.version, calculateIncreasingSelfState(totalIgnoreBranches, totalTakeBranches));
+          version = increase(
+            computationState.version,
+            calculateIncreasingSelfState(totalIgnoreBranches, totalTakeBranches),
+          );
         } else {
           // An IGNORE reached after a PROCEED: a new branch.
           version = addStage(increase(computationState.version, totalTakeToSkip + ignoreBranchesToVisit));
@@ -141,22 +149,47 @@ export class NFATransitions {
         takeBranchesToVisit--;
         const eventId = (event.eventId ??= this.accessor.registerEvent(buffer, event.timestamp));
         const sourceState = this.states[edge.source] as RuntimeState;
-        const newEntry = this.accessor.put(buffer, event, eventId, sourceState.stageIndex, entry, currentVersion);
+        const newEntry = this.accessor.put(
+          buffer,
+          event,
+          eventId,
+          sourceState.stageIndex,
+          entry,
+          currentVersion,
+        );
         // A run's start event id: the node of its first event carries (id, timestamp).
         const startTimestamp = isStart ? event.timestamp : computationState.startTimestamp;
         const startEventId = isStart ? newEntry : computationState.startEventId;
-        this.addComputationState(result, edge.target, newEntry, nextVersion, startTimestamp, startEventId, event.timestamp);
+        this.addComputationState(
+          result,
+          edge.target,
+          newEntry,
+          nextVersion,
+          startTimestamp,
+          startEventId,
+          event.timestamp,
+        );
         // Peek: if the next state can PROCEED to Final on this event, the match completes now.
         const finalState = this.findFinalStateAfterProceed(edge.target);
         if (finalState !== null) {
-          this.addComputationState(result, finalState, newEntry, nextVersion, startTimestamp, startEventId, event.timestamp);
+          this.addComputationState(
+            result,
+            finalState,
+            newEntry,
+            nextVersion,
+            startTimestamp,
+            startEventId,
+            event.timestamp,
+          );
         }
       }
     }
 
     if (isStart) {
       const totalBranches = calculateIncreasingSelfState(totalIgnoreBranches, totalTakeBranches);
-      result.push(createStartState(computationState.state, increase(computationState.version, totalBranches)));
+      result.push(
+        createStartState(computationState.state, increase(computationState.version, totalBranches)),
+      );
     }
     if (entry !== null) this.accessor.releaseNode(buffer, entry, computationState.version);
     return result;
@@ -230,14 +263,17 @@ export class NFATransitions {
 
   /** `findFinalStateAfterProceed`: a Final state reachable from `state` by PROCEEDs that hold. */
   private findFinalStateAfterProceed(stateIndex: number): number | null {
-    const stack: RuntimeState[] = [this.states[stateIndex] as RuntimeState];
-    while (stack.length > 0) {
-      const current = stack.pop() as RuntimeState;
+    const stack = this.proceedStack;
+    let top = 0;
+    stack[top++] = this.states[stateIndex] as RuntimeState;
+    while (top > 0) {
+      const current = stack[--top] as RuntimeState;
       for (const transition of current.transitions) {
-        if (transition.action !== PROCEED || !checkFilterCondition(this.context, transition.condition)) continue;
+        if (transition.action !== PROCEED || !checkFilterCondition(this.context, transition.condition))
+          continue;
         const target = this.states[transition.target] as RuntimeState;
         if (target.isFinal) return target.index;
-        stack.push(target);
+        stack[top++] = target;
       }
     }
     return null;

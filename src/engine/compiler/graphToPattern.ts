@@ -8,7 +8,14 @@
  * and every graph's window (nested groups too) is put on that graph's last pattern.
  */
 import { durationToMillis } from "../../model/duration.ts";
-import type { AtomicNode, Edge, GraphNode, PatternNode, Quantifier, QuantifierProperty } from "../../model/pattern.ts";
+import type {
+  AtomicNode,
+  Edge,
+  GraphNode,
+  PatternNode,
+  Quantifier,
+  QuantifierProperty,
+} from "../../model/pattern.ts";
 import { quantifierKind } from "../../model/quantifier.ts";
 import { MalformedPatternError } from "../api.ts";
 import type { ConsumingStrategy, FlinkPattern, FlinkQuantifier, FlinkTimes } from "./flinkPattern.ts";
@@ -67,7 +74,11 @@ function atomicPattern(
     previous,
     ...quantifierOf(node.quantifier, strategy),
     condition: userCondition(node.condition, node.name, `${path}.condition`) ?? TRUE_CONDITION,
-    untilCondition: userCondition(node.quantifier.untilCondition, node.name, `${path}.quantifier.untilCondition`),
+    untilCondition: userCondition(
+      node.quantifier.untilCondition,
+      node.name,
+      `${path}.quantifier.untilCondition`,
+    ),
     windowFirstAndLast: null,
     windowPreviousAndCurrent: null,
     rawPattern: null,
@@ -82,7 +93,11 @@ function groupPattern(
   stageNames: string[],
 ): MutablePattern {
   if (strategy === "NOT_NEXT" || strategy === "NOT_FOLLOW") {
-    throw malformed(path, node.name, "a group cannot follow a NOT edge (Flink has no notNext/notFollowedBy for groups)");
+    throw malformed(
+      path,
+      node.name,
+      "a group cannot follow a NOT edge (Flink has no notNext/notFollowedBy for groups)",
+    );
   }
   const rawPattern = toPattern(node, path, stageNames);
   const quantifier = node.quantifier;
@@ -111,7 +126,10 @@ function quantifierOf(
   const properties = new Set<QuantifierProperty>();
   if (!q) {
     properties.add("SINGLE");
-    return { quantifier: { consumingStrategy: strategy, innerConsumingStrategy: "SKIP_TILL_NEXT", properties }, times: null };
+    return {
+      quantifier: { consumingStrategy: strategy, innerConsumingStrategy: "SKIP_TILL_NEXT", properties },
+      times: null,
+    };
   }
   const kind = q.times ? quantifierKind(q) : "SINGLE";
   properties.add(kind);
@@ -170,7 +188,8 @@ function chainOrder(
     if (!next) break;
     edge = next;
     current = byName.get(next.target);
-    if (!current) throw malformed(path, next.target, `edge target '${next.target}' is not a node of this graph`);
+    if (!current)
+      throw malformed(path, next.target, `edge target '${next.target}' is not a node of this graph`);
   }
   if (order.length !== graph.nodes.length) {
     throw malformed(path, null, "every node must be on the one chain that starts at the begin node");

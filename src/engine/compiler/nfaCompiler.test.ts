@@ -64,7 +64,10 @@ describe("NFACompiler state shapes", () => {
 
   it("times windows apply only to the generated name:n states that take events", () => {
     expect(windows(PatternBuilder.begin("a").followedBy("b").times(2, 3, 7))).toEqual({ "b:1": 7, "b:2": 7 });
-    expect(windows(PatternBuilder.begin("a").followedBy("b").timesOrMore(2, 5))).toEqual({ "b:1": 5, "b:2": 5 });
+    expect(windows(PatternBuilder.begin("a").followedBy("b").timesOrMore(2, 5))).toEqual({
+      "b:1": 5,
+      "b:2": 5,
+    });
   });
 
   it("notNext in the middle: proceed on the negation, proceed to a Stop state on the condition", () => {

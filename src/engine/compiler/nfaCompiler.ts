@@ -9,10 +9,11 @@
  * (name uniqueness, skip strategy, window times, notFollowedBy at the end) run earlier in
  * `validatePattern`; this file only guards what it cannot build.
  */
-import { MalformedPatternError } from "../api.ts";
+import { extendWithUntilCondition, updateWithGreedyCondition } from "./compilerConditions.ts";
+import { CompilerStates, stageError } from "./compilerStates.ts";
 import { hasProperty, isGroupPattern, type FlinkPattern, type FlinkTimes } from "./flinkPattern.ts";
-import { TRUE_CONDITION, richAnd, richNot, type IterativeCondition } from "./iterativeCondition.ts";
-import { NFAStateNameHandler, State, type StateType } from "./state.ts";
+import { richAnd, richNot, type IterativeCondition } from "./iterativeCondition.ts";
+import type { State } from "./state.ts";
 
 /** `NFACompiler.ENDING_STATE_NAME`. */
 export const ENDING_STATE_NAME = "$endState$";
@@ -35,27 +36,9 @@ export function compileStates(lastPattern: FlinkPattern): CompiledStates {
   return compiler.result();
 }
 
-interface NotCondition {
-  readonly condition: IterativeCondition;
-  readonly name: string;
-}
-
-class NFAFactoryCompiler {
-  private readonly stateNameHandler = new NFAStateNameHandler();
-  private readonly stopStates = new Map<string, State>();
-  private readonly states: State[] = [];
-  private readonly windowTimes = new Map<string, number>();
-  private readonly originalNames = new Map<State, string>();
+class NFAFactoryCompiler extends CompilerStates {
   private windowTime: number | null = null;
-  private currentGroupPattern: FlinkPattern | null = null;
-  private readonly firstOfLoopMap = new Map<FlinkPattern, boolean>();
-  private currentPattern: FlinkPattern;
-  private followingPattern: FlinkPattern | null = null;
   private readonly originalStateMap = new Map<string, State>();
-
-  constructor(pattern: FlinkPattern) {
-    this.currentPattern = pattern;
-  }
 
   result(): CompiledStates {
     return {
@@ -72,8 +55,12 @@ class NFAFactoryCompiler {
     sinkState = this.createMiddleStates(sinkState);
     this.createStartState(sinkState);
     const lastWindow = this.windowTimes.get(lastPattern.name) ?? 0;
-    if (lastPattern.quantifier.consumingStrategy === "NOT_FOLLOW" && lastWindow <= 0 && this.getWindowTime() === 0) {
-      throw this.malformed(
+    if (
+      lastPattern.quantifier.consumingStrategy === "NOT_FOLLOW" &&
+      lastWindow <= 0 &&
+      this.getWindowTime() === 0
+    ) {
+      throw stageError(
         lastPattern,
         "NotFollowedBy is not supported without windowTime as a last part of a Pattern!",
       );
@@ -82,26 +69,6 @@ class NFAFactoryCompiler {
 
   private getWindowTime(): number {
     return this.windowTime ?? 0;
-  }
-
-  /**
-   * NOT conditions that still apply to the current pattern: those of `notFollowedBy` patterns
-   * reachable backwards through optional or NOT patterns.
-   */
-  private getCurrentNotCondition(): NotCondition[] {
-    const notConditions: NotCondition[] = [];
-    let previousPattern = this.currentPattern;
-    while (
-      previousPattern.previous !== null &&
-      (hasProperty(previousPattern.previous, "OPTIONAL") ||
-        previousPattern.previous.quantifier.consumingStrategy === "NOT_FOLLOW")
-    ) {
-      previousPattern = previousPattern.previous;
-      if (previousPattern.quantifier.consumingStrategy === "NOT_FOLLOW") {
-        notConditions.push({ condition: this.getTakeCondition(previousPattern), name: previousPattern.name });
-      }
-    }
-    return notConditions;
   }
 
   private createEndingState(): State {
@@ -177,105 +144,6 @@ class NFAFactoryCompiler {
   }
 
   /**
-   * `createState(stateType, isTake)`: a state of the current pattern. States that take events
-   * get the pattern's per-event window: PREVIOUS_AND_CURRENT for single patterns, the times
-   * window for the `name:n` states of times/looping patterns.
-   */
-  private createState(stateType: StateType, isTake: boolean): State {
-    const pattern = this.currentPattern;
-    const state = this.createNamedState(pattern.name, stateType, this.originalNameOf(pattern));
-    if (isTake) {
-      const times = pattern.times;
-      if (times === null) {
-        if (pattern.windowPreviousAndCurrent !== null) this.windowTimes.set(state.name, pattern.windowPreviousAndCurrent);
-      } else if (state.name !== pattern.name && times.windowTime !== null) {
-        // Flink tests `name.contains(":")`: only the generated iteration states are windowed.
-        this.windowTimes.set(state.name, times.windowTime);
-      }
-    }
-    return state;
-  }
-
-  /** `createState(name, stateType)`: a uniquely named state, registered with the NFA. */
-  private createNamedState(name: string, stateType: StateType, originalName: string): State {
-    const state = new State(this.stateNameHandler.getUniqueInternalName(name), stateType);
-    this.states.push(state);
-    this.originalNames.set(state, originalName);
-    return state;
-  }
-
-  private createStopState(notCondition: IterativeCondition, name: string): State {
-    let stopState = this.stopStates.get(name);
-    if (!stopState) {
-      stopState = this.createNamedState(name, "Stop", name);
-      stopState.addTake(notCondition);
-      this.stopStates.set(name, stopState);
-    }
-    return stopState;
-  }
-
-  /**
-   * Copies `sinkState` without the transitions into the current NOT conditions' Stop states,
-   * for an optional pattern: taking an event in it cancels the earlier notFollowedBy, e.g.
-   * `begin("a").notFollowedBy("b").followedBy("c").optional().followedBy("d")` matches
-   * `a c b d` but not `a b d`.
-   */
-  private copyWithoutTransitiveNots(sinkState: State): State {
-    const currentNotCondition = this.getCurrentNotCondition();
-    if (currentNotCondition.length === 0 || !hasProperty(this.currentPattern, "OPTIONAL")) return sinkState;
-    const copyOfSink = this.createNamedState(sinkState.name, sinkState.stateType, this.originalOf(sinkState));
-    for (const transition of sinkState.stateTransitions) {
-      if (transition.action === "PROCEED") {
-        let targetState = transition.targetState;
-        let remove = false;
-        if (targetState.isStop()) {
-          for (const notCondition of currentNotCondition) {
-            if (targetState.name === notCondition.name) remove = true;
-          }
-        } else {
-          targetState = this.copyWithoutTransitiveNots(transition.targetState);
-        }
-        if (!remove) copyOfSink.addStateTransition(transition.action, targetState, transition.condition);
-      } else {
-        copyOfSink.addStateTransition(
-          transition.action,
-          transition.targetState === transition.sourceState ? copyOfSink : transition.targetState,
-          transition.condition,
-        );
-      }
-    }
-    return copyOfSink;
-  }
-
-  private copy(state: State): State {
-    const copyOfState = this.createNamedState(this.originalOf(state), state.stateType, this.originalOf(state));
-    for (const transition of state.stateTransitions) {
-      copyOfState.addStateTransition(
-        transition.action,
-        transition.targetState === transition.sourceState ? copyOfState : transition.targetState,
-        transition.condition,
-      );
-    }
-    return copyOfState;
-  }
-
-  private addStopStates(state: State): void {
-    for (const notCondition of this.getCurrentNotCondition()) {
-      const stopState = this.createStopState(notCondition.condition, notCondition.name);
-      state.addProceed(stopState, notCondition.condition);
-    }
-  }
-
-  private addStopStateToLooping(loopingState: State): void {
-    const following = this.followingPattern;
-    if (following !== null && following.quantifier.consumingStrategy === "NOT_FOLLOW") {
-      const notCondition = this.getTakeCondition(following);
-      const stopState = this.createStopState(notCondition, following.name);
-      loopingState.addProceed(stopState, notCondition);
-    }
-  }
-
-  /**
    * A chain of single states for `times(from, to)`: `to - from` optional ones (each may proceed
    * to `proceedState`), then `from - 1` mandatory ones, then the first.
    */
@@ -288,7 +156,11 @@ class NFAFactoryCompiler {
       untilCondition,
       false,
     );
-    const takeCondition = extendWithUntilCondition(this.getTakeCondition(this.currentPattern), untilCondition, true);
+    const takeCondition = extendWithUntilCondition(
+      this.getTakeCondition(this.currentPattern),
+      untilCondition,
+      true,
+    );
 
     if (hasProperty(this.currentPattern, "GREEDY") && times.from !== times.to) {
       if (untilCondition !== null) {
@@ -299,7 +171,13 @@ class NFAFactoryCompiler {
     }
 
     for (let i = times.from; i < times.to; i++) {
-      lastSink = this.createSingletonStateFull(lastSink, proceedState, takeCondition, innerIgnoreCondition, true);
+      lastSink = this.createSingletonStateFull(
+        lastSink,
+        proceedState,
+        takeCondition,
+        innerIgnoreCondition,
+        true,
+      );
       this.addStopStateToLooping(lastSink);
     }
     for (let i = 0; i < times.from - 1; i++) {
@@ -315,25 +193,6 @@ class NFAFactoryCompiler {
       this.getIgnoreCondition(this.currentPattern),
       hasProperty(this.currentPattern, "OPTIONAL"),
     );
-  }
-
-  private setCurrentGroupPatternFirstOfLoop(isFirstOfLoop: boolean): void {
-    if (isGroupPattern(this.currentPattern)) this.firstOfLoopMap.set(this.currentPattern, isFirstOfLoop);
-  }
-
-  private isCurrentGroupPatternFirstOfLoop(): boolean {
-    const group = this.currentGroupPattern;
-    return group === null ? true : (this.firstOfLoopMap.get(group) ?? true);
-  }
-
-  private headOfGroup(pattern: FlinkPattern): boolean {
-    return this.currentGroupPattern !== null && pattern.previous === null;
-  }
-
-  private isHeadOfOptionalGroupPattern(pattern: FlinkPattern): boolean {
-    if (!this.headOfGroup(pattern)) return false;
-    const group = this.currentGroupPattern;
-    return this.isCurrentGroupPatternFirstOfLoop() && group !== null && hasProperty(group, "OPTIONAL");
   }
 
   private createSingletonState(sinkState: State): State {
@@ -374,7 +233,10 @@ class NFAFactoryCompiler {
         const untilCondition = this.currentPattern.untilCondition;
         if (untilCondition !== null) {
           const original = this.originalStateMap.get(proceed.name);
-          singletonState.addProceed(requireState(this.currentPattern, original ?? null), richAnd(proceedCondition, untilCondition));
+          singletonState.addProceed(
+            requireState(this.currentPattern, original ?? null),
+            richAnd(proceedCondition, untilCondition),
+          );
         }
         singletonState.addProceed(
           proceed,
@@ -459,7 +321,11 @@ class NFAFactoryCompiler {
       untilCondition,
       false,
     );
-    const takeCondition = extendWithUntilCondition(this.getTakeCondition(this.currentPattern), untilCondition, true);
+    const takeCondition = extendWithUntilCondition(
+      this.getTakeCondition(this.currentPattern),
+      untilCondition,
+      true,
+    );
     const proceedCondition = this.getTrueFunction();
     const loopingState = this.createState("Normal", true);
 
@@ -489,128 +355,19 @@ class NFAFactoryCompiler {
     }
     return loopingState;
   }
-
-  /** Ignore condition between iterations (the quantifier's inner strategy). */
-  private getInnerIgnoreCondition(pattern: FlinkPattern): IterativeCondition | null {
-    let consumingStrategy = pattern.quantifier.innerConsumingStrategy;
-    const group = this.currentGroupPattern;
-    if (this.headOfGroup(pattern) && group) consumingStrategy = group.quantifier.innerConsumingStrategy;
-    let innerIgnoreCondition = ignoreConditionFor(consumingStrategy, pattern);
-    if (group?.untilCondition) {
-      innerIgnoreCondition = extendWithUntilCondition(innerIgnoreCondition, group.untilCondition, false);
-    }
-    return innerIgnoreCondition;
-  }
-
-  /** Ignore condition before the first event (the edge's strategy; a group's for its head). */
-  private getIgnoreCondition(pattern: FlinkPattern): IterativeCondition | null {
-    let consumingStrategy: string = pattern.quantifier.consumingStrategy;
-    const group = this.currentGroupPattern;
-    if (this.headOfGroup(pattern) && group) {
-      consumingStrategy = this.isCurrentGroupPatternFirstOfLoop()
-        ? group.quantifier.consumingStrategy
-        : group.quantifier.innerConsumingStrategy;
-    }
-    let ignoreCondition = ignoreConditionFor(consumingStrategy, pattern);
-    if (group?.untilCondition) {
-      ignoreCondition = extendWithUntilCondition(ignoreCondition, group.untilCondition, false);
-    }
-    return ignoreCondition;
-  }
-
-  private getTakeCondition(pattern: FlinkPattern): IterativeCondition {
-    const group = this.currentGroupPattern;
-    const takeCondition = pattern.condition;
-    if (group?.untilCondition) {
-      return extendWithUntilCondition(takeCondition, group.untilCondition, true) ?? takeCondition;
-    }
-    return takeCondition;
-  }
-
-  private getTrueFunction(): IterativeCondition {
-    const group = this.currentGroupPattern;
-    if (group?.untilCondition) {
-      return extendWithUntilCondition(TRUE_CONDITION, group.untilCondition, true) ?? TRUE_CONDITION;
-    }
-    return TRUE_CONDITION;
-  }
-
-  private originalNameOf(pattern: FlinkPattern): string {
-    return pattern.name;
-  }
-
-  private originalOf(state: State): string {
-    return this.originalNames.get(state) ?? NFAStateNameHandler.getOriginalNameFromInternal(state.name);
-  }
-
-  private malformed(pattern: FlinkPattern, message: string): MalformedPatternError {
-    return new MalformedPatternError([
-      { severity: "error", stage: pattern.displayName, path: pattern.path, message: `stage '${pattern.displayName}': ${message}` },
-    ]);
-  }
-}
-
-function ignoreConditionFor(consumingStrategy: string, pattern: FlinkPattern): IterativeCondition | null {
-  switch (consumingStrategy) {
-    case "SKIP_TILL_NEXT":
-      return richNot(pattern.condition);
-    case "SKIP_TILL_ANY":
-      return TRUE_CONDITION;
-    default:
-      // STRICT ignores nothing; Flink's switch leaves NOT strategies without an ignore too.
-      return null;
-  }
-}
-
-function extendWithUntilCondition(
-  condition: IterativeCondition | null,
-  untilCondition: IterativeCondition | null,
-  isTakeCondition: boolean,
-): IterativeCondition | null;
-function extendWithUntilCondition(
-  condition: IterativeCondition,
-  untilCondition: IterativeCondition | null,
-  isTakeCondition: true,
-): IterativeCondition;
-function extendWithUntilCondition(
-  condition: IterativeCondition | null,
-  untilCondition: IterativeCondition | null,
-  isTakeCondition: boolean,
-): IterativeCondition | null {
-  if (untilCondition !== null && condition !== null) return richAnd(richNot(untilCondition), condition);
-  if (untilCondition !== null && isTakeCondition) return richNot(untilCondition);
-  return condition;
-}
-
-/** Greedy: every transition out of the next state also requires that the loop could not take the event. */
-function updateWithGreedyCondition(state: State, takeCondition: IterativeCondition): void {
-  for (const transition of state.stateTransitions) {
-    transition.condition = richAnd(transition.condition ?? TRUE_CONDITION, richNot(takeCondition));
-  }
 }
 
 function requireTimes(pattern: FlinkPattern, times: FlinkTimes | null): FlinkTimes {
-  if (times === null) throw internalError(pattern, "a LOOPING or TIMES stage needs times");
+  if (times === null) throw stageError(pattern, "a LOOPING or TIMES stage needs times");
   return times;
 }
 
 function requireRaw(pattern: FlinkPattern): FlinkPattern {
-  if (pattern.rawPattern === null) throw internalError(pattern, "not a group pattern");
+  if (pattern.rawPattern === null) throw stageError(pattern, "not a group pattern");
   return pattern.rawPattern;
 }
 
 function requireState(pattern: FlinkPattern, state: State | null): State {
-  if (state === null) throw internalError(pattern, "NFACompiler lost a proceed target");
+  if (state === null) throw stageError(pattern, "NFACompiler lost a proceed target");
   return state;
-}
-
-function internalError(pattern: FlinkPattern, message: string): MalformedPatternError {
-  return new MalformedPatternError([
-    {
-      severity: "error",
-      stage: pattern.displayName,
-      path: pattern.path,
-      message: `stage '${pattern.displayName}': ${message}`,
-    },
-  ]);
 }

@@ -45,7 +45,11 @@ export class State {
     this.stateType = "Start";
   }
 
-  addStateTransition(action: StateTransitionAction, target: State, condition: IterativeCondition | null): void {
+  addStateTransition(
+    action: StateTransitionAction,
+    target: State,
+    condition: IterativeCondition | null,
+  ): void {
     this.stateTransitions.push(new StateTransition(this, action, target, condition));
   }
   /** IGNORE to `target`, or a self-loop when `target` is omitted. */

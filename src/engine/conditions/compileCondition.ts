@@ -14,7 +14,12 @@
  */
 import type { Condition } from "../../model/condition.ts";
 import type { ConditionBindings } from "../../model/pattern.ts";
-import { compileExpression, ExprRuntimeError, ExprSyntaxError, type ExprEnvironment } from "../../expr/index.ts";
+import {
+  compileExpression,
+  ExprRuntimeError,
+  ExprSyntaxError,
+  type ExprEnvironment,
+} from "../../expr/index.ts";
 import type { EventRecord } from "../api.ts";
 import type { IterativeCondition } from "../compiler/iterativeCondition.ts";
 import type { ConditionContext, EventCondition } from "./conditionContext.ts";
@@ -114,13 +119,22 @@ export class ConditionCompiler {
 }
 
 /** An expression condition; with `args`, the expression reads them as `config.args`. */
-function expression(source: string, stage: string, path: string, args: readonly string[] | null): EventCondition {
+function expression(
+  source: string,
+  stage: string,
+  path: string,
+  args: readonly string[] | null,
+): EventCondition {
   let compiled;
   try {
     compiled = compileExpression(source);
   } catch (error) {
     if (error instanceof ExprSyntaxError) {
-      throw new ConditionError(stage, path, `stage '${stage}': ${error.line}:${error.column}: ${error.detail}`);
+      throw new ConditionError(
+        stage,
+        path,
+        `stage '${stage}': ${error.line}:${error.column}: ${error.detail}`,
+      );
     }
     throw error;
   }
@@ -165,7 +179,8 @@ function guard(condition: EventCondition, stage: string): EventCondition {
       return condition(ctx);
     } catch (error) {
       if (error instanceof ConditionError) throw error;
-      const detail = error instanceof ExprRuntimeError || error instanceof Error ? error.message : String(error);
+      const detail =
+        error instanceof ExprRuntimeError || error instanceof Error ? error.message : String(error);
       throw new ConditionError(stage, "", `stage '${stage}': condition failed: ${detail}`, { cause: error });
     }
   };
@@ -180,11 +195,13 @@ function cachePerEvent(condition: EventCondition): EventCondition {
     const outer = ctx.partialMatchAccessed;
     ctx.partialMatchAccessed = false;
     const result = condition(ctx);
-    if (!ctx.partialMatchAccessed) {
+    // The condition may have set the flag (TypeScript cannot see that through the call).
+    const accessed = ctx.partialMatchAccessed as boolean;
+    if (!accessed) {
       sequence = ctx.eventSequence;
       value = result;
     }
-    ctx.partialMatchAccessed = outer || ctx.partialMatchAccessed;
+    ctx.partialMatchAccessed = outer || accessed;
     return result;
   };
 }

@@ -42,8 +42,18 @@ describe("SharedBufferAccessor", () => {
 
     const one = accessor.extractPatterns(nodeB1, addStage(v1)).map((m) => accessor.materializeMatch(m));
     const two = accessor.extractPatterns(nodeB2, addStage(v0)).map((m) => accessor.materializeMatch(m));
-    expect(one).toEqual([new Map([["a", [{ name: "a" }]], ["b", [{ name: "b1" }]]])]);
-    expect(two).toEqual([new Map([["a", [{ name: "a" }]], ["b", [{ name: "b2" }]]])]);
+    expect(one).toEqual([
+      new Map([
+        ["a", [{ name: "a" }]],
+        ["b", [{ name: "b1" }]],
+      ]),
+    ]);
+    expect(two).toEqual([
+      new Map([
+        ["a", [{ name: "a" }]],
+        ["b", [{ name: "b2" }]],
+      ]),
+    ]);
 
     accessor.releaseNode(buffer, nodeB1, addStage(v1));
     expect(isReleased(nodeB1)).toBe(true);

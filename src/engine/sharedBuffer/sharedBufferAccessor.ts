@@ -8,7 +8,13 @@
 import type { EventRecord } from "../api.ts";
 import { isCompatibleWith, type DeweyNumber } from "../deweyNumber.ts";
 import type { EventId } from "./eventId.ts";
-import { releaseLock, type NodeId, type SharedBufferData, type SharedBufferEdge, type SharedBufferNode } from "./sharedBuffer.ts";
+import {
+  releaseLock,
+  type NodeId,
+  type SharedBufferData,
+  type SharedBufferEdge,
+  type SharedBufferNode,
+} from "./sharedBuffer.ts";
 
 /** An extracted run: stage name → nodes (each its event's id), in the order the run took them. */
 export type EventIdMatch = Map<string, SharedBufferNode[]>;
@@ -179,6 +185,11 @@ export class SharedBufferAccessor {
   extractPatterns(node: NodeId, version: DeweyNumber): EventIdMatch[] {
     const result: EventIdMatch[] = [];
     if (isReleased(node)) return result;
+    const single = this.extractSinglePath(node, version);
+    if (single !== null) {
+      result.push(this.pathToMatch(single));
+      return result;
+    }
     // Depth-first over (node, version, path) like Flink's ExtractionState stack; path holds the
     // run newest-first, so it is read backwards to build the match.
     const stack: Array<{ node: NodeId | null; version: DeweyNumber; path: NodeId[] }> = [
@@ -204,10 +215,49 @@ export class SharedBufferAccessor {
     return result;
   }
 
+  /**
+   * The common case of {@link extractPatterns}: every node on the way has exactly one edge the
+   * version can follow, so there is one path and no search. Null when the run branches.
+   */
+  private extractSinglePath(node: NodeId, version: DeweyNumber): NodeId[] | null {
+    const path: NodeId[] = [];
+    let current: NodeId | null = node;
+    let currentVersion = version;
+    while (current !== null) {
+      if (isReleased(current)) return null;
+      path.push(current);
+      let next: NodeId | null = null;
+      let nextVersion = NO_EDGE;
+      let compatible = 0;
+      if (current.edgeVersion !== NO_EDGE && isCompatibleWith(currentVersion, current.edgeVersion)) {
+        compatible++;
+        next = current.edgeTarget;
+        nextVersion = current.edgeVersion;
+      }
+      const more = current.moreEdges;
+      if (more) {
+        for (const edge of more) {
+          if (!isCompatibleWith(currentVersion, edge.version)) continue;
+          compatible++;
+          next = edge.target;
+          nextVersion = edge.version;
+        }
+      }
+      if (compatible !== 1) return null;
+      current = next;
+      currentVersion = nextVersion;
+    }
+    return path;
+  }
+
   /** `materializeMatch`: nodes → events, keeping the stage order. */
   materializeMatch(match: EventIdMatch): Map<string, EventRecord[]> {
     const result = new Map<string, EventRecord[]>();
-    for (const [stage, nodes] of match) result.set(stage, nodes.map((node) => node.event));
+    for (const [stage, nodes] of match)
+      result.set(
+        stage,
+        nodes.map((node) => node.event),
+      );
     return result;
   }
 

@@ -143,7 +143,11 @@ function flatten(match: TestMatch): TestEvent[] {
 function asTestMatch(match: Match): TestMatch {
   const result: TestMatch = new Map();
   // The harness only ever feeds TestEvents, and the engine hands back the same objects.
-  for (const [stage, events] of match) result.set(stage, events.map((e: EventRecord) => e as TestEvent));
+  for (const [stage, events] of match)
+    result.set(
+      stage,
+      events.map((e: EventRecord) => e as TestEvent),
+    );
   return result;
 }
 

@@ -32,7 +32,7 @@ export function EventsTable({ csv }: { csv: string }) {
               <tr key={i}>
                 <td>{i + 1}</td>
                 {columns.map((c) => (
-                  <td key={c}>{String(row[c] ?? "")}</td>
+                  <td key={c}>{cellText(row[c])}</td>
                 ))}
               </tr>
             ))}
@@ -41,6 +41,13 @@ export function EventsTable({ csv }: { csv: string }) {
       </div>
     </>
   );
+}
+
+/** A cell as plain text: scalars as they read, nested values as JSON. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
 }
 
 function readCsv(csv: string): { rows: EventData[]; problems: string[] } {

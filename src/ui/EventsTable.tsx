@@ -46,8 +46,10 @@ export function EventsTable({ csv }: { csv: string }) {
 /** A cell as plain text: scalars as they read, nested values as JSON. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return value.toString();
+  return JSON.stringify(value) ?? "";
 }
 
 function readCsv(csv: string): { rows: EventData[]; problems: string[] } {

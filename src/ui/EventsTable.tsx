@@ -49,7 +49,7 @@ function cellText(value: unknown): string {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return value.toString();
-  return JSON.stringify(value) ?? "";
+  return String(JSON.stringify(value));
 }
 
 function readCsv(csv: string): { rows: EventData[]; problems: string[] } {

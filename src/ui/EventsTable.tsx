@@ -49,7 +49,9 @@ function cellText(value: unknown): string {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return value.toString();
-  return String(JSON.stringify(value));
+  // JSON.stringify answers undefined for functions and symbols, whatever its type says.
+  const json: string | undefined = JSON.stringify(value);
+  return json ?? "";
 }
 
 function readCsv(csv: string): { rows: EventData[]; problems: string[] } {

@@ -49,9 +49,7 @@ function cellText(value: unknown): string {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return value.toString();
-  // JSON.stringify answers undefined for functions and symbols, whatever its type says.
-  const json: string | undefined = JSON.stringify(value);
-  return json ?? "";
+  return typeof value === "object" ? JSON.stringify(value) : "";
 }
 
 function readCsv(csv: string): { rows: EventData[]; problems: string[] } {

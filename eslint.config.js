@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/model/**", "src/expr/**", "src/engine/**", "src/formats/**"],
+    files: ["src/model/**", "src/expr/**", "src/engine/**", "src/formats/**", "src/runtime/**"],
     rules: { "no-restricted-globals": ["error", ...hostGlobals] },
   },
   {

@@ -5,6 +5,7 @@
  */
 import { open } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
+import { DEFAULT_MAX_LINE_LENGTH, LineSplitter } from "../runtime/sources/lineSplitter.ts";
 
 export interface CliIo {
   /** A whole (small) file as UTF-8 text. Rejects with the system error. */
@@ -57,30 +58,25 @@ export function createNodeIo(stdin: Readable, stdout: Writable, stderr: Writable
 }
 
 /**
- * Splits a byte stream into lines, yielding every complete line of each chunk together. A line
- * longer than a chunk is collected in parts and joined once, so huge lines stay linear.
+ * Splits a byte stream into lines with the runtime's {@link LineSplitter} (the browser reads
+ * files the same way), yielding every complete line of each chunk together.
  */
 async function* linesOf(stream: Readable): AsyncIterable<readonly string[]> {
   stream.setEncoding("utf8");
-  const partial: string[] = [];
+  const splitter = new LineSplitter();
+  let lines: string[] = [];
+  const collect = (line: string): void => {
+    lines.push(line);
+  };
   for await (const chunk of stream as AsyncIterable<string>) {
-    const firstBreak = chunk.indexOf("\n");
-    if (firstBreak === -1) {
-      partial.push(chunk);
-      continue;
+    if (!splitter.push(chunk, collect)) {
+      throw new Error(`a line is longer than ${DEFAULT_MAX_LINE_LENGTH} characters`);
     }
-    partial.push(chunk.slice(0, firstBreak));
-    const lines = chunk.slice(firstBreak + 1).split("\n");
-    const carry = lines.pop() ?? "";
-    lines.unshift(partial.join(""));
-    partial.length = 0;
-    partial.push(carry);
-    yield lines.map(stripCarriageReturn);
+    if (lines.length > 0) {
+      yield lines;
+      lines = [];
+    }
   }
-  const last = partial.join("");
-  if (last !== "") yield [stripCarriageReturn(last)];
-}
-
-function stripCarriageReturn(line: string): string {
-  return line.endsWith("\r") ? line.slice(0, -1) : line;
+  splitter.end(collect);
+  if (lines.length > 0) yield lines;
 }

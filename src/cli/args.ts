@@ -2,6 +2,9 @@
  * Command-line parsing for `cep-studio run` and `cep-studio convert`: strict (unknown flags,
  * repeated flags, stray arguments and missing values are errors), every problem reported at once.
  */
+import { isBuiltInProcessorName, type BuiltInProcessorName } from "../runtime/job/builtInProcessors.ts";
+import type { JavaKeyType } from "../runtime/javaHashCode.ts";
+import { UPPER_BOUND_MAX_PARALLELISM } from "../runtime/keyGroups.ts";
 
 /** How event time advances: bounded out-of-orderness watermarks, or `{"$watermark": MS}` records. */
 export type WatermarkMode =
@@ -9,7 +12,8 @@ export type WatermarkMode =
 
 export interface RunOptions {
   readonly command: "run";
-  readonly pattern: string;
+  /** The rule file; null when rules come only from `--broadcast`, or with `--processor`. */
+  readonly pattern: string | null;
   readonly events: string;
   readonly key: string | null;
   readonly bindings: string | null;
@@ -21,7 +25,19 @@ export interface RunOptions {
   } | null;
   /** Processing time from this field; null with `time` null = the event's position. */
   readonly clock: string | null;
+  /** `--broadcast FILE`: the broadcast stream (rule updates, configs, processor records). */
+  readonly broadcast: string | null;
+  /** `--parallelism N`; null = not given (output records carry no `subtask`). */
+  readonly parallelism: number | null;
+  /** `--max-parallelism M` (key groups); null = Flink's default 128. */
+  readonly maxParallelism: number | null;
+  /** `--key-type T`: the Java type keys are hashed as to pick a subtask; default String. */
+  readonly keyType: JavaKeyType;
+  /** `--processor NAME`: a built-in keyed-broadcast processor instead of CEP rules. */
+  readonly processor: BuiltInProcessorName | null;
 }
+
+const KEY_TYPES: readonly JavaKeyType[] = ["String", "Long", "Integer", "Boolean", "Double"];
 
 export type ConvertTarget = "json" | "sql" | "java";
 
@@ -45,6 +61,11 @@ const RUN_VALUE_FLAGS = [
   "out-of-orderness",
   "watermarks",
   "clock",
+  "broadcast",
+  "parallelism",
+  "max-parallelism",
+  "key-type",
+  "processor",
 ];
 const RUN_SWITCHES = ["no-final-watermark", "help"];
 const CONVERT_VALUE_FLAGS = ["pattern", "to", "bindings"];
@@ -64,7 +85,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 function parseRun(argv: readonly string[]): ParsedArgs {
   const { values, switches, errors } = readFlags(argv, RUN_VALUE_FLAGS, RUN_SWITCHES);
   if (switches.has("help")) return { ok: true, options: { command: "help" } };
-  const pattern = required(values, "pattern", errors);
+  const processorText = values.get("processor") ?? null;
+  const broadcast = values.get("broadcast") ?? null;
+  // Rules may come from --broadcast alone; a processor takes no rules at all.
+  const pattern =
+    processorText === null && broadcast === null
+      ? required(values, "pattern", errors)
+      : (values.get("pattern") ?? null);
   const events = required(values, "events", errors);
   const timeField = values.get("time") ?? null;
   const delayText = values.get("out-of-orderness");
@@ -95,22 +122,69 @@ function parseRun(argv: readonly string[]): ParsedArgs {
   } else if (clock !== null) {
     errors.push("--time and --clock exclude each other (event time or processing time)");
   }
-  if (errors.length > 0 || pattern === null || events === null) return { ok: false, errors };
+  const job = parseJobFlags(values, processorText, errors);
+  if (errors.length > 0 || events === null || job === null) return { ok: false, errors };
   return {
     ok: true,
     options: {
       command: "run",
       pattern,
       events,
-      key: values.get("key") ?? null,
+      // Both built-in processors key their streams by userId, as their jobs do.
+      key: values.get("key") ?? (job.processor === null ? null : "userId"),
       bindings: values.get("bindings") ?? null,
       time:
         timeField === null
           ? null
           : { field: timeField, watermarks, finalWatermark: !switches.has("no-final-watermark") },
       clock,
+      broadcast,
+      ...job,
     },
   };
+}
+
+type JobFlags = Pick<RunOptions, "parallelism" | "maxParallelism" | "keyType" | "processor">;
+
+/** `--parallelism`, `--max-parallelism`, `--key-type`, `--processor` (and what they exclude). */
+function parseJobFlags(
+  values: Map<string, string>,
+  processorText: string | null,
+  errors: string[],
+): JobFlags | null {
+  const count = (flag: string): number | null => {
+    const text = values.get(flag);
+    if (text === undefined) return null;
+    const n = Number(text);
+    if (/^\d+$/.test(text) && n >= 1 && n <= UPPER_BOUND_MAX_PARALLELISM) return n;
+    errors.push(`--${flag} takes a whole number from 1 to ${UPPER_BOUND_MAX_PARALLELISM}, not '${text}'`);
+    return null;
+  };
+  const parallelism = count("parallelism");
+  const maxParallelism = count("max-parallelism");
+  if (values.has("max-parallelism") && !values.has("parallelism"))
+    errors.push("--max-parallelism needs --parallelism N");
+  if (parallelism !== null && maxParallelism !== null && maxParallelism < parallelism)
+    errors.push(`--max-parallelism ${maxParallelism} is smaller than --parallelism ${parallelism}`);
+  const keyTypeText = values.get("key-type");
+  let keyType: JavaKeyType = "String";
+  if (keyTypeText !== undefined) {
+    if ((KEY_TYPES as readonly string[]).includes(keyTypeText)) keyType = keyTypeText as JavaKeyType;
+    else errors.push(`--key-type takes ${KEY_TYPES.join(", ")}, not '${keyTypeText}'`);
+    if (!values.has("parallelism"))
+      errors.push("--key-type needs --parallelism N (it only decides subtasks)");
+  }
+  let processor: BuiltInProcessorName | null = null;
+  if (processorText !== null) {
+    if (isBuiltInProcessorName(processorText)) processor = processorText;
+    else errors.push(`--processor takes purchase-path or two-action, not '${processorText}'`);
+    for (const flag of ["pattern", "bindings"]) {
+      if (values.has(flag))
+        errors.push(`--${flag} and --processor exclude each other (a processor runs no rules)`);
+    }
+  }
+  if (errors.length > 0) return null;
+  return { parallelism, maxParallelism, keyType, processor };
 }
 
 function parseConvert(argv: readonly string[]): ParsedArgs {

@@ -17,14 +17,22 @@
  *   processing-time timers when a task finishes.
  */
 import type { EventRecord } from "../engine/index.ts";
-import {
-  BoundedOutOfOrdernessWatermarks,
-  type CepOperator,
-  type OperatorKey,
-} from "../engine/operator/index.ts";
+import { BoundedOutOfOrdernessWatermarks, type OperatorKey } from "../engine/operator/index.ts";
 import type { ReadItem } from "../formats/events/index.ts";
 import { parseEventTime, WATERMARK_FIELD } from "../formats/events/index.ts";
 import type { RunOptions } from "./args.ts";
+
+/**
+ * What the feed drives: a `CepOperator`, or a `StreamJob` (which also vets elements first).
+ */
+export interface FeedTarget {
+  processElement(event: EventRecord, key: OperatorKey, timestamp?: number): void;
+  processWatermark(watermark: number): void;
+  setProcessingTime(time: number): void;
+  readonly currentProcessingTime: number;
+  /** Why an element cannot be processed (it is then skipped and reported), or null. */
+  admit?(event: EventRecord, key: OperatorKey): string | null;
+}
 
 export interface EventFeedOptions {
   /** Input name for messages (`-` reads as `<stdin>`). */
@@ -32,7 +40,7 @@ export interface EventFeedOptions {
   readonly key: string | null;
   readonly time: RunOptions["time"];
   readonly clock: string | null;
-  readonly operator: CepOperator;
+  readonly operator: FeedTarget;
   /** One stderr line. */
   readonly report: (line: string) => void;
 }
@@ -94,6 +102,11 @@ export class EventFeed {
     const { operator, time, clock } = this.options;
     const key = this.keyOf(event, line);
     if (key === undefined) return;
+    const problem = operator.admit?.(event, key) ?? null;
+    if (problem !== null) {
+      this.problem(line, problem);
+      return;
+    }
     if (time !== null) {
       const timestamp = this.timeOf(event, time.field, line);
       if (timestamp === null) return;

@@ -5,17 +5,53 @@
 import type { Match } from "../engine/index.ts";
 import type { OperatorOutput } from "../engine/operator/index.ts";
 import type { Rule } from "../model/pattern.ts";
+import type { JobOutput } from "../runtime/job/index.ts";
 
 /** One output line (with its newline) for an operator output of `rules[output.rule]`. */
 export function formatOutput(output: OperatorOutput, rules: readonly Rule[]): string {
-  if (output.type === "late") {
-    return `{"type":"late","key":${JSON.stringify(output.key)},"event":${JSON.stringify(output.event)}}\n`;
-  }
+  if (output.type === "late") return formatLate(output.key, output.event, "");
   const rule = rules[output.rule];
   if (rule === undefined) throw new RangeError(`no rule ${output.rule}`);
-  const head = `{"type":"${output.type}","rule":${JSON.stringify(rule.id)},"version":${JSON.stringify(rule.version)},"key":${JSON.stringify(output.key)}`;
-  const timestamp = output.type === "timeout" ? `,"timestamp":${output.timestamp}` : "";
-  return `${head}${timestamp},"events":${formatStages(output.match)}}\n`;
+  return formatMatch(output.type, rule, output.key, output.timestamp, output.match, "");
+}
+
+/**
+ * One output line (with its newline) for a job output. With `withSubtask` (`--parallelism`)
+ * every record but `rule-dropped` (which sums over all subtasks) ends with `"subtask":i`.
+ */
+export function formatJobOutput(output: JobOutput, withSubtask: boolean): string {
+  const subtask = withSubtask && output.type !== "rule-dropped" ? `,"subtask":${output.subtask}` : "";
+  switch (output.type) {
+    case "late":
+      return formatLate(output.key, output.event, subtask);
+    case "match":
+    case "timeout":
+      return formatMatch(output.type, output.rule, output.key, output.timestamp, output.match, subtask);
+    case "rule-dropped":
+      return `{"type":"rule-dropped","rule":${JSON.stringify(output.rule)},"version":${output.version},"partialMatches":${output.partialMatches}}\n`;
+    case "result": {
+      // The processor's record as its article prints it, fields in their order.
+      const fields = JSON.stringify(output.result).slice(1, -1);
+      return `{"type":"result"${fields === "" ? "" : `,${fields}`}${subtask}}\n`;
+    }
+  }
+}
+
+function formatLate(key: string | null, event: unknown, subtask: string): string {
+  return `{"type":"late","key":${JSON.stringify(key)},"event":${JSON.stringify(event)}${subtask}}\n`;
+}
+
+function formatMatch(
+  type: "match" | "timeout",
+  rule: Rule,
+  key: string | null,
+  timestamp: number,
+  match: Match,
+  subtask: string,
+): string {
+  const head = `{"type":"${type}","rule":${JSON.stringify(rule.id)},"version":${JSON.stringify(rule.version)},"key":${JSON.stringify(key)}`;
+  const at = type === "timeout" ? `,"timestamp":${timestamp}` : "";
+  return `${head}${at},"events":${formatStages(match)}${subtask}}\n`;
 }
 
 function formatStages(match: Match): string {

@@ -1,23 +1,34 @@
 /**
- * `cep-studio run`: loads and compiles the rules, then streams the events through one keyed
- * CEP operator and writes matches, timeouts and late records as JSON Lines.
+ * `cep-studio run`: loads and compiles the rules (or picks a built-in processor), reads the
+ * broadcast stream, then streams the events through a simulated keyed job (`StreamJob`: keyBy,
+ * parallel subtasks, broadcast state) and writes its outputs as JSON Lines.
  *
  * Everything that can be checked before the first event is (flags, pattern, bindings,
- * compilation, the events file): a failure there exits 2 with nothing on stdout.
+ * compilation, the broadcast file, the events file): a failure there exits 2 with nothing on
+ * stdout.
  */
-import { CepOperator, CepOperatorError, timerDelaysOf } from "../engine/operator/index.ts";
-import type { OperatorOutput } from "../engine/operator/index.ts";
 import { createEventReader, eventFormatOf } from "../formats/events/index.ts";
 import type { EventFormat } from "../formats/events/index.ts";
+import type { ConditionBindings } from "../model/pattern.ts";
+import { BUILT_IN_PROCESSORS, StreamJob, StreamJobError } from "../runtime/job/index.ts";
+import type { BroadcastRecord, JobLogic, JobOutput } from "../runtime/job/index.ts";
 import type { RunOptions } from "./args.ts";
+import { loadBroadcastFile } from "./broadcastFile.ts";
 import type { CliIo } from "./cliIo.ts";
 import { EventFeed } from "./eventFeed.ts";
 import { compileRules, loadBindingsFile, loadRuleSet, ruleLabel, systemMessage } from "./loadRules.ts";
-import type { CompiledRule, LoadedRules } from "./loadRules.ts";
-import { formatOutput } from "./outputFormat.ts";
+import type { LoadedRules } from "./loadRules.ts";
+import { formatJobOutput } from "./outputFormat.ts";
 
 /** Output is written in chunks of about this many characters. */
 const FLUSH_AT = 1 << 16;
+
+/** What the run needs once everything before the first event checked out. */
+interface Prepared {
+  readonly logic: JobLogic;
+  readonly loaded: LoadedRules | null;
+  readonly broadcast: readonly BroadcastRecord[];
+}
 
 /** Runs the command; resolves to the exit status. */
 export async function runCommand(options: RunOptions, io: CliIo): Promise<number> {
@@ -31,11 +42,8 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
     );
     return 2;
   }
-  const loaded = await loadRuleSet(io, options.pattern, report);
-  const bindings = options.bindings === null ? {} : await loadBindingsFile(io, options.bindings, report);
-  if (loaded === null || bindings === null) return 2;
-  const compiled = compileRules(loaded, options.pattern, bindings, report);
-  if (compiled === null) return 2;
+  const prepared = await prepare(options, io, report);
+  if (prepared === null) return 2;
 
   let lines: AsyncIterable<readonly string[]>;
   try {
@@ -44,14 +52,47 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
     report(`${options.events}: cannot read the file (${systemMessage(error)})`);
     return 2;
   }
-  return streamEvents(options, format, loaded, compiled, lines, io);
+  return streamEvents(options, format, prepared, lines, io);
+}
+
+/** Rules or processor, bindings and broadcast stream; null (after reporting) on any problem. */
+async function prepare(
+  options: RunOptions,
+  io: CliIo,
+  report: (line: string) => void,
+): Promise<Prepared | null> {
+  const processor = options.processor === null ? null : BUILT_IN_PROCESSORS[options.processor];
+  let loaded: LoadedRules | null = null;
+  let bindings: ConditionBindings | null = {};
+  let logic: JobLogic | null = processor === null ? null : { type: "processor", processor };
+  if (processor === null) {
+    loaded =
+      options.pattern === null
+        ? { rules: [], shape: "rules" }
+        : await loadRuleSet(io, options.pattern, report);
+    bindings = options.bindings === null ? {} : await loadBindingsFile(io, options.bindings, report);
+    if (loaded === null || bindings === null) return null;
+    const compiled = compileRules(loaded, options.pattern ?? "", bindings, report);
+    if (compiled === null) return null;
+    logic = { type: "cep", rules: compiled };
+  }
+  let broadcast: BroadcastRecord[] | null = [];
+  if (options.broadcast !== null) {
+    broadcast = await loadBroadcastFile(io, options.broadcast, {
+      processor,
+      timed: options.time !== null || options.clock !== null,
+      bindings,
+      report,
+    });
+  }
+  if (logic === null || broadcast === null) return null;
+  return { logic, loaded, broadcast };
 }
 
 async function streamEvents(
   options: RunOptions,
   format: EventFormat,
-  loaded: LoadedRules,
-  compiled: readonly CompiledRule[],
+  prepared: Prepared,
   lines: AsyncIterable<readonly string[]>,
   io: CliIo,
 ): Promise<number> {
@@ -59,10 +100,9 @@ async function streamEvents(
     io.writeErr(`${line}\n`);
   };
   const file = options.events === "-" ? "<stdin>" : options.events;
-  const rules = compiled.map((c) => c.rule);
   // Output goes out in chunks as it is produced: one watermark can emit a lot (the final one
-  // flushes everything), and the operator's output callback cannot wait, so chunks are
-  // written as they fill and the stream's backpressure is awaited between input batches.
+  // flushes everything), and the job's output callback cannot wait, so chunks are written as
+  // they fill and the stream's backpressure is awaited between input batches.
   let pending: string[] = [];
   let pendingSize = 0;
   let lastWrite: Promise<void> = Promise.resolve();
@@ -73,14 +113,22 @@ async function streamEvents(
     pendingSize = 0;
     lastWrite = io.writeOut(text);
   };
-  const operator = new CepOperator({
-    rules: compiled.map((c) => ({ nfa: c.nfa, timerDelays: timerDelaysOf(c.rule.pattern) })),
+  const withSubtask = options.parallelism !== null;
+  const job = new StreamJob({
+    logic: prepared.logic,
     timeCharacteristic: options.time === null ? "processingTime" : "eventTime",
-    output: (output: OperatorOutput) => {
-      const text = formatOutput(output, rules);
+    parallelism: options.parallelism ?? 1,
+    ...(options.maxParallelism === null ? {} : { maxParallelism: options.maxParallelism }),
+    keyType: options.keyType,
+    broadcast: prepared.broadcast,
+    output: (output: JobOutput) => {
+      const text = formatJobOutput(output, withSubtask);
       pending.push(text);
       pendingSize += text.length;
       if (pendingSize >= FLUSH_AT) writePending();
+    },
+    onRejected: (message, record) => {
+      report(`${record.source ?? options.broadcast ?? ""}: warning: ${message}`);
     },
   });
   const flush = async (): Promise<void> => {
@@ -92,7 +140,7 @@ async function streamEvents(
     key: options.key,
     time: options.time,
     clock: options.clock,
-    operator,
+    operator: job,
     report,
   });
   const reader = createEventReader(format, (item) => {
@@ -113,15 +161,15 @@ async function streamEvents(
       await flush();
       return 2;
     }
+    // The broadcast stream ends too: records after the last event apply before the final watermark.
+    job.drainBroadcast();
     feed.finish();
   } catch (error) {
     await flush();
-    if (error instanceof CepOperatorError) {
-      const rule = rules[error.rule];
+    if (error instanceof StreamJobError) {
       const line = error.event === null ? undefined : feed.lineOf(error.event);
       const where = line === undefined ? file : `${file}:${line}`;
-      const label = rule === undefined ? "" : ruleLabel(loaded, rule);
-      report(`${where}: error: ${label}${error.message}`);
+      report(`${where}: error: ${label(prepared, error.rule)}${error.message}`);
       return 1;
     }
     if (isSystemError(error)) {
@@ -132,6 +180,14 @@ async function streamEvents(
   }
   await flush();
   return 0;
+}
+
+/** Names the rule in an error when more than one rule (version) may be running. */
+function label(prepared: Prepared, rule: StreamJobError["rule"]): string {
+  const { loaded, broadcast } = prepared;
+  if (loaded === null) return "";
+  const dynamic = broadcast.some((r) => r.action.type === "rule");
+  return dynamic ? `rule '${rule.id}' (version ${rule.version}): ` : ruleLabel(loaded, rule);
 }
 
 function isSystemError(error: unknown): boolean {

@@ -2,7 +2,9 @@
 export const USAGE = `Usage:
   cep-studio run --pattern FILE --events FILE [--key FIELD] [--bindings FILE]
                  [--time FIELD [--out-of-orderness MS | --watermarks explicit] [--no-final-watermark]]
-                 [--clock FIELD]
+                 [--clock FIELD] [--broadcast FILE]
+                 [--parallelism N [--max-parallelism M] [--key-type TYPE]]
+  cep-studio run --processor purchase-path|two-action --events FILE [--broadcast FILE] [...]
   cep-studio convert --pattern FILE --to json|sql|java [--bindings FILE]
   cep-studio --help
 
@@ -33,11 +35,43 @@ run
                         clock is the event's position (0, 1, 2, ...). In processing time
                         partial matches time out as the clock passes their window; the end
                         of input flushes nothing (Flink stops processing-time timers).
+  --broadcast FILE      JSON Lines, the broadcast stream. A record {"at":T,...} takes effect
+                        before the first event whose time (--time/--clock: epoch ms or a
+                        date-time) or 0-based position (otherwise) is >= T; records must be
+                        in 'at' order; records left at the end apply before the final
+                        watermark. With rules (--pattern is then optional):
+                          {"at":T,"rule":{"id":…,"version":N,"pattern":{…},"function":…}}
+                              add a rule, or update one: a higher version replaces the
+                              active one, which starts over with empty state; the old
+                              version's partial matches are reported as rule-dropped. A
+                              same or lower version is rejected (warning on stderr).
+                          {"at":T,"remove":"ID"}      remove a rule (rule-dropped)
+                          {"at":T,"config":{…}}       replace the config conditions read as
+                              config.x; an event sees the config in force when it arrived
+                        With --processor purchase-path:
+                          {"at":T,"config":{"channel":"APP","registerDate":"2018-01-01",
+                                "historyPurchaseTimes":0,"maxPurchasePathLength":3}}
+                              that channel's config (one per channel)
+                        With --processor two-action:
+                          {"at":T,"pattern":{"firstAction":"login","secondAction":"logout"}}
+                              replaces the active pattern
+  --parallelism N       run N parallel subtasks; each key goes where Flink's
+                        KeyGroupRangeAssignment puts it, and every output record gains
+                        "subtask":I (all but rule-dropped, which sums over subtasks)
+  --max-parallelism M   number of key groups (default 128)
+  --key-type TYPE       the Java type keys are hashed as: String (default), Long, Integer,
+                        Boolean or Double
+  --processor NAME      run a built-in keyed-broadcast processor instead of rules:
+                        purchase-path (seed 000) or two-action (seed 001); --key defaults
+                        to userId; no --pattern or --bindings
 
   Output: JSON Lines on stdout, in emission order:
     {"type":"match","rule":ID,"version":N,"key":K,"events":{"stage":[event,...],...}}
     {"type":"timeout","rule":ID,"version":N,"key":K,"timestamp":MS,"events":{...}}
     {"type":"late","key":K,"event":{...}}
+    {"type":"rule-dropped","rule":ID,"version":N,"partialMatches":COUNT}
+    {"type":"result",...}   (--processor; purchase-path: userId, channel,
+                            purchasePathLength, eventTypeCounts; two-action: userId, pattern)
   Malformed input rows are skipped and reported on stderr as FILE:LINE: reason.
 
 convert

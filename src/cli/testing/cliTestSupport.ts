@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { exportRule } from "../../formats/dynamicCep/index.ts";
+import { PatternBuilder } from "../../model/patternBuilder.ts";
 import { runCli } from "../cli.ts";
 import { createNodeIo } from "../cliIo.ts";
 
@@ -99,4 +101,15 @@ export function writeTempFiles(files: Readonly<Record<string, string>>): string 
 /** Epoch milliseconds of a UTC date-time `YYYY-MM-DD HH:mm:ss`. */
 export function utc(text: string): number {
   return Date.parse(`${text.replace(" ", "T")}Z`);
+}
+
+/** A rule line's JSON: `id` version `version`, `first` followedBy `second` (by `kind`) within 100 ms. */
+export function ruleJson(id: string, version: number, first: string, second: string): string {
+  const pattern = PatternBuilder.begin("a")
+    .where(`kind == '${first}'`)
+    .followedBy("b")
+    .where(`kind == '${second}'`)
+    .within(100)
+    .build();
+  return JSON.stringify(exportRule({ id, version, pattern, function: null }));
 }

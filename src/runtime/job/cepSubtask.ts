@@ -1,0 +1,143 @@
+/**
+ * One parallel instance of the keyed CEP operator of a {@link StreamJob}: what Ververica's
+ * `DynamicCepOperator` is for one subtask, built from the engine's `CepOperator`.
+ *
+ * Rule versions run in groups, one `CepOperator` per group: the rules the job starts with form
+ * one group (so their outputs interleave exactly as a single multi-rule operator's do), and each
+ * rule version added from the broadcast stream gets its own group, starting with empty state
+ * and an empty element queue (Flink keeps an element queue per pattern processor). A group whose
+ * rules are all retired is dropped with its buffered elements.
+ *
+ * Lateness is decided here, once per element, against the subtask's watermark, which every
+ * group shares; so a late element is reported once however many rules run, and also when none
+ * does.
+ */
+import type { EventRecord } from "../../engine/index.ts";
+import {
+  CepOperator,
+  CepOperatorError,
+  timerDelaysOf,
+  type EventComparator,
+  type OperatorKey,
+  type OperatorOutput,
+} from "../../engine/operator/index.ts";
+import type { JobOutput } from "./jobTypes.ts";
+import type { RuleVersionNfa } from "./ruleVersionNfa.ts";
+
+/** An NFA call failed; names the rule version, subtask, key and element (null: a timer). */
+export class StreamJobError extends Error {
+  constructor(
+    readonly rule: RuleVersionNfa["rule"],
+    readonly subtask: number,
+    readonly key: OperatorKey,
+    readonly event: EventRecord | null,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = "StreamJobError";
+  }
+}
+
+interface RuleGroup {
+  readonly operator: CepOperator;
+  readonly rules: readonly RuleVersionNfa[];
+}
+
+/** One subtask's CEP rules, watermark and clock. */
+export class CepSubtask {
+  private groups: RuleGroup[] = [];
+  private watermark = Number.NEGATIVE_INFINITY;
+  private now = 0;
+
+  constructor(
+    readonly index: number,
+    private readonly isProcessingTime: boolean,
+    private readonly comparator: EventComparator | undefined,
+    private readonly emit: (record: JobOutput) => void,
+  ) {}
+
+  /** The subtask's event-time watermark. */
+  get currentWatermark(): number {
+    return this.watermark;
+  }
+
+  /** Starts a group running `rules`, at the subtask's current watermark and time. */
+  addGroup(rules: readonly RuleVersionNfa[]): void {
+    if (rules.length === 0) return;
+    const operator = new CepOperator({
+      rules: rules.map((nfa) => ({ nfa, timerDelays: timerDelaysOf(nfa.rule.pattern) })),
+      timeCharacteristic: this.isProcessingTime ? "processingTime" : "eventTime",
+      ...(this.comparator === undefined ? {} : { comparator: this.comparator }),
+      output: (output) => {
+        this.forward(output, rules);
+      },
+    });
+    // A new pattern processor joins an operator whose time has already moved on.
+    if (this.isProcessingTime) operator.setProcessingTime(this.now);
+    else operator.processWatermark(this.watermark);
+    this.groups.push({ operator, rules });
+  }
+
+  /** Drops the groups whose rules are all retired (their state and buffered elements go too). */
+  dropRetiredGroups(): void {
+    this.groups = this.groups.filter((group) => !group.rules.every((rule) => rule.retired));
+  }
+
+  processElement(event: EventRecord, key: OperatorKey, timestamp: number): void {
+    if (!this.isProcessingTime && !(timestamp > this.watermark)) {
+      // CepOperator's test, made once for all groups: at or behind the watermark is late.
+      this.emit({ type: "late", key, event, timestamp, subtask: this.index });
+      return;
+    }
+    for (const group of this.groups) {
+      this.guard(group, () => {
+        group.operator.processElement(event, key, timestamp);
+      });
+    }
+  }
+
+  processWatermark(watermark: number): void {
+    if (this.isProcessingTime || !(watermark > this.watermark)) return;
+    this.watermark = watermark;
+    for (const group of this.groups) {
+      this.guard(group, () => {
+        group.operator.processWatermark(watermark);
+      });
+    }
+  }
+
+  setProcessingTime(time: number): void {
+    this.now = time;
+    for (const group of this.groups) {
+      this.guard(group, () => {
+        group.operator.setProcessingTime(time);
+      });
+    }
+  }
+
+  private forward(output: OperatorOutput, rules: readonly RuleVersionNfa[]): void {
+    // Late elements never reach a group (see processElement).
+    if (output.type === "late") return;
+    const nfa = rules[output.rule];
+    if (nfa === undefined) throw new RangeError(`no rule ${output.rule} in this group`);
+    this.emit({
+      type: output.type,
+      rule: nfa.rule,
+      key: output.key,
+      match: output.match,
+      timestamp: output.timestamp,
+      subtask: this.index,
+    });
+  }
+
+  private guard(group: RuleGroup, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      if (!(error instanceof CepOperatorError)) throw error;
+      const nfa = group.rules[error.rule];
+      if (nfa === undefined) throw error;
+      throw new StreamJobError(nfa.rule, this.index, error.key, error.event, error.cause);
+    }
+  }
+}

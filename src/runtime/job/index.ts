@@ -1,0 +1,24 @@
+/**
+ * A simulated Flink job: keyed, parallel (Flink's key-group assignment), event or processing
+ * time, with a broadcast stream of rule updates, configs or processor records.
+ */
+export { StreamJob } from "./streamJob.ts";
+export { StreamJobError } from "./cepSubtask.ts";
+export { countPartialMatches, RuleVersionNfa } from "./ruleVersionNfa.ts";
+export { WatermarkValve } from "./watermarkValve.ts";
+export {
+  BUILT_IN_PROCESSOR_NAMES,
+  BUILT_IN_PROCESSORS,
+  isBuiltInProcessorName,
+} from "./builtInProcessors.ts";
+export type { BuiltInProcessor, BuiltInProcessorName } from "./builtInProcessors.ts";
+export type {
+  BroadcastAction,
+  BroadcastConfig,
+  BroadcastRecord,
+  JobLogic,
+  JobOutput,
+  JobRule,
+  ProcessorSpec,
+  StreamJobOptions,
+} from "./jobTypes.ts";

@@ -1,0 +1,109 @@
+/**
+ * The vocabulary of a {@link StreamJob} (see `streamJob.ts`): what goes in (rules, broadcast
+ * records, processors) and what comes out (matches, timeouts, late records, processor results,
+ * dropped rule versions), every output tagged with the parallel subtask that produced it.
+ */
+import type { CompiledNFA, EventRecord, Match } from "../../engine/index.ts";
+import type { EventComparator, OperatorKey } from "../../engine/operator/index.ts";
+import type { Rule } from "../../model/pattern.ts";
+import type { JavaKeyType } from "../javaHashCode.ts";
+import type { KeyedBroadcastProcessFunction } from "../processors/keyedBroadcastProcessFunction.ts";
+
+/** A rule version ready to run: the rule (id, version, pattern) and its compiled NFA. */
+export interface JobRule {
+  readonly rule: Rule;
+  readonly nfa: CompiledNFA;
+}
+
+/** The broadcast config conditions read as `config.x` (Flink: broadcast state). */
+export type BroadcastConfig = Readonly<Record<string, unknown>>;
+
+/**
+ * What a broadcast record does. CEP jobs take `rule`, `remove` and `config`; a job running a
+ * keyed-broadcast processor takes `element` (handed to `processBroadcastElement`).
+ */
+export type BroadcastAction =
+  | { readonly type: "rule"; readonly rule: JobRule }
+  | { readonly type: "remove"; readonly id: string }
+  | { readonly type: "config"; readonly config: BroadcastConfig }
+  | { readonly type: "element"; readonly value: unknown };
+
+/**
+ * One record of the broadcast stream. It takes effect before the first element whose time
+ * (event time, or processing time: the clock, or the 0-based position) is ≥ `at`.
+ */
+export interface BroadcastRecord {
+  readonly at: number;
+  readonly action: BroadcastAction;
+  /** Where the record came from (`FILE:LINE`), for messages. */
+  readonly source?: string;
+}
+
+/** A built-in keyed-broadcast processor and how to read its keyed-side elements. */
+export interface ProcessorSpec {
+  /** A fresh function (one per subtask, as Flink deserializes one per parallel instance). */
+  createFunction(): KeyedBroadcastProcessFunction<unknown, unknown, object>;
+  /** The element for an input record; throws `RecordFormatError` naming `where` when it does not fit. */
+  readElement(record: EventRecord, where: string): unknown;
+}
+
+/** What the job runs per subtask: CEP rules (one `CepOperator` per rule group) or a processor. */
+export type JobLogic =
+  | { readonly type: "cep"; readonly rules: readonly JobRule[] }
+  | { readonly type: "processor"; readonly processor: ProcessorSpec };
+
+export interface StreamJobOptions {
+  readonly logic: JobLogic;
+  readonly timeCharacteristic: "eventTime" | "processingTime";
+  /** Parallel subtasks of the keyed operator; default 1. */
+  readonly parallelism?: number;
+  /** Number of key groups (Flink's max parallelism); default 128. */
+  readonly maxParallelism?: number;
+  /** The Java type keys are hashed as to pick a subtask; default `String`. */
+  readonly keyType?: JavaKeyType;
+  /** Source partitions (input channels) watermarks come from; default 1. */
+  readonly sourcePartitions?: number;
+  readonly comparator?: EventComparator;
+  /** The broadcast stream, ordered by `at` (ties: in the given order). */
+  readonly broadcast?: readonly BroadcastRecord[];
+  /** Receives every output, in emission order. */
+  readonly output: (record: JobOutput) => void;
+  /** A broadcast record that could not be applied (e.g. an update with an old version). */
+  readonly onRejected?: (message: string, record: BroadcastRecord) => void;
+}
+
+/** What the job emits. `subtask` is the index of the parallel instance that emitted it. */
+export type JobOutput =
+  | {
+      readonly type: "match" | "timeout";
+      /** The rule version that produced it. */
+      readonly rule: Rule;
+      readonly key: OperatorKey;
+      readonly match: Match;
+      /** The output record's timestamp (match), or when the partial match timed out. */
+      readonly timestamp: number;
+      readonly subtask: number;
+    }
+  | {
+      readonly type: "late";
+      readonly key: OperatorKey;
+      readonly event: EventRecord;
+      readonly timestamp: number;
+      readonly subtask: number;
+    }
+  | {
+      readonly type: "result";
+      /** The element's key; null for what `processBroadcastElement` collected. */
+      readonly key: string | null;
+      /** What the processor collected. */
+      readonly result: object;
+      readonly subtask: number;
+    }
+  | {
+      /** A rule version was replaced or removed; its state in every subtask is gone. */
+      readonly type: "rule-dropped";
+      readonly rule: string;
+      readonly version: number;
+      /** Live partial matches of that version across all keys and subtasks when it was dropped. */
+      readonly partialMatches: number;
+    };

@@ -1,0 +1,103 @@
+/**
+ * One rule version as the job runs it: the rule's {@link CompiledNFA} behind a thin adapter that
+ * gives the NFA what a dynamic-CEP pattern processor has in Flink and `CepOperator` does not
+ * offer today (see /tmp/team/operator-changes.md):
+ *
+ * - broadcast config for conditions: `process` passes the config that was in force when the
+ *   element reached the job (`configOf`), so a config change applies from the next element on
+ *   whatever the watermark delay (an element buffered in event time keeps the config it arrived
+ *   under, instead of one that depends on when the watermark happens to release it);
+ * - the live partial matches of this version across every key and subtask: each NFA call tells
+ *   the adapter which state it changed, so it keeps the set of non-empty states (an operator only
+ *   discards empty ones) and can count their runs when the version is dropped;
+ * - retiring: Ververica's `DynamicCepOperator` clears an outdated pattern processor's keyed
+ *   state. A retired adapter does nothing and reports every state empty, so an operator that
+ *   also runs other rules drops this rule's state the next time it visits the key.
+ */
+import type { CompiledNFA, EventRecord, Match, TimedOutMatch } from "../../engine/index.ts";
+import type { KeyedNFAState } from "../../engine/index.ts";
+import type { Rule } from "../../model/pattern.ts";
+import type { BroadcastConfig } from "./jobTypes.ts";
+
+/** The config an element arrived under, or undefined when no config was ever broadcast. */
+export type ConfigLookup = (event: EventRecord) => BroadcastConfig | undefined;
+
+const NOTHING: { matches: Match[]; timedOut: TimedOutMatch[] } = { matches: [], timedOut: [] };
+
+/**
+ * Runs in partial matches of `state`: the NFA's runs beyond the start runs (a start run has no
+ * first event yet; `isEmpty` draws the same line).
+ */
+export function countPartialMatches(state: KeyedNFAState): number {
+  let count = 0;
+  for (const run of state.partialMatches) if (run.startEventId !== null) count++;
+  return count;
+}
+
+/** A rule version's NFA as the job's operators see it; one instance serves every subtask. */
+export class RuleVersionNfa implements CompiledNFA {
+  private readonly live = new Set<KeyedNFAState>();
+  private isRetired = false;
+
+  constructor(
+    readonly rule: Rule,
+    readonly inner: CompiledNFA,
+    private readonly configOf: ConfigLookup,
+    /** Whether to keep the set of live states (only needed when the version can be dropped). */
+    private readonly track: boolean,
+  ) {}
+
+  get retired(): boolean {
+    return this.isRetired;
+  }
+
+  get windowTime(): number | null {
+    return this.inner.windowTime;
+  }
+
+  get stageNames(): readonly string[] {
+    return this.inner.stageNames;
+  }
+
+  createState(): KeyedNFAState {
+    return this.inner.createState();
+  }
+
+  process(state: KeyedNFAState, event: EventRecord, timestamp: number, config?: BroadcastConfig): Match[] {
+    if (this.isRetired) return [];
+    const matches = this.inner.process(state, event, timestamp, config ?? this.configOf(event));
+    if (this.track) this.note(state);
+    return matches;
+  }
+
+  advanceTime(state: KeyedNFAState, timestamp: number): { matches: Match[]; timedOut: TimedOutMatch[] } {
+    if (this.isRetired) return NOTHING;
+    const result = this.inner.advanceTime(state, timestamp);
+    if (this.track) this.note(state);
+    return result;
+  }
+
+  isEmpty(state: KeyedNFAState): boolean {
+    return this.isRetired || this.inner.isEmpty(state);
+  }
+
+  /** Live partial matches of this version, over every key of every subtask. */
+  partialMatchCount(): number {
+    let count = 0;
+    for (const state of this.live) count += countPartialMatches(state);
+    return count;
+  }
+
+  /** Stops this version; returns its live partial matches, which are dropped. */
+  retire(): number {
+    const count = this.partialMatchCount();
+    this.isRetired = true;
+    this.live.clear();
+    return count;
+  }
+
+  private note(state: KeyedNFAState): void {
+    if (this.inner.isEmpty(state)) this.live.delete(state);
+    else this.live.add(state);
+  }
+}

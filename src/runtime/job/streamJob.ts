@@ -1,0 +1,258 @@
+/**
+ * A small Flink job, simulated deterministically: `source → keyBy(key) → N parallel subtasks`
+ * of one keyed operator, connected to a broadcast stream. The operator is Ververica's dynamic
+ * CEP operator (rules added, updated and removed at run time, a broadcast config conditions
+ * read) or a built-in `KeyedBroadcastProcessFunction` (seed 000 / 001) run by Flink's
+ * `CoBroadcastWithKeyedOperator`.
+ *
+ * - Routing: a key goes to `KeyGroupRangeAssignment.assignKeyToParallelOperator(key,
+ *   maxParallelism, parallelism)`, the key hashed as its Java type; a null key (no `keyBy`)
+ *   runs on subtask 0, as Flink runs a non-keyed CEP stream with parallelism 1.
+ * - Time: watermarks arrive per source partition; every subtask's watermark is the minimum over
+ *   the partitions ({@link WatermarkValve}). Processing time is one clock for all subtasks.
+ * - Broadcast: each record reaches every subtask, so their broadcast state stays identical. A
+ *   record applies before the first element whose time (event time, else processing time — the
+ *   clock or the 0-based position) is ≥ its `at`; records left at the end apply when
+ *   {@link StreamJob.drainBroadcast} is called, before a final watermark.
+ * - Rule versions: an update (same id, higher version) or a removal retires the old version in
+ *   every subtask and reports its live partial matches as `rule-dropped`; the new version starts
+ *   empty. An update with the same or a lower version is rejected (`onRejected`).
+ *
+ * Output order, for determinism: per input (element, watermark, clock tick), subtasks in index
+ * order; within a subtask as its operators emit.
+ */
+import type { EventRecord } from "../../engine/index.ts";
+import type { OperatorKey } from "../../engine/operator/index.ts";
+import type { Rule } from "../../model/pattern.ts";
+import { KeyTypeError, type JavaKeyType } from "../javaHashCode.ts";
+import { assignKeyToParallelOperator, DEFAULT_MAX_PARALLELISM } from "../keyGroups.ts";
+import { CoBroadcastWithKeyedOperator } from "../processors/coBroadcastWithKeyedOperator.ts";
+import { RecordFormatError } from "../processors/recordFields.ts";
+import { CepSubtask } from "./cepSubtask.ts";
+import type {
+  BroadcastConfig,
+  BroadcastRecord,
+  JobOutput,
+  ProcessorSpec,
+  StreamJobOptions,
+} from "./jobTypes.ts";
+import { RuleVersionNfa } from "./ruleVersionNfa.ts";
+import { WatermarkValve } from "./watermarkValve.ts";
+
+type ProcessorSubtask = CoBroadcastWithKeyedOperator<unknown, unknown, object>;
+
+/** The simulated job; feed it elements, watermarks and clock ticks in input order. */
+export class StreamJob {
+  readonly parallelism: number;
+  readonly maxParallelism: number;
+  readonly keyType: JavaKeyType;
+  private readonly isProcessingTime: boolean;
+  private readonly valve: WatermarkValve;
+  private readonly broadcast: readonly BroadcastRecord[];
+  private nextBroadcast = 0;
+  private readonly output: (record: JobOutput) => void;
+  private readonly onRejected: (message: string, record: BroadcastRecord) => void;
+  private readonly cep: readonly CepSubtask[];
+  private readonly processor: ProcessorSpec | null;
+  private readonly processors: readonly ProcessorSubtask[];
+  /** Active rule versions by id (several only when the initial rules repeat an id). */
+  private readonly active = new Map<string, RuleVersionNfa[]>();
+  private readonly trackPartialMatches: boolean;
+  private config: BroadcastConfig | undefined = undefined;
+  /** The config each element arrived under (only filled once a config was broadcast). */
+  private readonly arrivalConfig = new WeakMap<EventRecord, BroadcastConfig>();
+  private processingTime = 0;
+  /** The last element `admit` read for the processor, so it is read once. */
+  private admitted: { readonly event: EventRecord; readonly value: unknown } | null = null;
+
+  constructor(options: StreamJobOptions) {
+    this.parallelism = options.parallelism ?? 1;
+    this.maxParallelism = options.maxParallelism ?? DEFAULT_MAX_PARALLELISM;
+    this.keyType = options.keyType ?? "String";
+    // Validates both (Flink's checks and messages) before anything runs.
+    assignKeyToParallelOperator("", "String", this.maxParallelism, this.parallelism);
+    this.isProcessingTime = options.timeCharacteristic === "processingTime";
+    this.valve = new WatermarkValve(options.sourcePartitions ?? 1);
+    this.broadcast = options.broadcast ?? [];
+    this.output = options.output;
+    this.onRejected = options.onRejected ?? (() => undefined);
+    this.trackPartialMatches = this.broadcast.some(
+      (r) => r.action.type === "rule" || r.action.type === "remove",
+    );
+    const indexes = Array.from({ length: this.parallelism }, (_, i) => i);
+    const logic = options.logic;
+    if (logic.type === "cep") {
+      this.processor = null;
+      this.processors = [];
+      this.cep = indexes.map(
+        (i) => new CepSubtask(i, this.isProcessingTime, options.comparator, this.output),
+      );
+      const initial = logic.rules.map((r) => this.ruleVersion(r.rule, r.nfa));
+      for (const nfa of initial) this.active.set(nfa.rule.id, [...(this.active.get(nfa.rule.id) ?? []), nfa]);
+      for (const subtask of this.cep) subtask.addGroup(initial);
+    } else {
+      this.processor = logic.processor;
+      this.cep = [];
+      this.processors = indexes.map(() => new CoBroadcastWithKeyedOperator(logic.processor.createFunction()));
+    }
+  }
+
+  /** The processing-time clock. */
+  get currentProcessingTime(): number {
+    return this.processingTime;
+  }
+
+  /** The watermark every subtask has (the minimum over source partitions). */
+  get currentWatermark(): number {
+    return this.valve.current;
+  }
+
+  /** The rule versions running now, in the order they became active. */
+  activeRules(): Rule[] {
+    return [...this.active.values()].flatMap((versions) => versions.map((v) => v.rule));
+  }
+
+  /** Live partial matches of the active versions of rule `id`, across keys and subtasks. */
+  partialMatchCount(id: string): number {
+    return (this.active.get(id) ?? []).reduce((sum, nfa) => sum + nfa.partialMatchCount(), 0);
+  }
+
+  /**
+   * The subtask that owns `key`. @throws KeyTypeError when the key is no value of `keyType`.
+   */
+  subtaskOf(key: OperatorKey): number {
+    if (key === null || this.parallelism === 1) return 0;
+    return assignKeyToParallelOperator(key, this.keyType, this.maxParallelism, this.parallelism);
+  }
+
+  /**
+   * Checks an element before it is fed: null when it can be processed, else why not (a key
+   * that is no value of the key type, a record the processor cannot read). A source skips it.
+   */
+  admit(event: EventRecord, key: OperatorKey): string | null {
+    try {
+      this.subtaskOf(key);
+      if (this.processor !== null) {
+        if (key === null) return "a keyed-broadcast processor needs a key";
+        this.admitted = { event, value: this.processor.readElement(event, "record") };
+      }
+      return null;
+    } catch (error) {
+      if (error instanceof KeyTypeError || error instanceof RecordFormatError) return error.message;
+      throw error;
+    }
+  }
+
+  /** `processElement` on the key's subtask; `timestamp` is ignored in processing time. */
+  processElement(event: EventRecord, key: OperatorKey, timestamp = 0): void {
+    this.applyBroadcastUpTo(this.isProcessingTime ? this.processingTime : timestamp);
+    const subtask = this.subtaskOf(key);
+    if (this.processor === null) {
+      if (this.config !== undefined) this.arrivalConfig.set(event, this.config);
+      (this.cep[subtask] as CepSubtask).processElement(event, key, timestamp);
+      return;
+    }
+    if (key === null) throw new RangeError("a keyed-broadcast processor needs a key");
+    const admitted = this.admitted;
+    this.admitted = null;
+    const value = admitted?.event === event ? admitted.value : this.processor.readElement(event, "record");
+    const results = (this.processors[subtask] as ProcessorSubtask).processElement(
+      value,
+      key,
+      this.isProcessingTime ? null : timestamp,
+    );
+    for (const result of results) this.output({ type: "result", key, result, subtask });
+  }
+
+  /** A watermark from source `partition`; subtasks advance when the minimum does. */
+  processWatermark(watermark: number, partition = 0): void {
+    const combined = this.valve.input(watermark, partition);
+    if (combined === null) return;
+    for (const subtask of this.cep) subtask.processWatermark(combined);
+  }
+
+  /** Sets the processing-time clock of every subtask (firing their timers). */
+  setProcessingTime(time: number): void {
+    if (time < this.processingTime) {
+      throw new RangeError(`processing time cannot go back (from ${this.processingTime} to ${time})`);
+    }
+    this.processingTime = time;
+    for (const subtask of this.cep) subtask.setProcessingTime(time);
+  }
+
+  /** Applies the broadcast records not applied yet (the end of input, before a final watermark). */
+  drainBroadcast(): void {
+    this.applyBroadcastUpTo(Number.POSITIVE_INFINITY);
+  }
+
+  private applyBroadcastUpTo(time: number): void {
+    for (let next = this.broadcast[this.nextBroadcast]; next !== undefined && next.at <= time;) {
+      this.nextBroadcast++;
+      this.apply(next);
+      next = this.broadcast[this.nextBroadcast];
+    }
+  }
+
+  private apply(record: BroadcastRecord): void {
+    const { action } = record;
+    if ((action.type === "element") !== (this.processor !== null)) {
+      const what = action.type === "element" ? "processor records" : `${action.type} records`;
+      const runs = this.processor === null ? "CEP rules" : "a processor";
+      this.onRejected(`${what} do not apply to a job running ${runs}; ignored`, record);
+      return;
+    }
+    switch (action.type) {
+      case "config":
+        this.config = action.config;
+        return;
+      case "element":
+        this.processors.forEach((subtask, index) => {
+          for (const result of subtask.processBroadcastElement(action.value))
+            this.output({ type: "result", key: null, result, subtask: index });
+        });
+        return;
+      case "remove":
+        if (!this.active.has(action.id)) {
+          this.onRejected(`remove '${action.id}' ignored: no active rule has this id`, record);
+          return;
+        }
+        this.retire(action.id);
+        return;
+      case "rule": {
+        const { rule, nfa } = action.rule;
+        const versions = this.active.get(rule.id) ?? [];
+        const newest = Math.max(...versions.map((v) => v.rule.version));
+        if (versions.length > 0 && rule.version <= newest) {
+          this.onRejected(
+            `rule '${rule.id}' version ${rule.version} rejected: version ${newest} is active (an update needs a higher version)`,
+            record,
+          );
+          return;
+        }
+        this.retire(rule.id);
+        const version = this.ruleVersion(rule, nfa);
+        this.active.set(rule.id, [version]);
+        for (const subtask of this.cep) subtask.addGroup([version]);
+        return;
+      }
+    }
+  }
+
+  /** Retires every active version of `id`, reporting each one's dropped partial matches. */
+  private retire(id: string): void {
+    const versions = this.active.get(id);
+    if (versions === undefined) return;
+    this.active.delete(id);
+    for (const version of versions) {
+      const partialMatches = version.retire();
+      this.output({ type: "rule-dropped", rule: id, version: version.rule.version, partialMatches });
+    }
+    for (const subtask of this.cep) subtask.dropRetiredGroups();
+  }
+
+  private ruleVersion(rule: Rule, nfa: RuleVersionNfa["inner"]): RuleVersionNfa {
+    const hasConfig = this.broadcast.some((r) => r.action.type === "config");
+    const configOf = hasConfig ? (event: EventRecord) => this.arrivalConfig.get(event) : () => undefined;
+    return new RuleVersionNfa(rule, nfa, configOf, this.trackPartialMatches);
+  }
+}

@@ -12,7 +12,8 @@ import { compileStates, type CompiledStates } from "./compiler/nfaCompiler.ts";
 import { ConditionCompiler } from "./conditions/compileCondition.ts";
 import { NFA } from "./nfa.ts";
 import { IGNORE, PROCEED, TAKE, type NFADefinition, type RuntimeState } from "./nfaDefinition.ts";
-import { createInitialNFAState, type KeyedNFAState } from "./nfaState.ts";
+import { createStartState } from "./computationState.ts";
+import { createInitialNFAState, isNFAStateEmpty, type KeyedNFAState } from "./nfaState.ts";
 
 /** Default for {@link CompileOptions.maxPartialMatches}. */
 export const DEFAULT_MAX_PARTIAL_MATCHES = 10_000;
@@ -32,13 +33,14 @@ export function compilePattern(graph: GraphNode, options: CompileOptions = {}): 
     onWarning: options.onWarning,
     handleTimeout: options.handleTimeout ?? true,
   });
-  const startStates = definition.startStates;
+  // Start runs are immutable, so every key's fresh state can share them.
+  const startRuns = definition.startStates.map((s) => createStartState(s));
   const windowTime = definition.windowTime > 0 ? definition.windowTime : null;
 
   return {
     windowTime,
     stageNames,
-    createState: () => createInitialNFAState(startStates),
+    createState: () => createInitialNFAState(startRuns),
     process: (
       state: KeyedNFAState,
       event: EventRecord,
@@ -46,8 +48,7 @@ export function compilePattern(graph: GraphNode, options: CompileOptions = {}): 
       config?: Readonly<Record<string, unknown>>,
     ) => nfa.process(state, event, timestamp, config),
     advanceTime: (state: KeyedNFAState, timestamp: number) => nfa.advanceTime(state, timestamp),
-    isEmpty: (state: KeyedNFAState) =>
-      state.completedMatches.length === 0 && state.partialMatches.every((cs) => cs.startEventId === null),
+    isEmpty: isNFAStateEmpty,
   };
 }
 

@@ -58,7 +58,7 @@ export function computationStateEquals(a: ComputationState, b: ComputationState)
 }
 
 /**
- * `NFAState.COMPUTATION_STATE_COMPARATOR`: runs that started earlier first; start states (no
+ * `NFAState.COMPUTATION_STATE_COMPARATOR` (`compareEventIds` on the start events): runs that started earlier first; start states (no
  * start event) last.
  */
 export function compareComputationStates(a: ComputationState, b: ComputationState): number {
@@ -66,5 +66,10 @@ export function compareComputationStates(a: ComputationState, b: ComputationStat
   const eb = b.startEventId;
   if (ea === null) return eb === null ? 0 : 1;
   if (eb === null) return -1;
-  return compareEventIds(ea, eb);
+  // A run's startTimestamp is its start event's timestamp: compare it without loading the
+  // event's buffer node (a cache miss per comparison when keys are many).
+  const ta = a.startTimestamp;
+  const tb = b.startTimestamp;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return ea.id - eb.id;
 }

@@ -23,6 +23,28 @@ export function heapOffer<T>(heap: T[], element: T, cmp: Comparator<T>): void {
   heap[k] = element;
 }
 
+/**
+ * `offer(e)` on a heap kept in `heap[0 … size)` of a reusable array (entries from `size` on are
+ * scratch): the same sift-up as {@link heapOffer}. Returns the new size.
+ */
+export function heapOfferAt<T>(
+  heap: Array<T | undefined>,
+  size: number,
+  element: T,
+  cmp: Comparator<T>,
+): number {
+  let k = size;
+  while (k > 0) {
+    const parent = (k - 1) >>> 1;
+    const e = heap[parent] as T;
+    if (cmp(element, e) >= 0) break;
+    heap[k] = e;
+    k = parent;
+  }
+  heap[k] = element;
+  return size + 1;
+}
+
 /** `peek()`. */
 export function heapPeek<T>(heap: readonly T[]): T | undefined {
   return heap[0];

@@ -9,10 +9,11 @@
 import type { EngineWarning, EventRecord, Match, TimedOutMatch } from "./api.ts";
 import type { AfterMatchSkipStrategy } from "./aftermatch/afterMatchSkipStrategy.ts";
 import { compareComputationStates, type ComputationState } from "./computationState.ts";
-import { heapOffer, heapPeek, heapPoll, heapRemoveIf } from "./javaPriorityQueue.ts";
+import { heapOffer, heapOfferAt, heapPeek, heapPoll, heapRemoveIf } from "./javaPriorityQueue.ts";
 import type { NFADefinition, RuntimeState } from "./nfaDefinition.ts";
 import type { KeyedNFAState } from "./nfaState.ts";
-import { NFATransitions } from "./nfaTransitions.ts";
+import { NFATransitions, UNCHANGED } from "./nfaTransitions.ts";
+import type { SharedBufferNode } from "./sharedBuffer/sharedBuffer.ts";
 import { SharedBufferAccessor, type EventWrapper } from "./sharedBuffer/sharedBufferAccessor.ts";
 
 /** Runtime options of an {@link NFA}. */
@@ -24,6 +25,15 @@ export interface NFAOptions {
   readonly handleTimeout: boolean;
 }
 
+/** What `advanceTime` returns. */
+export interface AdvanceTimeResult {
+  matches: Match[];
+  timedOut: TimedOutMatch[];
+}
+
+const NO_RUNS: readonly ComputationState[] = Object.freeze([]);
+const NO_EVENT: EventRecord = Object.freeze({});
+
 export class NFA {
   private readonly accessor: SharedBufferAccessor;
   private readonly transitions: NFATransitions;
@@ -31,6 +41,14 @@ export class NFA {
   private readonly windowTime: number;
   /** Whether any window (pattern-wide, per state or times) exists; without one advanceTime only counts. */
   private readonly hasWindows: boolean;
+  /** Whether some state has its own window (PREVIOUS_AND_CURRENT or a `times` window). */
+  private readonly hasStateWindows: boolean;
+  /** The event being processed; reused, since `process` is not re-entrant. */
+  private readonly wrapper: EventWrapper = { event: {}, timestamp: 0, eventId: null, nodes: null };
+  /** Where `doProcess` builds the new partial-match queue (not re-entrant, so one suffices). */
+  private readonly runScratch: Array<ComputationState | undefined> = [];
+  /** The wrapper's nodes-by-stage table, reused for every event (cleared after each). */
+  private readonly nodesScratch: Array<SharedBufferNode | undefined>;
 
   constructor(
     definition: NFADefinition,
@@ -39,8 +57,10 @@ export class NFA {
   ) {
     this.states = definition.states;
     this.windowTime = definition.windowTime;
-    this.hasWindows = definition.windowTime > 0 || definition.states.some((s) => s.windowTime > 0);
+    this.hasStateWindows = definition.states.some((s) => s.windowTime > 0);
+    this.hasWindows = definition.windowTime > 0 || this.hasStateWindows;
     this.accessor = new SharedBufferAccessor(definition.pageNames);
+    this.nodesScratch = definition.pageNames.map(() => undefined);
     this.transitions = new NFATransitions(definition.states, this.accessor);
   }
 
@@ -54,17 +74,31 @@ export class NFA {
     timestamp: number,
     config: Readonly<Record<string, unknown>> | undefined,
   ): Match[] {
-    const wrapper: EventWrapper = { event, timestamp, eventId: null, nodes: null };
+    const wrapper = this.wrapper;
+    wrapper.event = event;
+    wrapper.timestamp = timestamp;
+    wrapper.eventId = null;
+    wrapper.nodes = this.nodesScratch;
     this.transitions.beginEvent(wrapper, config);
-    return this.doProcess(nfaState, wrapper);
+    try {
+      return this.doProcess(nfaState, wrapper);
+    } finally {
+      // Do not keep the event or its nodes alive through the shared wrapper.
+      wrapper.event = NO_EVENT;
+      this.nodesScratch.fill(undefined);
+    }
   }
 
   /**
    * `NFA.advanceTime`: no event earlier than `timestamp` will come. Drops the runs whose window
    * has passed (reporting them as timed out) and releases pending notFollowedBy-at-end matches.
    */
-  advanceTime(nfaState: KeyedNFAState, timestamp: number): { matches: Match[]; timedOut: TimedOutMatch[] } {
+  advanceTime(nfaState: KeyedNFAState, timestamp: number): AdvanceTimeResult {
     const buffer = nfaState.buffer;
+    if (!this.mayTimeOut(nfaState, timestamp)) {
+      this.accessor.advanceTime(buffer, timestamp);
+      return { matches: [], timedOut: [] };
+    }
     const matches: Match[] = [];
     const timedOut: TimedOutMatch[] = [];
     const partialMatches = nfaState.partialMatches;
@@ -92,7 +126,7 @@ export class NFA {
       }
       if (this.options.handleTimeout) {
         timedOut.push({
-          match: this.accessor.materializeMatch(this.transitions.extractCurrentMatches(cs)),
+          match: this.transitions.materializeCurrentMatches(cs),
           timestamp: isTimeoutForPreviousEvent
             ? cs.previousTimestamp + state.windowTime
             : cs.startTimestamp + this.windowTime,
@@ -104,34 +138,57 @@ export class NFA {
 
     if (newPartialMatches) {
       this.processMatchesAccordingToSkipStrategy(nfaState, potentialMatches, newPartialMatches, matches);
-      nfaState.partialMatches = newPartialMatches;
+      nfaState.partialMatches = compact(newPartialMatches);
     }
     this.accessor.advanceTime(buffer, timestamp);
     return { matches, timedOut };
   }
 
+  /**
+   * Whether `advanceTime(timestamp)` can drop a run. Without per-state windows only the
+   * pattern window counts, and the queue's head is the run that started first (start runs,
+   * which never time out, sort last), so one comparison answers for every run.
+   */
+  private mayTimeOut(nfaState: KeyedNFAState, timestamp: number): boolean {
+    if (!this.hasWindows) return false;
+    if (this.hasStateWindows) return true;
+    const head = nfaState.partialMatches[0];
+    return (
+      head !== undefined && head.startEventId !== null && timestamp - head.startTimestamp >= this.windowTime
+    );
+  }
+
   private doProcess(nfaState: KeyedNFAState, event: EventWrapper): Match[] {
     const buffer = nfaState.buffer;
     const partialMatches = nfaState.partialMatches;
-    let newPartialMatches: ComputationState[] | null = null;
-    const potentialMatches: ComputationState[] = [];
+    // The new queue is built in a reusable scratch array (`size` entries; -1 until a run
+    // changes) and stored as an exact-size copy: one allocation per changed state.
+    const scratch = this.runScratch;
+    let size = -1;
+    let potentialMatches: ComputationState[] | null = null;
 
     for (let i = 0; i < partialMatches.length; i++) {
       const cs = partialMatches[i] as ComputationState;
-      const newComputationStates = this.transitions.computeNextStates(buffer, cs, event);
-      if (newComputationStates === null) {
-        if (newPartialMatches) heapOffer(newPartialMatches, cs, compareComputationStates);
+      const count = this.transitions.computeNextStates(buffer, cs, event);
+      if (count === UNCHANGED) {
+        if (size >= 0) size = heapOfferAt(scratch, size, cs, compareComputationStates);
         continue;
       }
+      const newComputationStates = this.transitions.nextStates;
       nfaState.stateChanged = true;
-      newPartialMatches ??= partialMatches.slice(0, i);
+      if (size < 0) {
+        // The runs before this one, unchanged: a prefix of a heap is a heap.
+        for (let k = 0; k < i; k++) scratch[k] = partialMatches[k];
+        size = i;
+      }
       // Delay adding new runs in case this path reaches a stop state and is discarded.
       let shouldDiscardPath = false;
       let retained = 0;
-      for (const newState of newComputationStates) {
+      for (let n = 0; n < count; n++) {
+        const newState = newComputationStates[n] as ComputationState;
         const state = this.states[newState.state] as RuntimeState;
         if (state.isFinal) {
-          heapOffer(potentialMatches, newState, compareComputationStates);
+          heapOffer((potentialMatches ??= []), newState, compareComputationStates);
         } else if (state.isStop) {
           shouldDiscardPath = true;
           if (newState.previousBufferEntry !== null) {
@@ -143,16 +200,24 @@ export class NFA {
       }
       for (let r = 0; r < retained; r++) {
         const retain = newComputationStates[r] as ComputationState;
-        if (!shouldDiscardPath) heapOffer(newPartialMatches, retain, compareComputationStates);
+        if (!shouldDiscardPath) size = heapOfferAt(scratch, size, retain, compareComputationStates);
         else if (retain.previousBufferEntry !== null) {
           this.accessor.releaseNode(buffer, retain.previousBufferEntry, retain.version);
         }
       }
     }
 
-    if (newPartialMatches === null) return [];
+    if (size < 0) return [];
+    const newPartialMatches = scratch.slice(0, size) as ComputationState[];
+    // Do not keep runs alive through the scratch.
+    scratch.fill(undefined, 0, size);
     const result: Match[] = [];
-    this.processMatchesAccordingToSkipStrategy(nfaState, potentialMatches, newPartialMatches, result);
+    this.processMatchesAccordingToSkipStrategy(
+      nfaState,
+      potentialMatches ?? NO_RUNS,
+      newPartialMatches,
+      result,
+    );
     nfaState.partialMatches = newPartialMatches;
     this.enforcePartialMatchCap(nfaState);
     return result;
@@ -220,6 +285,15 @@ export class NFA {
       });
     }
   }
+}
+
+/**
+ * A small queue built by pushes has room for 16 more runs than it holds (V8 grows arrays by at
+ * least 16 and never shrinks small ones); most keys keep their queue for a whole window, so it
+ * is stored as an exact-size copy.
+ */
+function compact(runs: ComputationState[]): ComputationState[] {
+  return runs.length <= 16 ? runs.slice() : runs;
 }
 
 /** `NFA.isStateTimedOut`: a run (not a start state) whose window, measured from `startTimestamp`, has passed. */

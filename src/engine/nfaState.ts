@@ -3,7 +3,7 @@
  * everything one key needs between events, as plain data (no functions; conditions live in the
  * compiled NFA), so it can be snapshotted or posted to a worker with `structuredClone`.
  */
-import { createStartState, type ComputationState } from "./computationState.ts";
+import type { ComputationState } from "./computationState.ts";
 import { createSharedBuffer, type SharedBufferData } from "./sharedBuffer/sharedBuffer.ts";
 
 export interface KeyedNFAState {
@@ -19,13 +19,21 @@ export interface KeyedNFAState {
   capWarned: boolean;
 }
 
-/** `NFA.createInitialNFAState()`: one start run per start state. */
-export function createInitialNFAState(startStates: readonly number[]): KeyedNFAState {
+/** `NFA.createInitialNFAState()`: one start run per start state (the given, shared runs). */
+export function createInitialNFAState(startRuns: readonly ComputationState[]): KeyedNFAState {
   return {
-    partialMatches: startStates.map((s) => createStartState(s)),
+    partialMatches: startRuns.slice(),
     completedMatches: [],
     buffer: createSharedBuffer(),
     stateChanged: false,
     capWarned: false,
   };
+}
+
+/** Whether the state holds nothing: no completed match waiting, no run beyond the start runs. */
+export function isNFAStateEmpty(state: KeyedNFAState): boolean {
+  if (state.completedMatches.length !== 0) return false;
+  const runs = state.partialMatches;
+  for (let i = 0; i < runs.length; i++) if ((runs[i] as ComputationState).startEventId !== null) return false;
+  return true;
 }

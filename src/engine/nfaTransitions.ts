@@ -22,6 +22,9 @@ import type {
 
 const NO_EVENTS: readonly EventRecord[] = [];
 
+/** `computeNextStates` result: the run stays exactly as it is. */
+export const UNCHANGED = -1;
+
 /**
  * Flink's `ConditionContext`, reused for every run of every event: it points at the run being
  * advanced and materialises that run's events only if a condition asks for them.
@@ -70,6 +73,12 @@ export class NFATransitions {
   private totalTakeBranches = 0;
   private totalIgnoreBranches = 0;
   private readonly stack: RuntimeState[] = [];
+  /**
+   * The runs the last `computeNextStates` produced: its first `nextCount` entries (scratch
+   * reused for every run, read by the caller before the next call).
+   */
+  readonly nextStates: ComputationState[] = [];
+  private nextCount = 0;
   private readonly proceedStack: RuntimeState[] = [];
 
   constructor(
@@ -85,13 +94,14 @@ export class NFATransitions {
   /**
    * `computeNextStates`: the runs `computationState` turns into on `event` — IGNOREs keep the
    * previous buffer entry, TAKEs add a node; a start state always survives (with a new version).
-   * Returns null when the run stays exactly as it is (the common "nothing happened" case).
+   * Writes them to `nextStates` and returns how many, or {@link UNCHANGED} when the run stays
+   * exactly as it is (the common "nothing happened" case).
    */
   computeNextStates(
     buffer: SharedBufferData,
     computationState: ComputationState,
     event: EventWrapper,
-  ): ComputationState[] | null {
+  ): number {
     this.context.beginRun(computationState);
     const currentState = this.states[computationState.state] as RuntimeState;
     this.createDecisionGraph(currentState);
@@ -101,14 +111,14 @@ export class NFATransitions {
     const entry = computationState.previousBufferEntry;
 
     if (edgeCount === 0) {
-      if (isStart) return null;
+      if (isStart) return UNCHANGED;
       if (entry !== null) this.accessor.releaseNode(buffer, entry, computationState.version);
-      return [];
+      return 0;
     }
     // A run that only ignores the event in its own state keeps its version and buffer entry.
     if (!isStart && edgeCount === 1 && this.totalIgnoreBranches === 0 && this.totalTakeBranches === 0) {
       const only = edges[0] as RuntimeTransition;
-      if (only.action === IGNORE && only.target === computationState.state) return null;
+      if (only.action === IGNORE && only.target === computationState.state) return UNCHANGED;
     }
 
     const totalTakeBranches = this.totalTakeBranches;
@@ -116,7 +126,8 @@ export class NFATransitions {
     let takeBranchesToVisit = Math.max(0, totalTakeBranches - 1);
     let ignoreBranchesToVisit = totalIgnoreBranches;
     const totalTakeToSkip = Math.max(0, totalTakeBranches - 1);
-    const result: ComputationState[] = [];
+    const result = this.nextStates;
+    this.nextCount = 0;
 
     for (let e = 0; e < edgeCount; e++) {
       const edge = edges[e] as RuntimeTransition;
@@ -187,12 +198,13 @@ export class NFATransitions {
 
     if (isStart) {
       const totalBranches = calculateIncreasingSelfState(totalIgnoreBranches, totalTakeBranches);
-      result.push(
-        createStartState(computationState.state, increase(computationState.version, totalBranches)),
+      result[this.nextCount++] = createStartState(
+        computationState.state,
+        increase(computationState.version, totalBranches),
       );
     }
     if (entry !== null) this.accessor.releaseNode(buffer, entry, computationState.version);
-    return result;
+    return this.nextCount;
   }
 
   /** `extractCurrentMatches`: the run's events so far (one path), as stage → nodes. */
@@ -207,7 +219,10 @@ export class NFATransitions {
 
   /** The run's events so far as stage → events. */
   materializeCurrentMatches(computationState: ComputationState): Map<string, EventRecord[]> {
-    return this.accessor.materializeMatch(this.extractCurrentMatches(computationState));
+    const entry = computationState.previousBufferEntry;
+    const direct =
+      entry === null ? null : this.accessor.materializeSinglePath(entry, computationState.version);
+    return direct ?? this.accessor.materializeMatch(this.extractCurrentMatches(computationState));
   }
 
   /** `addComputationState`: a new run, locking the buffer entry it points to. */
@@ -220,7 +235,14 @@ export class NFATransitions {
     startEventId: EventId | null,
     previousTimestamp: number,
   ): void {
-    result.push(createState(state, previousEntry, version, startTimestamp, previousTimestamp, startEventId));
+    result[this.nextCount++] = createState(
+      state,
+      previousEntry,
+      version,
+      startTimestamp,
+      previousTimestamp,
+      startEventId,
+    );
     if (previousEntry !== null) this.accessor.lockNode(previousEntry, version);
   }
 

@@ -35,7 +35,7 @@
  * (ties: the key seen first); per key, rules in the order given; per rule, as the NFA emits
  * (pending matches of an `advanceTime` before its timeouts, as Flink's operator does).
  */
-import type { CompiledNFA, EventRecord, Match } from "../api.ts";
+import type { CompiledNFA, EventRecord, Match, TimedOutMatch } from "../api.ts";
 import type { KeyedNFAState } from "../nfaState.ts";
 import { ElementQueue } from "./elementQueue.ts";
 import { TimerQueue } from "./timerQueue.ts";
@@ -100,28 +100,57 @@ export class CepOperatorError extends Error {
   }
 }
 
-interface KeyContext {
-  readonly key: OperatorKey;
-  /** First-seen order; breaks ties between keys. */
-  readonly seq: number;
-  timers: Set<number> | null;
-  /** NFA state per rule; undefined while the rule holds nothing for this key. */
-  readonly states: Array<KeyedNFAState | undefined>;
-  readonly queue: ElementQueue;
+/**
+ * One key's operator state: its element buffer (the class it extends), its NFA state per rule
+ * and its bookkeeping. A key exists while it holds buffered elements or NFA state.
+ */
+class KeyContext extends ElementQueue {
+  /** The time of this key's latest timer (see {@link TimerQueue}). */
+  lastTimer = Number.NaN;
+  /** NFA state of rule 0; undefined while the rule holds nothing for this key. */
+  state: KeyedNFAState | undefined = undefined;
+  /** NFA states of rules 1 …, only when there are several rules. */
+  moreStates: Array<KeyedNFAState | undefined> | null = null;
   /** The watermark round that last visited this key (a key runs once per round). */
-  visitedRound: number;
-  dropped: boolean;
+  visitedRound = 0;
+  dropped = false;
+
+  constructor(
+    readonly key: OperatorKey,
+    /** First-seen order; breaks ties between keys. */
+    readonly seq: number,
+  ) {
+    super();
+  }
+
+  stateOf(r: number): KeyedNFAState | undefined {
+    return r === 0 ? this.state : this.moreStates?.[r - 1];
+  }
+
+  setState(r: number, state: KeyedNFAState | undefined): void {
+    if (r === 0) this.state = state;
+    else if (this.moreStates !== null || state !== undefined) (this.moreStates ??= [])[r - 1] = state;
+  }
+
+  /** Whether some rule holds state for this key. */
+  get hasState(): boolean {
+    return this.state !== undefined || (this.moreStates?.some((s) => s !== undefined) ?? false);
+  }
 }
 
 /** A keyed CEP operator over one or more rules. Not thread-safe; feed it from one place. */
 export class CepOperator {
-  private readonly rules: readonly OperatorRule[];
+  private readonly nfas: readonly CompiledNFA[];
   private readonly delays: ReadonlyArray<readonly number[]>;
+  /** Timer lane of each rule's delays (lane 0 holds the element timers). */
+  private readonly delayLanes: ReadonlyArray<readonly number[]>;
   private readonly isProcessingTime: boolean;
   private readonly comparator: EventComparator | undefined;
   private readonly output: (record: OperatorOutput) => void;
   private readonly keys = new Map<OperatorKey, KeyContext>();
-  private readonly timers = new TimerQueue<KeyContext>();
+  /** Per rule, a fresh NFA state no key holds yet (see `stateOf`). */
+  private readonly spares: Array<KeyedNFAState | undefined> = [];
+  private readonly timers: TimerQueue<KeyContext>;
   private nextSeq = 0;
   private round = 0;
   private watermark = Number.NEGATIVE_INFINITY;
@@ -129,12 +158,22 @@ export class CepOperator {
   private lateRecords = 0;
 
   constructor(options: CepOperatorOptions) {
-    this.rules = options.rules;
+    this.nfas = options.rules.map((rule) => rule.nfa);
     this.delays = options.rules.map(
       (rule) =>
         rule.timerDelays ??
         (rule.nfa.windowTime !== null && rule.nfa.windowTime > 0 ? [rule.nfa.windowTime] : []),
     );
+    // Timers "timestamp + d" arrive in order per d, so each distinct d gets its own lane.
+    const lanes = new Map<number, number>();
+    this.delayLanes = this.delays.map((delays) =>
+      delays.map((d) => {
+        let lane = lanes.get(d);
+        if (lane === undefined) lanes.set(d, (lane = lanes.size + 1));
+        return lane;
+      }),
+    );
+    this.timers = new TimerQueue(lanes.size + 1);
     this.isProcessingTime = options.timeCharacteristic === "processingTime";
     this.comparator = options.comparator;
     this.output = options.output;
@@ -175,23 +214,23 @@ export class CepOperator {
       const now = this.processingTime;
       if (this.comparator !== undefined) {
         // Sorted and processed when the clock next moves (Flink: a timer at now + 1).
-        if (ctx.queue.add(now, event)) this.timers.register(ctx, now + 1);
+        if (ctx.add(now, event)) this.timers.register(ctx, now + 1);
         return;
       }
       // There can be no out-of-order elements in processing time.
-      this.rules.forEach((_, r) => {
+      for (let r = 0; r < this.nfas.length; r++) {
         const state = this.stateOf(ctx, r);
         this.advanceTime(ctx, r, state, now);
         this.processEvent(ctx, r, state, event, now);
         this.registerDeadlines(ctx, r, state, now, now);
         this.storeState(ctx, r, state);
-      });
+      }
       this.dropIfEmpty(ctx);
       return;
     }
     if (timestamp > this.watermark) {
       const ctx = this.context(key);
-      if (ctx.queue.add(timestamp, event)) this.timers.register(ctx, timestamp);
+      if (ctx.add(timestamp, event)) this.timers.register(ctx, timestamp);
     } else {
       this.lateRecords++;
       this.output({ type: "late", key, event, timestamp });
@@ -210,7 +249,7 @@ export class CepOperator {
     ) {
       if (ctx.dropped || ctx.visitedRound === round) continue;
       ctx.visitedRound = round;
-      this.onEventTime(ctx, watermark);
+      this.onTimer(ctx, watermark, watermark);
     }
   }
 
@@ -225,7 +264,8 @@ export class CepOperator {
     for (let ctx = this.timers.pollUpTo(time); ctx !== undefined; ctx = this.timers.pollUpTo(time)) {
       if (ctx.dropped || ctx.visitedRound === round) continue;
       ctx.visitedRound = round;
-      this.onProcessingTime(ctx, time);
+      // Everything buffered, in (buffer time, comparator) order.
+      this.onTimer(ctx, Number.POSITIVE_INFINITY, time);
     }
   }
 
@@ -233,52 +273,53 @@ export class CepOperator {
   hasNonEmptySharedBuffer(key: OperatorKey): boolean {
     const ctx = this.keys.get(key);
     if (ctx === undefined) return false;
-    return ctx.states.some((state, r) => state !== undefined && !this.nfaOf(r).isEmpty(state));
+    return this.nfas.some((nfa, r) => {
+      const state = ctx.stateOf(r);
+      return state !== undefined && !nfa.isEmpty(state);
+    });
   }
 
   /** Whether `key` has buffered elements (Flink's `hasNonEmptyPQ`). */
   hasNonEmptyPQ(key: OperatorKey): boolean {
-    return !(this.keys.get(key)?.queue.isEmpty ?? true);
+    return !(this.keys.get(key)?.isEmpty ?? true);
   }
 
   /** Number of buffered elements of `key` (Flink's `getPQSize`). */
   getPQSize(key: OperatorKey): number {
-    return this.keys.get(key)?.queue.size ?? 0;
+    return this.keys.get(key)?.size ?? 0;
   }
 
-  private onEventTime(ctx: KeyContext, watermark: number): void {
-    // STEP 1: the buffered timestamps that the watermark has passed, ascending.
-    const due = ctx.queue.takeUpTo(watermark);
-    this.rules.forEach((_, r) => {
+  /**
+   * `onEventTime` / `onProcessingTime`: (1) the buffered elements with timestamp ≤ `limit`;
+   * (2) per rule, fed in event-time order (comparator order within a timestamp), each
+   * timestamp preceded by `advanceTime(ts)`; (3) `advanceTime(now)`, so expired partial matches
+   * time out; (4) only state that holds something is kept.
+   */
+  private onTimer(ctx: KeyContext, limit: number, now: number): void {
+    const due = ctx.countUpTo(limit);
+    for (let r = 0; r < this.nfas.length; r++) {
       const state = this.stateOf(ctx, r);
-      // STEP 2: feed them in event-time order (and comparator order within a timestamp).
-      for (const [timestamp, elements] of due) {
+      for (let i = 0; i < due;) {
+        const timestamp = ctx.timeAt(i);
+        let end = i + 1;
+        while (end < due && ctx.timeAt(end) === timestamp) end++;
         this.advanceTime(ctx, r, state, timestamp);
-        for (const event of this.sort(elements)) this.processEvent(ctx, r, state, event, timestamp);
-        this.registerDeadlines(ctx, r, state, timestamp, watermark);
-      }
-      // STEP 3: advance to the watermark, so expired partial matches time out.
-      this.advanceTime(ctx, r, state, watermark);
-      // STEP 4: keep only state that holds something.
-      this.storeState(ctx, r, state);
-    });
-    this.dropIfEmpty(ctx);
-  }
-
-  private onProcessingTime(ctx: KeyContext, now: number): void {
-    // STEP 1 and 2: everything buffered, in (buffer time, comparator) order.
-    const due = ctx.queue.takeUpTo(Number.POSITIVE_INFINITY);
-    this.rules.forEach((_, r) => {
-      const state = this.stateOf(ctx, r);
-      for (const [timestamp, elements] of due) {
-        this.advanceTime(ctx, r, state, timestamp);
-        for (const event of this.sort(elements)) this.processEvent(ctx, r, state, event, timestamp);
+        if (this.comparator !== undefined && end - i > 1) {
+          const elements: EventRecord[] = [];
+          for (let k = i; k < end; k++) elements.push(ctx.eventAt(k));
+          // Array.prototype.sort is stable, so equal elements keep their arrival order.
+          elements.sort(this.comparator);
+          for (const event of elements) this.processEvent(ctx, r, state, event, timestamp);
+        } else {
+          for (let k = i; k < end; k++) this.processEvent(ctx, r, state, ctx.eventAt(k), timestamp);
+        }
         this.registerDeadlines(ctx, r, state, timestamp, now);
+        i = end;
       }
-      // STEP 3: advance to the current processing time, so expired partial matches time out.
       this.advanceTime(ctx, r, state, now);
       this.storeState(ctx, r, state);
-    });
+    }
+    ctx.dropFirst(due);
     this.dropIfEmpty(ctx);
   }
 
@@ -289,32 +330,36 @@ export class CepOperator {
     event: EventRecord,
     timestamp: number,
   ): void {
-    let matches: Match[];
+    let matches: readonly Match[];
     try {
-      matches = this.nfaOf(r).process(state, event, timestamp);
+      matches = (this.nfas[r] as CompiledNFA).process(state, event, timestamp);
     } catch (cause) {
       throw new CepOperatorError(r, ctx.key, event, cause);
     }
-    for (const match of matches) this.output({ type: "match", rule: r, key: ctx.key, match, timestamp });
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i] as Match;
+      this.output({ type: "match", rule: r, key: ctx.key, match, timestamp });
+    }
   }
 
   private advanceTime(ctx: KeyContext, r: number, state: KeyedNFAState, timestamp: number): void {
+    // A spare nothing has touched holds only start runs: there is nothing to time out or
+    // release, so the call (and its result objects) can be saved.
+    if (state === this.spares[r] && isUntouched(state)) return;
     let result: ReturnType<CompiledNFA["advanceTime"]>;
     try {
-      result = this.nfaOf(r).advanceTime(state, timestamp);
+      result = (this.nfas[r] as CompiledNFA).advanceTime(state, timestamp);
     } catch (cause) {
       throw new CepOperatorError(r, ctx.key, null, cause);
     }
-    for (const match of result.matches)
+    const { matches, timedOut } = result;
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i] as Match;
       this.output({ type: "match", rule: r, key: ctx.key, match, timestamp });
-    for (const timedOut of result.timedOut) {
-      this.output({
-        type: "timeout",
-        rule: r,
-        key: ctx.key,
-        match: timedOut.match,
-        timestamp: timedOut.timestamp,
-      });
+    }
+    for (let i = 0; i < timedOut.length; i++) {
+      const { match, timestamp: timedOutAt } = timedOut[i] as TimedOutMatch;
+      this.output({ type: "timeout", rule: r, key: ctx.key, match, timestamp: timedOutAt });
     }
   }
 
@@ -330,55 +375,62 @@ export class CepOperator {
     timestamp: number,
     now: number,
   ): void {
-    const delays = this.delays[r] ?? [];
-    if (delays.length === 0 || this.nfaOf(r).isEmpty(state)) return;
-    for (const delay of delays) {
-      if (this.isProcessingTime) this.timers.register(ctx, timestamp + delay + 1);
-      else if (timestamp + delay > now) this.timers.register(ctx, timestamp + delay);
+    const delays = this.delays[r] as readonly number[];
+    if (delays.length === 0 || (this.nfas[r] as CompiledNFA).isEmpty(state)) return;
+    const lanes = this.delayLanes[r] as readonly number[];
+    for (let i = 0; i < delays.length; i++) {
+      const delay = delays[i] as number;
+      if (this.isProcessingTime) this.timers.register(ctx, timestamp + delay + 1, lanes[i]);
+      else if (timestamp + delay > now) this.timers.register(ctx, timestamp + delay, lanes[i]);
     }
-  }
-
-  private sort(elements: EventRecord[]): EventRecord[] {
-    // Array.prototype.sort is stable, so equal elements keep their arrival order.
-    return this.comparator === undefined || elements.length < 2
-      ? elements
-      : elements.slice().sort(this.comparator);
   }
 
   private context(key: OperatorKey): KeyContext {
     let ctx = this.keys.get(key);
     if (ctx === undefined) {
-      ctx = {
-        key,
-        seq: this.nextSeq++,
-        timers: null,
-        states: [],
-        queue: new ElementQueue(),
-        visitedRound: 0,
-        dropped: false,
-      };
+      ctx = new KeyContext(key, this.nextSeq++);
       this.keys.set(key, ctx);
     }
     return ctx;
   }
 
+  /**
+   * The key's state of rule `r`; a key without one borrows the rule's spare fresh state, so the
+   * many elements that start nothing create no state at all (see `storeState`).
+   */
   private stateOf(ctx: KeyContext, r: number): KeyedNFAState {
-    return ctx.states[r] ?? this.nfaOf(r).createState();
+    const state = ctx.stateOf(r);
+    if (state !== undefined) return state;
+    let spare = this.spares[r];
+    // A spare an NFA call failed on may have changed; never reuse it.
+    if (spare === undefined || !isUntouched(spare)) {
+      spare = (this.nfas[r] as CompiledNFA).createState();
+      this.spares[r] = spare;
+    }
+    return spare;
   }
 
   private storeState(ctx: KeyContext, r: number, state: KeyedNFAState): void {
-    ctx.states[r] = this.nfaOf(r).isEmpty(state) ? undefined : state;
+    if (state === this.spares[r]) {
+      // Untouched (`stateChanged` is set by any change), it is still a fresh state: the key
+      // holds nothing and the spare serves the next key.
+      if (isUntouched(state)) return;
+      this.spares[r] = undefined;
+    }
+    ctx.setState(r, (this.nfas[r] as CompiledNFA).isEmpty(state) ? undefined : state);
   }
 
   private dropIfEmpty(ctx: KeyContext): void {
-    if (!ctx.queue.isEmpty || ctx.states.some((state) => state !== undefined)) return;
+    if (!ctx.isEmpty || ctx.hasState) return;
     ctx.dropped = true;
     this.keys.delete(ctx.key);
   }
+}
 
-  private nfaOf(r: number): CompiledNFA {
-    const rule = this.rules[r];
-    if (rule === undefined) throw new RangeError(`no rule ${r}`);
-    return rule.nfa;
-  }
+/**
+ * Whether an NFA call left `state` as it was created: the engine's NFA sets `stateChanged` on
+ * any change. A state whose NFA does not keep that flag is never taken for untouched.
+ */
+function isUntouched(state: KeyedNFAState): boolean {
+  return Object.is(state.stateChanged, false);
 }

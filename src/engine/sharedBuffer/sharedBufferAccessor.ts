@@ -24,8 +24,8 @@ export type EventIdMatch = Map<string, SharedBufferNode[]>;
  * TAKE), and the nodes built on it so far by stage, which is how `put` finds an existing `NodeId`.
  */
 export interface EventWrapper {
-  readonly event: EventRecord;
-  readonly timestamp: number;
+  event: EventRecord;
+  timestamp: number;
   eventId: number | null;
   nodes: Array<SharedBufferNode | undefined> | null;
 }
@@ -248,6 +248,26 @@ export class SharedBufferAccessor {
       currentVersion = nextVersion;
     }
     return path;
+  }
+
+  /**
+   * `materializeMatch(extractPatterns(node, version)[0])` for a run with one path (every live
+   * run): stage → events straight from the buffer, without the intermediate node lists. Null
+   * when the run does not have exactly one path (callers then take the general way).
+   */
+  materializeSinglePath(node: NodeId, version: DeweyNumber): Map<string, EventRecord[]> | null {
+    if (isReleased(node)) return null;
+    const path = this.extractSinglePath(node, version);
+    if (path === null) return null;
+    const match = new Map<string, EventRecord[]>();
+    for (let i = path.length - 1; i >= 0; i--) {
+      const current = path[i] as NodeId;
+      const stage = this.stageNames[current.stage] as string;
+      const list = match.get(stage);
+      if (list) list.push(current.event);
+      else match.set(stage, [current.event]);
+    }
+    return match;
   }
 
   /** `materializeMatch`: nodes → events, keeping the stage order. */

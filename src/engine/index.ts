@@ -16,4 +16,5 @@ export type {
 export { MalformedPatternError } from "./api.ts";
 export { ConditionError } from "./conditions/conditionError.ts";
 export { compilePattern, DEFAULT_MAX_PARTIAL_MATCHES } from "./compiledNfa.ts";
+export { countPartialMatches } from "./nfaState.ts";
 export type { KeyedNFAState } from "./nfaState.ts";

@@ -31,6 +31,14 @@ export function createInitialNFAState(startRuns: readonly ComputationState[]): K
 }
 
 /** Whether the state holds nothing: no completed match waiting, no run beyond the start runs. */
+/** Runs beyond the start runs: the state's live partial matches (what `isNFAStateEmpty` looks for). */
+export function countPartialMatches(state: KeyedNFAState): number {
+  let count = 0;
+  const runs = state.partialMatches;
+  for (let i = 0; i < runs.length; i++) if ((runs[i] as ComputationState).startEventId !== null) count++;
+  return count;
+}
+
 export function isNFAStateEmpty(state: KeyedNFAState): boolean {
   if (state.completedMatches.length !== 0) return false;
   const runs = state.partialMatches;

@@ -4,7 +4,7 @@
  */
 export { StreamJob } from "./streamJob.ts";
 export { StreamJobError } from "./cepSubtask.ts";
-export { countPartialMatches, RuleVersionNfa } from "./ruleVersionNfa.ts";
+export { RuleVersionNfa } from "./ruleVersionNfa.ts";
 export { WatermarkValve } from "./watermarkValve.ts";
 export {
   BUILT_IN_PROCESSOR_NAMES,

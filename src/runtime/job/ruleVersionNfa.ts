@@ -15,7 +15,7 @@
  *   also runs other rules drops this rule's state the next time it visits the key.
  */
 import type { CompiledNFA, EventRecord, Match, TimedOutMatch } from "../../engine/index.ts";
-import type { KeyedNFAState } from "../../engine/index.ts";
+import { countPartialMatches, type KeyedNFAState } from "../../engine/index.ts";
 import type { Rule } from "../../model/pattern.ts";
 import type { BroadcastConfig } from "./jobTypes.ts";
 
@@ -23,16 +23,6 @@ import type { BroadcastConfig } from "./jobTypes.ts";
 export type ConfigLookup = (event: EventRecord) => BroadcastConfig | undefined;
 
 const NOTHING: { matches: Match[]; timedOut: TimedOutMatch[] } = { matches: [], timedOut: [] };
-
-/**
- * Runs in partial matches of `state`: the NFA's runs beyond the start runs (a start run has no
- * first event yet; `isEmpty` draws the same line).
- */
-export function countPartialMatches(state: KeyedNFAState): number {
-  let count = 0;
-  for (const run of state.partialMatches) if (run.startEventId !== null) count++;
-  return count;
-}
 
 /** A rule version's NFA as the job's operators see it; one instance serves every subtask. */
 export class RuleVersionNfa implements CompiledNFA {

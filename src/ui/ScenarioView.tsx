@@ -8,12 +8,15 @@ import type { SeedScenario } from "../scenarios/seedScenarios.ts";
 import { seedBindings } from "../scenarios/seedScenarios.ts";
 import { StageChain } from "./StageChain.tsx";
 import { EventsTable } from "./EventsTable.tsx";
+import { RunPanel } from "./RunPanel.tsx";
+import { useRunSession, type RunSetup } from "./useRunSession.ts";
 
 type ExportTab = "json" | "sql" | "java";
 
 /** One scenario: its pattern as a chain of stages, its exports and its clickstream. */
 export function ScenarioView({ scenario }: { scenario: SeedScenario }) {
   const imported = useMemo(() => importRule(scenario.ruleJson), [scenario]);
+  const run = useRunSession(useMemo(() => runSetupOf(scenario), [scenario]));
   if (!imported.ok) {
     return (
       <section className="panel error" role="alert">
@@ -38,6 +41,7 @@ export function ScenarioView({ scenario }: { scenario: SeedScenario }) {
         </p>
         <StageChain pattern={rule.pattern} />
       </section>
+      <RunPanel run={run} />
       <ExportPanel rule={rule} />
       <section className="panel">
         <h3>Clickstream</h3>
@@ -45,6 +49,25 @@ export function ScenarioView({ scenario }: { scenario: SeedScenario }) {
       </section>
     </>
   );
+}
+
+/**
+ * How the app runs a seed scenario, as `cep-studio run` would: keyed by its key field, in event
+ * time with no out-of-orderness, ending with a +∞ watermark.
+ */
+function runSetupOf(scenario: SeedScenario): RunSetup {
+  return {
+    rulesJson: scenario.ruleJson,
+    bindings: seedBindings,
+    eventsText: scenario.eventsCsv,
+    fileName: `${scenario.id}.events.csv`,
+    config: {
+      key: scenario.keyField,
+      time: { field: scenario.timeField, watermarks: { type: "bounded", delay: 0 }, finalWatermark: true },
+      clock: null,
+      parallelism: 1,
+    },
+  };
 }
 
 function ExportPanel({ rule }: { rule: Rule }) {

@@ -15,12 +15,26 @@
  * - the end of input: event time ends with a +∞ watermark (unless `--no-final-watermark`), as a
  *   bounded Flink job does; processing time ends with nothing, as Flink quiesces
  *   processing-time timers when a task finishes.
+ *
+ * Shared by the CLI (`cep-studio run`, whose flags name the options above) and the browser's
+ * `RunSession` (`src/runtime/session`), so a run in the app feeds the job exactly as the command line does.
  */
-import type { EventRecord } from "../engine/index.ts";
-import { BoundedOutOfOrdernessWatermarks, type OperatorKey } from "../engine/operator/index.ts";
-import type { ReadItem } from "../formats/events/index.ts";
-import { parseEventTime, WATERMARK_FIELD } from "../formats/events/index.ts";
-import type { RunOptions } from "./args.ts";
+import type { EventRecord } from "../../engine/index.ts";
+import { BoundedOutOfOrdernessWatermarks, type OperatorKey } from "../../engine/operator/index.ts";
+import type { ReadItem } from "../../formats/events/index.ts";
+import { parseEventTime, WATERMARK_FIELD } from "../../formats/events/index.ts";
+
+/** How event time advances: bounded out-of-orderness watermarks, or `{"$watermark": MS}` records. */
+export type FeedWatermarks =
+  { readonly type: "bounded"; readonly delay: number } | { readonly type: "explicit" };
+
+/** Event time read from `field`; null runs in processing time. */
+export type FeedTime = {
+  readonly field: string;
+  readonly watermarks: FeedWatermarks;
+  /** End the input with a +∞ watermark, as a bounded Flink job does. */
+  readonly finalWatermark: boolean;
+} | null;
 
 /**
  * What the feed drives: a `CepOperator`, or a `StreamJob` (which also vets elements first).
@@ -38,7 +52,7 @@ export interface EventFeedOptions {
   /** Input name for messages (`-` reads as `<stdin>`). */
   readonly file: string;
   readonly key: string | null;
-  readonly time: RunOptions["time"];
+  readonly time: FeedTime;
   readonly clock: string | null;
   readonly operator: FeedTarget;
   /** One stderr line. */

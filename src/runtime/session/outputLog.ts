@@ -1,0 +1,52 @@
+/**
+ * A list that counts every record but keeps only the newest `capacity` of them, so a run of
+ * millions of matches holds bounded memory. Older records are not lost for good: the session
+ * reproduces any range by deterministic replay (see `RunSession.query`).
+ */
+export class OutputLog<T> {
+  private readonly ring: (T | undefined)[];
+  private total = 0;
+
+  constructor(readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1) {
+      throw new RangeError(`an output log keeps at least one record (capacity ${capacity})`);
+    }
+    this.ring = new Array<T | undefined>(capacity);
+  }
+
+  /** Every record ever added. */
+  get count(): number {
+    return this.total;
+  }
+
+  /** The 0-based position of the oldest record still kept. */
+  get firstKept(): number {
+    return Math.max(0, this.total - this.capacity);
+  }
+
+  /** Adds a record; its position is the count before adding. */
+  add(record: T): void {
+    this.ring[this.total % this.capacity] = record;
+    this.total++;
+  }
+
+  /** The newest `n` records, oldest first. */
+  newest(n: number): T[] {
+    const from = Math.max(this.firstKept, this.total - n);
+    return this.range(from, this.total - from) ?? [];
+  }
+
+  /**
+   * Records `from` … `from + count − 1` (clipped to what exists), or null when part of that
+   * range is no longer kept.
+   */
+  range(from: number, count: number): T[] | null {
+    const start = Math.max(0, from);
+    const end = Math.min(this.total, from + Math.max(0, count));
+    if (start >= end) return [];
+    if (start < this.firstKept) return null;
+    const out: T[] = [];
+    for (let i = start; i < end; i++) out.push(this.ring[i % this.capacity] as T);
+    return out;
+  }
+}

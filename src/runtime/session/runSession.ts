@@ -1,0 +1,293 @@
+/**
+ * A run the UI can drive: a `StreamJob` over a kept input, with play (in slices, the host
+ * calling {@link RunSession.tick}), pause, step (one event, or to the next watermark), speed,
+ * reset, and new rules or settings applied by replaying to the same position. Outputs are
+ * counted exactly and the newest of each kind kept; older ones are reproduced on demand by
+ * replay ({@link RunSession.query}). Everything but the events/s figure is deterministic.
+ */
+import type { ConditionBindings, Rule } from "../../model/pattern.ts";
+import type { JobRule } from "../job/index.ts";
+import type { OutputLog } from "./outputLog.ts";
+import { compileRuleSet, ruleName } from "./ruleSetLoader.ts";
+import { SessionInput } from "./sessionInput.ts";
+import { SessionOutputs } from "./sessionOutputs.ts";
+import { describeRunError, replayRange, SessionRun, type StepResult } from "./sessionRun.ts";
+import type {
+  OutputKind,
+  OutputViews,
+  RunConfig,
+  RunError,
+  RunSummary,
+  SessionState,
+} from "./sessionTypes.ts";
+
+export interface RunSessionOptions {
+  readonly rules: readonly Rule[];
+  readonly bindings?: ConditionBindings;
+  readonly config: RunConfig;
+  readonly input?: SessionInput;
+  /** Records kept per output list (default 1000); all are counted. */
+  readonly keep?: number;
+  /** Newest records per list in a summary (default 20). */
+  readonly summaryListSize?: number;
+  /** Milliseconds, for the events/s figure and tick budgets (e.g. `performance.now`). */
+  readonly clock?: () => number;
+}
+
+/** Events between clock reads when a tick has a time budget. */
+const BUDGET_CHECK_EVERY = 64;
+
+/** See the module comment. @throws RuleSetError from the constructor when a rule does not compile */
+export class RunSession {
+  private rules: readonly Rule[];
+  private bindings: ConditionBindings;
+  private compiled: JobRule[];
+  private config: RunConfig;
+  private sessionInput: SessionInput;
+  private readonly keep: number;
+  private readonly summaryListSize: number;
+  private readonly clock: (() => number) | undefined;
+  private run!: SessionRun;
+  private outputs!: SessionOutputs;
+  private status: SessionState = "paused";
+  private error: RunError | null = null;
+  private speed: number | null = null;
+  /** Events owed to a rate-limited play, carried between ticks. */
+  private credit = 0;
+  private eventsPerSecond: number | null = null;
+  private readonly warnings = new Set<string>();
+
+  constructor(options: RunSessionOptions) {
+    this.rules = options.rules;
+    this.bindings = options.bindings ?? {};
+    this.config = options.config;
+    this.sessionInput = options.input ?? SessionInput.empty();
+    this.keep = options.keep ?? 1000;
+    this.summaryListSize = options.summaryListSize ?? 20;
+    this.clock = options.clock;
+    this.compiled = this.compile(this.rules, this.bindings, this.config);
+    this.restart(0, false);
+  }
+
+  get state(): SessionState {
+    return this.status;
+  }
+
+  /** The settings the run uses. */
+  get runConfig(): RunConfig {
+    return this.config;
+  }
+
+  /** Events per second while playing; null: as fast as possible. */
+  get currentSpeed(): number | null {
+    return this.speed;
+  }
+
+  get input(): SessionInput {
+    return this.sessionInput;
+  }
+
+  /** Runs `input` from its start, with the same rules and settings. */
+  loadInput(input: SessionInput): void {
+    this.sessionInput = input;
+    this.reset();
+  }
+
+  /** Back to the start of the input, paused; leaves an error. */
+  reset(): void {
+    this.restart(0, false);
+    this.status = "paused";
+  }
+
+  /**
+   * Replaces the rules and replays to the current position, so the run carries on where it
+   * was with the new rules' outputs. @throws RuleSetError (the session is then unchanged)
+   */
+  applyRuleSet(rules: readonly Rule[], bindings: ConditionBindings = this.bindings): void {
+    this.compiled = this.compile(rules, bindings, this.config);
+    this.rules = rules;
+    this.bindings = bindings;
+    this.replayToPosition();
+  }
+
+  /** New key, time or job settings, replayed to the current position. @throws RuleSetError */
+  configure(config: RunConfig): void {
+    if (config.maxPartialMatches !== this.config.maxPartialMatches) {
+      this.compiled = this.compile(this.rules, this.bindings, config);
+    }
+    this.config = config;
+    this.replayToPosition();
+  }
+
+  play(): void {
+    if (this.status === "paused") this.status = "playing";
+  }
+
+  pause(): void {
+    if (this.status === "playing") this.status = "paused";
+  }
+
+  /** Events per second while playing; null runs as fast as each tick allows. */
+  setSpeed(eventsPerSecond: number | null): void {
+    if (eventsPerSecond !== null && !(eventsPerSecond > 0)) {
+      throw new RangeError(`speed must be a positive number of events per second (got ${eventsPerSecond})`);
+    }
+    this.speed = eventsPerSecond;
+    this.credit = 0;
+  }
+
+  /**
+   * Plays one slice: events owed for `elapsedMs` at the set speed (or all there are), at most
+   * `maxEvents`, stopping once `budgetMs` of clock time is spent. Returns the events consumed.
+   */
+  tick(elapsedMs: number, limits: { maxEvents?: number; budgetMs?: number } = {}): number {
+    if (this.status !== "playing") return 0;
+    let allowance = limits.maxEvents ?? Number.POSITIVE_INFINITY;
+    if (this.speed !== null) {
+      this.credit += (this.speed * Math.max(0, elapsedMs)) / 1000;
+      allowance = Math.min(allowance, Math.floor(this.credit));
+      // What a capped tick could not play is owed, but at most a second of it: a host that
+      // stalled should not make the run jump ahead.
+      this.credit = Math.min(this.credit - allowance, this.speed);
+    }
+    if (allowance <= 0) return 0;
+    const clock = this.clock;
+    const started = clock?.() ?? 0;
+    const deadline = limits.budgetMs === undefined || clock === undefined ? null : started + limits.budgetMs;
+    const before = this.run.events;
+    let consumed = 0;
+    this.advance((result) => {
+      if (result === "event") consumed++;
+      if (consumed >= allowance) return true;
+      return deadline !== null && consumed % BUDGET_CHECK_EVERY === 0 && (clock?.() ?? 0) >= deadline;
+    });
+    const spent = clock === undefined ? 0 : clock() - started;
+    const events = this.run.events - before;
+    if (clock !== undefined && events > 0 && spent > 0) this.eventsPerSecond = (events * 1000) / spent;
+    return events;
+  }
+
+  /** Consumes the next event (bad rows and watermark records on the way), or the end of input. */
+  step(): void {
+    if (this.status === "error" || this.status === "finished") return;
+    this.status = "paused";
+    this.advance((result) => result === "event");
+  }
+
+  /** Consumes input until the watermark moves (the end of input moves it to +∞). */
+  stepToWatermark(): void {
+    if (this.status === "error" || this.status === "finished") return;
+    this.status = "paused";
+    const from = this.run.job.currentWatermark;
+    this.advance(() => this.run.job.currentWatermark !== from);
+  }
+
+  /**
+   * Records `from` … `from + count − 1` of a list (clipped to what exists). Records no longer
+   * kept are reproduced by replaying the input to the current position.
+   */
+  query<K extends OutputKind>(
+    kind: K,
+    from: number,
+    count: number,
+  ): { total: number; records: OutputViews[K][] } {
+    const log = this.outputs.logs[kind] as OutputLog<OutputViews[K]>;
+    const kept = log.range(from, count);
+    if (kept !== null) return { total: log.count, records: kept };
+    const records = replayRange(this.compiled, this.config, this.sessionInput, this.run, kind, from, count);
+    return { total: log.count, records };
+  }
+
+  /** The summary of the run now; resets the changed keys (so call it once per tick). */
+  summary(): RunSummary {
+    const { run, outputs } = this;
+    const watermark = run.job.currentWatermark;
+    return {
+      state: this.status,
+      position: {
+        items: run.items,
+        processedEvents: run.events,
+        totalEvents: this.sessionInput.eventCount,
+        inputDone: this.sessionInput.done,
+        ended: run.ended,
+      },
+      watermark: watermark === Number.NEGATIVE_INFINITY ? null : watermark,
+      ...outputs.report(this.summaryListSize),
+      changedKeys: outputs.takeChangedKeys(),
+      eventsPerSecond: this.eventsPerSecond,
+      speed: this.speed,
+      activeRules: run.job.activeRules().map((r) => ({ id: r.id, version: r.version })),
+      warnings: [...this.warnings],
+      error: this.error,
+    };
+  }
+
+  /** Consumes steps until `done` says so, the input runs out, or an error stops the run. */
+  private advance(done: (result: StepResult) => boolean): void {
+    const run = this.run;
+    try {
+      for (;;) {
+        const result = run.consume();
+        if (result === "none") break;
+        if (result === "end") {
+          this.status = "finished";
+          break;
+        }
+        if (done(result)) break;
+      }
+    } catch (error) {
+      this.fail(describeRunError(error, run.lineOf));
+      return;
+    }
+    if (run.failed) this.fail(this.fatalInputError());
+  }
+
+  private fail(error: RunError): void {
+    this.status = "error";
+    this.error = error;
+  }
+
+  private fatalInputError(): RunError {
+    const message = this.outputs.lastProblem ?? "the input cannot be read";
+    return { message, ruleId: null, version: null, stage: null, key: null, subtask: null, line: null };
+  }
+
+  private replayToPosition(): void {
+    const wasPlaying = this.status === "playing";
+    this.restart(this.run.items, this.run.ended);
+    if (this.status === "paused" && wasPlaying) this.status = "playing";
+  }
+
+  /** A fresh run replayed to `items` (and the end of input when `ended`); clears an error. */
+  private restart(items: number, ended: boolean): void {
+    this.outputs = new SessionOutputs(this.keep);
+    this.warnings.clear();
+    this.error = null;
+    this.credit = 0;
+    this.status = "paused";
+    this.run = new SessionRun(this.compiled, this.config, this.sessionInput, this.outputs.sink);
+    if (this.replay(items, ended)) this.status = this.run.ended ? "finished" : "paused";
+  }
+
+  /** Consumes exactly `items` input items, then the end of input when `ended`; false on error. */
+  private replay(items: number, ended: boolean): boolean {
+    const run = this.run;
+    try {
+      while (run.items < items && run.consume() !== "none") {
+        /* one item consumed */
+      }
+      if (ended && !run.ended) run.consume();
+    } catch (error) {
+      this.fail(describeRunError(error, run.lineOf));
+      return false;
+    }
+    if (run.failed) this.fail(this.fatalInputError());
+    return !run.failed;
+  }
+
+  private compile(rules: readonly Rule[], bindings: ConditionBindings, config: RunConfig): JobRule[] {
+    return compileRuleSet(rules, bindings, config.maxPartialMatches, (rule, message) => {
+      this.warnings.add(`${ruleName(rule)}: ${message}`);
+    });
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The input of a {@link RunSession}: every read item (events, watermark records, bad rows) in
+ * input order, kept so that a run can be replayed to any position — after a rule change, or to
+ * reproduce outputs no longer kept. Text arrives in chunks through a `ChunkedSource` (a run may
+ * start before the last chunk), or as a ready list of events.
+ */
+import type { EventData, ReadItem } from "../../formats/events/index.ts";
+import { createChunkedSource } from "../sources/index.ts";
+import type { ChunkedSource, ChunkedSourceOptions, SourceProgress } from "../sources/index.ts";
+
+/** Read items, growing while text is loaded. */
+export class SessionInput {
+  private readonly list: ReadItem[] = [];
+  private events = 0;
+  private readonly source: ChunkedSource | null;
+  private complete: boolean;
+
+  private constructor(source: ChunkedSource | null, items: readonly ReadItem[]) {
+    this.source = source;
+    this.complete = source === null;
+    for (const item of items) this.append(item);
+  }
+
+  /** An input read from text chunks (see {@link SessionInput.push}). */
+  static fromText(options: ChunkedSourceOptions = {}): SessionInput {
+    return new SessionInput(createChunkedSource(options), []);
+  }
+
+  /** A complete input of ready events; event `i` is reported as line `i + 1`. */
+  static fromEvents(events: readonly EventData[]): SessionInput {
+    return new SessionInput(
+      null,
+      events.map((event, i) => ({ type: "event", event, line: i + 1 })),
+    );
+  }
+
+  /** No events at all (before anything is loaded). */
+  static empty(): SessionInput {
+    return new SessionInput(null, []);
+  }
+
+  get items(): readonly ReadItem[] {
+    return this.list;
+  }
+
+  /** Events read so far. */
+  get eventCount(): number {
+    return this.events;
+  }
+
+  /** True once the last chunk was read (always for a ready list). */
+  get done(): boolean {
+    return this.complete;
+  }
+
+  /** Reads a text chunk. @throws Error when the input is complete */
+  push(chunk: string, byteLength?: number): SourceProgress {
+    const source = this.openSource();
+    for (const item of source.push(chunk, byteLength)) this.append(item);
+    return source.progress();
+  }
+
+  /** Reads what the last chunk left unfinished; the input is then complete. */
+  end(): SourceProgress {
+    const source = this.openSource();
+    for (const item of source.end()) this.append(item);
+    this.complete = true;
+    return source.progress();
+  }
+
+  /** What the text source consumed so far; null for a ready list. */
+  progress(): SourceProgress | null {
+    return this.source?.progress() ?? null;
+  }
+
+  private openSource(): ChunkedSource {
+    if (this.source === null || this.complete) throw new Error("this input is complete; load a new one");
+    return this.source;
+  }
+
+  private append(item: ReadItem): void {
+    this.list.push(item);
+    if (item.type === "event") this.events++;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * What one run of a session has produced so far: its output lists (counted exactly, newest kept),
+ * the bad input rows, and the keys touched since the last summary. A session starts a fresh one
+ * whenever it restarts its run.
+ */
+import type { OperatorKey } from "../../engine/operator/index.ts";
+import { OutputLog } from "./outputLog.ts";
+import type { RunSink } from "./sessionRun.ts";
+import type { OutputKind, OutputViews, RunSummary } from "./sessionTypes.ts";
+
+/** Most changed keys and problems a summary lists (all are counted). */
+export const LISTED = 100;
+
+type Logs = { [K in OutputKind]: OutputLog<OutputViews[K]> };
+
+/** See the module comment. */
+export class SessionOutputs {
+  readonly logs: Logs;
+  private readonly problems: string[] = [];
+  private problemCount = 0;
+  /** Keys touched since the last summary (all of them, to count; the first are listed). */
+  private changed = new Set<string>();
+
+  /** The sink the run reports to. */
+  readonly sink: RunSink = {
+    output: (kind, _seq, view) => {
+      (this.logs[kind] as OutputLog<OutputViews[typeof kind]>).add(view());
+    },
+    touched: (key: OperatorKey) => {
+      if (key !== null) this.changed.add(key);
+    },
+    problem: (line) => {
+      this.problemCount++;
+      if (this.problems.length < LISTED) this.problems.push(line);
+    },
+  };
+
+  constructor(keep: number) {
+    this.logs = {
+      matches: new OutputLog(keep),
+      timeouts: new OutputLog(keep),
+      late: new OutputLog(keep),
+      ruleDropped: new OutputLog(keep),
+    };
+  }
+
+  /** The last bad row reported (the fatal one, when reading stopped). */
+  get lastProblem(): string | undefined {
+    return this.problems.at(-1);
+  }
+
+  /** The summary's output fields, with the newest `n` records of each list. */
+  report(n: number): Pick<RunSummary, "counts" | "newest" | "problems"> {
+    const { logs } = this;
+    return {
+      counts: {
+        matches: logs.matches.count,
+        timeouts: logs.timeouts.count,
+        late: logs.late.count,
+        ruleDropped: logs.ruleDropped.count,
+        problems: this.problemCount,
+      },
+      newest: {
+        matches: logs.matches.newest(n),
+        timeouts: logs.timeouts.newest(n),
+        late: logs.late.newest(n),
+        ruleDropped: logs.ruleDropped.newest(n),
+      },
+      problems: this.problems.slice(),
+    };
+  }
+
+  /** The keys touched since the previous call. */
+  takeChangedKeys(): RunSummary["changedKeys"] {
+    const changed = this.changed;
+    this.changed = new Set();
+    return { count: changed.size, listed: [...changed].slice(0, LISTED) };
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * One pass of a {@link RunSession} over its input: a fresh `StreamJob` fed by the CLI's
+ * `EventFeed`, from input item 0 on. A session replaces its run to reset, to apply new rules
+ * or settings (replaying to the same position), and to reproduce outputs it no longer keeps;
+ * the job is deterministic, so a replay yields identical outputs.
+ */
+import { ConditionError, type EventRecord } from "../../engine/index.ts";
+import type { OperatorKey } from "../../engine/operator/index.ts";
+import { StreamJob, StreamJobError, type JobOutput, type JobRule } from "../job/index.ts";
+import { EventFeed } from "./eventFeed.ts";
+import { lateView, matchView, ruleDroppedView, type LineOf } from "./outputViews.ts";
+import type { SessionInput } from "./sessionInput.ts";
+import type { OutputKind, OutputViews, RunConfig, RunError } from "./sessionTypes.ts";
+
+/** Where a run's outputs go: `seq` is the record's position in its list, `view` builds it. */
+export interface RunSink {
+  output<K extends OutputKind>(kind: K, seq: number, view: () => OutputViews[K]): void;
+  /** A key whose events or outputs were just processed. */
+  touched(key: OperatorKey): void;
+  /** A bad input row (`FILE:LINE: reason`). */
+  problem(line: string): void;
+}
+
+/** What consuming one step did. */
+export type StepResult = "event" | "other" | "end" | "none";
+
+/** The input name used in problem messages. */
+const INPUT_NAME = "events";
+
+/** A job plus how far into the input it got; see the module comment. */
+export class SessionRun {
+  /** Input items consumed. */
+  items = 0;
+  /** Events among them. */
+  events = 0;
+  /** The end of input (broadcast drain + final watermark) was processed. */
+  ended = false;
+  readonly job: StreamJob;
+  private readonly feed: EventFeed;
+  private readonly counts: Record<OutputKind, number> = { matches: 0, timeouts: 0, late: 0, ruleDropped: 0 };
+
+  constructor(
+    rules: readonly JobRule[],
+    config: RunConfig,
+    private readonly input: SessionInput,
+    private readonly sink: RunSink,
+  ) {
+    this.job = new StreamJob({
+      logic: { type: "cep", rules },
+      timeCharacteristic: config.time === null ? "processingTime" : "eventTime",
+      parallelism: config.parallelism,
+      ...(config.maxParallelism === undefined ? {} : { maxParallelism: config.maxParallelism }),
+      ...(config.keyType === undefined ? {} : { keyType: config.keyType }),
+      output: (output) => {
+        this.emit(output);
+      },
+    });
+    const job = this.job;
+    this.feed = new EventFeed({
+      file: INPUT_NAME,
+      key: config.key,
+      time: config.time,
+      clock: config.clock,
+      // The job behind a thin wrapper that notes which keys the input touched.
+      operator: {
+        processElement: (event, key, timestamp) => {
+          sink.touched(key);
+          job.processElement(event, key, timestamp);
+        },
+        processWatermark: (watermark) => {
+          job.processWatermark(watermark);
+        },
+        setProcessingTime: (time) => {
+          job.setProcessingTime(time);
+        },
+        get currentProcessingTime() {
+          return job.currentProcessingTime;
+        },
+        admit: (event, key) => job.admit(event, key),
+      },
+      report: (line) => {
+        sink.problem(line);
+      },
+    });
+  }
+
+  /** The input line of an event, for views and error messages. */
+  readonly lineOf: LineOf = (event: EventRecord) => this.feed.lineOf(event);
+
+  /** True once a fatal input problem (a bad CSV header, say) stopped reading. */
+  get failed(): boolean {
+    return this.feed.failed;
+  }
+
+  /**
+   * Consumes the next input item, or the end of input once every item was consumed and the
+   * input is complete. @throws what the job throws (see {@link describeRunError})
+   */
+  consume(): StepResult {
+    const item = this.input.items[this.items];
+    if (item !== undefined && !this.feed.failed) {
+      // Counted before processing, so an item that fails is behind the position and a replay
+      // to this position runs it again.
+      this.items++;
+      if (item.type === "event") this.events++;
+      this.feed.accept(item);
+      return item.type === "event" ? "event" : "other";
+    }
+    if (this.input.done && !this.ended && !this.feed.failed) {
+      this.ended = true;
+      // As the CLI: broadcast records left apply, then the final watermark.
+      this.job.drainBroadcast();
+      this.feed.finish();
+      return "end";
+    }
+    return "none";
+  }
+
+  private emit(output: JobOutput): void {
+    const { sink, lineOf } = this;
+    switch (output.type) {
+      case "match":
+      case "timeout": {
+        const kind = output.type === "match" ? "matches" : "timeouts";
+        const seq = this.counts[kind]++;
+        sink.touched(output.key);
+        sink.output(kind, seq, () => matchView(output, seq, lineOf));
+        return;
+      }
+      case "late": {
+        const seq = this.counts.late++;
+        sink.touched(output.key);
+        sink.output("late", seq, () => lateView(output, seq, lineOf));
+        return;
+      }
+      case "rule-dropped": {
+        const seq = this.counts.ruleDropped++;
+        sink.output("ruleDropped", seq, () => ruleDroppedView(output, seq));
+        return;
+      }
+      case "result":
+        // Processor results: a session runs CEP rules only.
+        return;
+    }
+  }
+}
+
+/**
+ * Records `from` … `from + count − 1` of list `kind`, reproduced by replaying a fresh run to
+ * the position of `upTo` (its items, and the end of input if it ended).
+ */
+export function replayRange<K extends OutputKind>(
+  rules: readonly JobRule[],
+  config: RunConfig,
+  input: SessionInput,
+  upTo: { readonly items: number; readonly ended: boolean },
+  kind: K,
+  from: number,
+  count: number,
+): OutputViews[K][] {
+  const records: unknown[] = [];
+  const wanted: OutputKind = kind;
+  const sink: RunSink = {
+    output: (k, seq, view) => {
+      if (k === wanted && seq >= from && seq < from + count) records.push(view());
+    },
+    touched: () => undefined,
+    problem: () => undefined,
+  };
+  const replay = new SessionRun(rules, config, input, sink);
+  try {
+    while (replay.items < upTo.items && replay.consume() !== "none") {
+      /* one item consumed */
+    }
+    if (upTo.ended) replay.consume();
+  } catch {
+    // The error the session met (and reports) at this position: what came before is all there is.
+  }
+  // Only views of list `kind` were collected.
+  return records as OutputViews[K][];
+}
+
+/** An error thrown by a run, with the rule, stage, key and input line it happened at. */
+export function describeRunError(error: unknown, lineOf: LineOf): RunError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof StreamJobError)) {
+    return { message, ruleId: null, version: null, stage: null, key: null, subtask: null, line: null };
+  }
+  let stage: string | null = null;
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ConditionError) {
+      stage = cause.stage;
+      break;
+    }
+  }
+  return {
+    message,
+    ruleId: error.rule.id,
+    version: error.rule.version,
+    stage,
+    key: error.key,
+    subtask: error.subtask,
+    line: error.event === null ? null : (lineOf(error.event) ?? null),
+  };
+}

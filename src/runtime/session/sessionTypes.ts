@@ -1,0 +1,130 @@
+/**
+ * The vocabulary of a {@link RunSession} (`runSession.ts`): how a run is configured, the small
+ * summary it reports per tick, and the plain, structured-cloneable views of its outputs that
+ * cross the Web Worker boundary (no `Map`s, no class instances).
+ */
+import type { EventData } from "../../formats/events/index.ts";
+import type { JavaKeyType } from "../javaHashCode.ts";
+import type { FeedTime } from "./eventFeed.ts";
+
+/** How events are keyed and timed, and how the job runs. */
+export interface RunConfig {
+  /** The key field (Flink's `keyBy`); null runs unkeyed. */
+  readonly key: string | null;
+  /** Event time and watermarks; null runs in processing time. */
+  readonly time: FeedTime;
+  /** Processing time from this field (with `time` null); null: the event's position. */
+  readonly clock: string | null;
+  readonly parallelism: number;
+  /** Key groups (Flink's max parallelism); default 128. */
+  readonly maxParallelism?: number;
+  readonly keyType?: JavaKeyType;
+  /** The per-key partial-match cap (`CompileOptions.maxPartialMatches`); engine default if absent. */
+  readonly maxPartialMatches?: number;
+}
+
+/**
+ * `paused` before the first step and whenever stopped; `finished` once the end of input was
+ * processed; `error` after an engine error (left by `reset` or `applyRuleSet`).
+ */
+export type SessionState = "paused" | "playing" | "finished" | "error";
+
+/** One event of an output, with the input line it came from (null when unknown). */
+export interface EventView {
+  readonly line: number | null;
+  readonly fields: EventData;
+}
+
+/** A match or a timed-out partial match, stage by stage in pattern order. */
+export interface MatchView {
+  readonly type: "match" | "timeout";
+  /** 0-based position among the outputs of its kind (matches and timeouts count apart). */
+  readonly seq: number;
+  readonly ruleId: string;
+  readonly version: number;
+  readonly key: string | null;
+  /** The match's timestamp, or when the partial match timed out. */
+  readonly timestamp: number;
+  readonly subtask: number;
+  readonly stages: readonly { readonly stage: string; readonly events: readonly EventView[] }[];
+}
+
+/** An event behind the watermark (Flink's late side output). */
+export interface LateView {
+  readonly type: "late";
+  readonly seq: number;
+  readonly key: string | null;
+  readonly timestamp: number;
+  readonly subtask: number;
+  readonly event: EventView;
+}
+
+/** A rule version replaced or removed, with the partial matches it dropped. */
+export interface RuleDroppedView {
+  readonly type: "rule-dropped";
+  readonly seq: number;
+  readonly ruleId: string;
+  readonly version: number;
+  readonly partialMatches: number;
+}
+
+/** The output lists a session keeps; each is counted exactly and its newest records kept. */
+export type OutputKind = "matches" | "timeouts" | "late" | "ruleDropped";
+
+/** The record type of each output list. */
+export interface OutputViews {
+  readonly matches: MatchView;
+  readonly timeouts: MatchView;
+  readonly late: LateView;
+  readonly ruleDropped: RuleDroppedView;
+}
+
+/** An engine error with what the user needs to find its cause. */
+export interface RunError {
+  readonly message: string;
+  readonly ruleId: string | null;
+  readonly version: number | null;
+  /** The stage whose condition failed, when known. */
+  readonly stage: string | null;
+  readonly key: string | null;
+  readonly subtask: number | null;
+  /** The input line of the event being processed; null for a timer or an unknown line. */
+  readonly line: number | null;
+}
+
+/** Where the run stands in its input. */
+export interface RunPosition {
+  /** Input items consumed (events, watermark records, bad rows). */
+  readonly items: number;
+  /** Events consumed (skipped bad rows included). */
+  readonly processedEvents: number;
+  /** Events read so far; final once `inputDone`. */
+  readonly totalEvents: number;
+  readonly inputDone: boolean;
+  /** The end of input (final watermark) was processed. */
+  readonly ended: boolean;
+}
+
+/** What a session reports per tick: small, so it can be posted every animation frame. */
+export interface RunSummary {
+  readonly state: SessionState;
+  readonly position: RunPosition;
+  /** The job's watermark; null before the first one (Flink's Long.MIN_VALUE). */
+  readonly watermark: number | null;
+  readonly counts: { readonly [K in OutputKind]: number } & { readonly problems: number };
+  /** The newest records of each list, oldest first. */
+  readonly newest: { readonly [K in OutputKind]: readonly OutputViews[K][] };
+  /** Keys whose events or outputs were processed since the previous summary (first ones listed). */
+  readonly changedKeys: { readonly count: number; readonly listed: readonly string[] };
+  /** Processing rate over the last tick; null when the host gave no clock or nothing ran. */
+  readonly eventsPerSecond: number | null;
+  /** Target rate while playing; null runs as fast as possible. */
+  readonly speed: number | null;
+  /** The rule versions running now. */
+  readonly activeRules: readonly { readonly id: string; readonly version: number }[];
+  /** Warnings such as the partial-match cap being hit, once each. */
+  readonly warnings: readonly string[];
+  /** Bad input rows (`LINE: reason`), the first ones listed. */
+  readonly problems: readonly string[];
+  readonly error: RunError | null;
+}

@@ -1,0 +1,75 @@
+/**
+ * The messages between the app and the CEP worker (`src/ui/worker/cepWorker.ts`), in one place.
+ * Every request carries an `id`; the worker answers each with exactly one response whose
+ * `replyTo` is that id (a summary, a query result, load progress, or an error). While playing,
+ * the worker also posts unsolicited summaries (`replyTo: null`), at most one per frame interval.
+ *
+ * Everything here is structured-cloneable plain data: rules and bindings travel as the JSON
+ * values of their files and are imported in the worker.
+ */
+import type { EventData } from "../../formats/events/index.ts";
+import type { SourceProgress } from "../sources/index.ts";
+import type { OutputKind, OutputViews, RunConfig, RunSummary } from "../session/index.ts";
+
+/** A request, without its correlation id (what a client's caller writes). */
+export type WorkerCommand =
+  /** Rules (GraphSpec | rule | rule[]) and bindings as JSON values; the run restarts from the start. */
+  | { readonly type: "loadRules"; readonly rules: unknown; readonly bindings?: unknown }
+  /** New rules, replayed to the current position (the stream position is kept). */
+  | { readonly type: "applyRuleSet"; readonly rules: unknown; readonly bindings?: unknown }
+  /** Key, time, watermarks, parallelism; replayed to the current position. */
+  | { readonly type: "configure"; readonly config: RunConfig }
+  /** Starts a new text input (the run restarts on it); chunks follow, then `endEvents`. */
+  | { readonly type: "beginEvents"; readonly fileName?: string; readonly totalBytes?: number }
+  | { readonly type: "eventsChunk"; readonly text: string; readonly byteLength?: number }
+  | { readonly type: "endEvents" }
+  /** A complete input of ready events (the run restarts on it). */
+  | { readonly type: "loadEventList"; readonly events: readonly EventData[] }
+  | { readonly type: "play" }
+  | { readonly type: "pause" }
+  | { readonly type: "step" }
+  | { readonly type: "stepToWatermark" }
+  /** Events per second while playing; null: as fast as possible. */
+  | { readonly type: "speed"; readonly eventsPerSecond: number | null }
+  | { readonly type: "reset" }
+  /** The run's summary now. */
+  | { readonly type: "summary" }
+  /** Records `from` … `from + count − 1` of an output list. */
+  | { readonly type: "query"; readonly kind: OutputKind; readonly from: number; readonly count: number };
+
+/** A request as sent: a command with its correlation id. */
+export type WorkerRequest = WorkerCommand & { readonly id: number };
+
+/** A page of an output list. */
+export type QueryResult = {
+  [K in OutputKind]: {
+    readonly kind: K;
+    readonly from: number;
+    /** Records in the list now. */
+    readonly total: number;
+    readonly records: readonly OutputViews[K][];
+  };
+}[OutputKind];
+
+/** What the worker posts. */
+export type WorkerResponse =
+  /** The run's state: the answer to control requests, and posted while playing. */
+  | { readonly type: "summary"; readonly replyTo: number | null; readonly summary: RunSummary }
+  | { readonly type: "queryResult"; readonly replyTo: number; readonly result: QueryResult }
+  /** How much of a text input was read (the answer to each chunk). */
+  | { readonly type: "progress"; readonly replyTo: number; readonly progress: SourceProgress }
+  /** A request that could not be carried out (rules that do not compile, a bad speed, …). */
+  | {
+      readonly type: "error";
+      readonly replyTo: number | null;
+      readonly message: string;
+      /** Every problem, one line each (e.g. `rule '1' (version 1): nodes[0].condition: …`). */
+      readonly problems: readonly string[];
+    };
+
+/** The response types a command is answered with (besides `error`). */
+export type ResponseTo<C extends WorkerCommand["type"]> = C extends "query"
+  ? Extract<WorkerResponse, { type: "queryResult" }>
+  : C extends "beginEvents" | "eventsChunk" | "endEvents"
+    ? Extract<WorkerResponse, { type: "progress" }>
+    : Extract<WorkerResponse, { type: "summary" }>;

@@ -1,0 +1,160 @@
+/**
+ * The worker protocol end to end through a fake port: requests go into the host's handler as
+ * structured clones, responses come back as clones, timers and the clock are simulated.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  scenarioCsv,
+  scenarioRuleJson,
+  SEED_CONFIG,
+  seedBindings,
+} from "../session/testing/sessionTestSupport.ts";
+import type { WorkerCommand, WorkerResponse } from "./protocol.ts";
+import { SUMMARY_INTERVAL_MS, WorkerHost } from "./workerHost.ts";
+
+/** A host behind a fake message port, with a manual clock and timer queue. */
+function fakeWorker() {
+  const posted: WorkerResponse[] = [];
+  /** The clock when each message was posted. */
+  const postedAt: number[] = [];
+  const timers: { at: number; callback: () => void }[] = [];
+  let now = 0;
+  const host = new WorkerHost({
+    post: (message) => {
+      posted.push(structuredClone(message));
+      postedAt.push(now);
+    },
+    now: () => now,
+    schedule: (callback, delayMs) => timers.push({ at: now + delayMs, callback }),
+  });
+  let nextId = 1;
+  return {
+    posted,
+    postedAt,
+    /** Sends a command; returns its id. */
+    send(command: WorkerCommand): number {
+      const id = nextId++;
+      host.handle(structuredClone({ ...command, id }));
+      return id;
+    },
+    /** The response to request `id`. */
+    reply(id: number): WorkerResponse {
+      const found = posted.find((m) => m.replyTo === id);
+      if (found === undefined) throw new Error(`no reply to ${id}`);
+      return found;
+    },
+    /** Runs timers (advancing the clock `stepMs` per slice) until none is left. */
+    runTimers(stepMs = 5, limit = 1000): number {
+      let slices = 0;
+      while (timers.length > 0 && slices < limit) {
+        const timer = timers.shift();
+        now = Math.max(now, timer?.at ?? now) + stepMs;
+        timer?.callback();
+        slices++;
+      }
+      return slices;
+    },
+  };
+}
+
+function loadScenario(worker: ReturnType<typeof fakeWorker>, n: number, chunkSize = 40): void {
+  worker.send({ type: "configure", config: SEED_CONFIG });
+  worker.send({ type: "beginEvents", fileName: `scenario${n}.events.csv` });
+  const text = scenarioCsv(n);
+  for (let i = 0; i < text.length; i += chunkSize)
+    worker.send({ type: "eventsChunk", text: text.slice(i, i + chunkSize) });
+  worker.send({ type: "endEvents" });
+  worker.send({ type: "loadRules", rules: scenarioRuleJson(n), bindings: seedBindings() });
+}
+
+function lastSummary(posted: readonly WorkerResponse[]) {
+  const summaries = posted.filter((m) => m.type === "summary");
+  const last = summaries.at(-1);
+  if (last === undefined) throw new Error("no summary posted");
+  return last;
+}
+
+describe("worker protocol", () => {
+  it("loads text in chunks with progress, plays to the end and posts the final summary", () => {
+    const worker = fakeWorker();
+    loadScenario(worker, 2);
+    const progress = worker.posted.filter((m) => m.type === "progress").at(-1);
+    expect(progress).toMatchObject({ type: "progress", progress: { events: 3, done: true, format: "csv" } });
+    const play = worker.send({ type: "play" });
+    expect(worker.reply(play)).toMatchObject({ type: "summary", summary: { state: "playing" } });
+    expect(worker.runTimers()).toBeGreaterThan(0);
+    const final = lastSummary(worker.posted);
+    expect(final.replyTo).toBeNull();
+    expect(final.summary).toMatchObject({ state: "finished", counts: { matches: 1, timeouts: 1 } });
+    expect(final.summary.newest.matches[0]?.key).toBe("590404850");
+    expect(final.summary.newest.timeouts[0]?.key).toBe("517014550");
+  });
+
+  it("answers step, stepToWatermark, query and reset with their results", () => {
+    const worker = fakeWorker();
+    loadScenario(worker, 1);
+    const step = worker.send({ type: "step" });
+    expect(worker.reply(step)).toMatchObject({ summary: { position: { processedEvents: 1 } } });
+    worker.send({ type: "step" });
+    const toWatermark = worker.send({ type: "stepToWatermark" });
+    expect(worker.reply(toWatermark)).toMatchObject({ summary: { counts: { matches: 1 } } });
+    const query = worker.send({ type: "query", kind: "matches", from: 0, count: 10 });
+    const result = worker.reply(query);
+    expect(result).toMatchObject({ type: "queryResult", result: { kind: "matches", total: 1 } });
+    const reset = worker.send({ type: "reset" });
+    expect(worker.reply(reset)).toMatchObject({ summary: { state: "paused", position: { items: 0 } } });
+  });
+
+  it("reports bad rules with every problem and keeps the run; applyRuleSet keeps the position", () => {
+    const worker = fakeWorker();
+    // Before rules arrive the run has none: it answers, and finds nothing.
+    const early = worker.send({ type: "summary" });
+    expect(worker.reply(early)).toMatchObject({ type: "summary", summary: { activeRules: [] } });
+    loadScenario(worker, 1);
+    worker.send({ type: "step" });
+    worker.send({ type: "step" });
+    const bad = worker.send({
+      type: "applyRuleSet",
+      rules: { id: "1", version: 2, pattern: 42, function: null },
+    });
+    const error = worker.reply(bad);
+    expect(error.type).toBe("error");
+    expect(error.type === "error" && error.problems.length).toBeGreaterThan(0);
+    const apply = worker.send({ type: "applyRuleSet", rules: scenarioRuleJson(1), bindings: seedBindings() });
+    expect(worker.reply(apply)).toMatchObject({
+      summary: { position: { processedEvents: 2 }, state: "paused" },
+    });
+  });
+
+  it("posts at most one summary per interval while playing", () => {
+    const worker = fakeWorker();
+    loadScenario(worker, 5);
+    worker.send({ type: "speed", eventsPerSecond: 40 });
+    worker.send({ type: "play" });
+    worker.runTimers(1);
+    const times = worker.posted.flatMap((m, i) =>
+      m.type === "summary" && m.replyTo === null && m.summary.state === "playing"
+        ? [worker.postedAt[i] ?? 0]
+        : [],
+    );
+    expect(times.length).toBeGreaterThan(1);
+    // Slices run about every 17 ms; summaries while playing come no closer than the interval.
+    for (let i = 1; i < times.length; i++)
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(SUMMARY_INTERVAL_MS);
+    expect(lastSummary(worker.posted).summary.state).toBe("finished");
+  });
+
+  it("pauses a playing run; queued slices then do nothing", () => {
+    const worker = fakeWorker();
+    loadScenario(worker, 5);
+    worker.send({ type: "speed", eventsPerSecond: 100 });
+    worker.send({ type: "play" });
+    worker.runTimers(5, 3);
+    const pause = worker.send({ type: "pause" });
+    const paused = worker.reply(pause);
+    expect(paused).toMatchObject({ summary: { state: "paused" } });
+    const count = worker.posted.length;
+    worker.runTimers();
+    expect(worker.posted.length).toBe(count);
+  });
+});

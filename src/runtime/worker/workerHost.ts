@@ -1,0 +1,182 @@
+/**
+ * The CEP worker's logic, apart from the worker global so it runs (and is tested) in Node: it
+ * answers {@link WorkerRequest}s with a {@link RunSession} and, while the session plays, ticks
+ * it in slices of about {@link TICK_BUDGET_MS} — short enough that pause and step requests
+ * queued behind a slice are handled promptly — posting a summary at most every
+ * {@link SUMMARY_INTERVAL_MS} (and whenever the run stops), so the UI thread gets no more than
+ * it can draw.
+ */
+import { importRulesAndBindings, RuleSetError, RunSession, SessionInput } from "../session/index.ts";
+import type { ConditionBindings } from "../../model/pattern.ts";
+import type { RunConfig, RunSessionOptions } from "../session/index.ts";
+import type { QueryResult, WorkerRequest, WorkerResponse } from "./protocol.ts";
+
+/** What the host needs from its surroundings (the worker global, or a test). */
+export interface WorkerHostEnvironment {
+  post(message: WorkerResponse): void;
+  /** Milliseconds (`performance.now`). */
+  now(): number;
+  /** Calls `callback` once after about `delayMs` (`setTimeout`). */
+  schedule(callback: () => void, delayMs: number): void;
+}
+
+/** Most time one play slice takes before yielding to queued requests. */
+export const TICK_BUDGET_MS = 12;
+/** Least time between two summaries posted while playing. */
+export const SUMMARY_INTERVAL_MS = 50;
+/** The pause between slices at a set speed (about a frame). */
+const PACED_TICK_MS = 16;
+
+/** Until the app configures the run: unkeyed, in processing time by position. */
+const DEFAULT_CONFIG: RunConfig = { key: null, time: null, clock: null, parallelism: 1 };
+
+/** See the module comment. */
+export class WorkerHost {
+  /** Until rules are loaded, a session without rules: every request still gets its answer. */
+  private session: RunSession;
+  private input = SessionInput.empty();
+  private loopScheduled = false;
+  private lastTick = 0;
+  private lastPost = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly env: WorkerHostEnvironment) {
+    this.session = this.newSession([], {}, DEFAULT_CONFIG);
+  }
+
+  /** Answers one request; never throws (failures are posted as `error` responses). */
+  handle(request: WorkerRequest): void {
+    try {
+      this.dispatch(request);
+    } catch (error) {
+      const problems = error instanceof RuleSetError ? error.problems : [];
+      const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+      this.env.post({ type: "error", replyTo: request.id, message, problems });
+    }
+    this.keepPlaying();
+  }
+
+  private dispatch(request: WorkerRequest): void {
+    const { id } = request;
+    switch (request.type) {
+      case "loadRules": {
+        const { rules, bindings } = importRulesAndBindings(request.rules, request.bindings);
+        const previous = this.session;
+        this.session = this.newSession(rules, bindings, previous.runConfig);
+        this.session.setSpeed(previous.currentSpeed);
+        break;
+      }
+      case "applyRuleSet": {
+        const { rules, bindings } = importRulesAndBindings(request.rules, request.bindings);
+        this.session.applyRuleSet(rules, bindings);
+        break;
+      }
+      case "configure":
+        this.session.configure(request.config);
+        break;
+      case "beginEvents":
+        this.useInput(
+          SessionInput.fromText({
+            ...(request.fileName === undefined ? {} : { fileName: request.fileName }),
+            ...(request.totalBytes === undefined ? {} : { totalBytes: request.totalBytes }),
+          }),
+        );
+        this.env.post({ type: "progress", replyTo: id, progress: this.progress() });
+        return;
+      case "eventsChunk":
+        this.env.post({
+          type: "progress",
+          replyTo: id,
+          progress: this.input.push(request.text, request.byteLength),
+        });
+        return;
+      case "endEvents":
+        this.env.post({ type: "progress", replyTo: id, progress: this.input.end() });
+        return;
+      case "loadEventList":
+        this.useInput(SessionInput.fromEvents(request.events));
+        break;
+      case "play":
+        this.session.play();
+        this.lastTick = this.env.now();
+        break;
+      case "pause":
+        this.session.pause();
+        break;
+      case "step":
+        this.session.step();
+        break;
+      case "stepToWatermark":
+        this.session.stepToWatermark();
+        break;
+      case "speed":
+        this.session.setSpeed(request.eventsPerSecond);
+        break;
+      case "reset":
+        this.session.reset();
+        break;
+      case "summary":
+        break;
+      case "query": {
+        const { kind, from, count } = request;
+        const { total, records } = this.session.query(kind, from, count);
+        // The kind and its records come from the same list.
+        const result = { kind, from, total, records } as QueryResult;
+        this.env.post({ type: "queryResult", replyTo: id, result });
+        return;
+      }
+    }
+    this.postSummary(id);
+  }
+
+  private newSession(
+    rules: RunSessionOptions["rules"],
+    bindings: ConditionBindings,
+    config: RunConfig,
+  ): RunSession {
+    return new RunSession({ rules, bindings, config, input: this.input, clock: () => this.env.now() });
+  }
+
+  private useInput(input: SessionInput): void {
+    this.input = input;
+    this.session.loadInput(input);
+  }
+
+  private progress(): NonNullable<ReturnType<SessionInput["progress"]>> {
+    const progress = this.input.progress();
+    if (progress === null) throw new Error("the input is a ready list, not text");
+    return progress;
+  }
+
+  private postSummary(replyTo: number | null): void {
+    this.lastPost = this.env.now();
+    this.env.post({ type: "summary", replyTo, summary: this.session.summary() });
+  }
+
+  /** Schedules the next play slice while the session plays. */
+  private keepPlaying(): void {
+    if (this.loopScheduled || !isPlaying(this.session)) return;
+    this.loopScheduled = true;
+    this.env.schedule(
+      () => {
+        this.loopScheduled = false;
+        this.playSlice();
+      },
+      this.session.currentSpeed === null ? 0 : PACED_TICK_MS,
+    );
+  }
+
+  private playSlice(): void {
+    const session = this.session;
+    if (!isPlaying(session)) return;
+    const now = this.env.now();
+    session.tick(now - this.lastTick, { budgetMs: TICK_BUDGET_MS });
+    this.lastTick = now;
+    if (!isPlaying(session) || this.env.now() - this.lastPost >= SUMMARY_INTERVAL_MS) this.postSummary(null);
+    this.keepPlaying();
+  }
+}
+
+/** Read through a call: a tick changes the state, which property narrowing would not see. */
+function isPlaying(session: RunSession): boolean {
+  return session.state === "playing";
+}

@@ -1,5 +1,6 @@
 /**
- * Command-line parsing for `cep-studio run` and `cep-studio convert`: strict (unknown flags,
+ * Command-line parsing for `cep-studio run` and `cep-studio convert` (`generate`: see
+ * generateArgs.ts, which shares {@link readFlags}): strict (unknown flags,
  * repeated flags, stray arguments and missing values are errors), every problem reported at once.
  */
 import { isBuiltInProcessorName, type BuiltInProcessorName } from "../runtime/job/builtInProcessors.ts";
@@ -74,12 +75,13 @@ const CONVERT_SWITCHES = ["help"];
 /** Parses `argv` (without the node and script paths). */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command === undefined) return { ok: false, errors: ["missing command: use 'run' or 'convert'"] };
+  if (command === undefined)
+    return { ok: false, errors: ["missing command: use 'run', 'convert' or 'generate'"] };
   if (command === "--help" || command === "-h" || command === "help")
     return { ok: true, options: { command: "help" } };
   if (command === "run") return parseRun(rest);
   if (command === "convert") return parseConvert(rest);
-  return { ok: false, errors: [`unknown command '${command}': use 'run' or 'convert'`] };
+  return { ok: false, errors: [`unknown command '${command}': use 'run', 'convert' or 'generate'`] };
 }
 
 function parseRun(argv: readonly string[]): ParsedArgs {
@@ -207,13 +209,15 @@ function parseConvert(argv: readonly string[]): ParsedArgs {
   };
 }
 
-interface Flags {
+/** The flags of one command: values by name, switches given, and every problem found. */
+export interface Flags {
   readonly values: Map<string, string>;
   readonly switches: Set<string>;
   readonly errors: string[];
 }
 
-function readFlags(
+/** Reads `--name value`, `--name=value` and switches; unknown, repeated and valueless flags are errors. */
+export function readFlags(
   argv: readonly string[],
   valueFlags: readonly string[],
   switchFlags: readonly string[],
@@ -261,7 +265,8 @@ function isFlag(arg: string): boolean {
   return arg.startsWith("-") && arg !== "-";
 }
 
-function required(values: Map<string, string>, name: string, errors: string[]): string | null {
+/** The value of a required flag, or null with a "missing required option" error. */
+export function required(values: Map<string, string>, name: string, errors: string[]): string | null {
   const value = values.get(name);
   if (value === undefined) {
     if (!errors.some((e) => e.startsWith(`--${name} `))) errors.push(`missing required option --${name}`);

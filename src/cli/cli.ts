@@ -1,16 +1,18 @@
 /**
- * The `cep-studio` command line: parses the arguments and runs `run` or `convert` against an
+ * The `cep-studio` command line: parses the arguments and runs `run`, `convert` or `generate` against an
  * injected {@link CliIo}, so tests can run it in-process and `main.ts` on real stdio.
  */
 import { parseArgs } from "./args.ts";
 import type { CliIo } from "./cliIo.ts";
 import { convertCommand } from "./convertCommand.ts";
+import { parseGenerateArgs } from "./generateArgs.ts";
+import { generateCommand } from "./generateCommand.ts";
 import { runCommand } from "./runCommand.ts";
 import { USAGE } from "./usage.ts";
 
 /** Runs `cep-studio` with `argv` (arguments only); resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = argv[0] === "generate" ? parseGenerateArgs(argv.slice(1)) : parseArgs(argv);
   if (!parsed.ok) {
     for (const error of parsed.errors) io.writeErr(`cep-studio: ${error}\n`);
     io.writeErr("Run 'cep-studio --help' for usage.\n");
@@ -25,5 +27,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runCommand(options, io);
     case "convert":
       return convertCommand(options, io);
+    case "generate":
+      return generateCommand(options, io);
   }
 }

@@ -58,8 +58,8 @@ describe("usage", () => {
   });
 
   it("refuses a missing or unknown command", async () => {
-    await expectUsageError([], "missing command: use 'run' or 'convert'");
-    await expectUsageError(["match"], "unknown command 'match': use 'run' or 'convert'");
+    await expectUsageError([], "missing command: use 'run', 'convert' or 'generate'");
+    await expectUsageError(["match"], "unknown command 'match': use 'run', 'convert' or 'generate'");
   });
 
   it("refuses unknown flags, missing required flags and missing values, all at once", async () => {

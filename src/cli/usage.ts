@@ -6,10 +6,14 @@ export const USAGE = `Usage:
                  [--parallelism N [--max-parallelism M] [--key-type TYPE]]
   cep-studio run --processor purchase-path|two-action --events FILE [--broadcast FILE] [...]
   cep-studio convert --pattern FILE --to json|sql|java [--bindings FILE]
+  cep-studio generate --events N [--seed S] [--users U] [--schema rees46|seed000|seed001]
+                 [--format csv|jsonl] [--rate EPS] [--out-of-orderness MS [--disorder D]]
+                 [--late-fraction F] [--partitions P] [--idle-every MS --idle-for MS]
   cep-studio --help
 
 Runs Flink CEP patterns written in dynamic-CEP JSON over events, with Flink's semantics
-(one NFA per rule and key, as Flink's keyed CepOperator), or converts them.
+(one NFA per rule and key, as Flink's keyed CepOperator), converts them, or generates
+a synthetic event stream to run them on.
 
 run
   --pattern FILE        a dynamic-CEP GraphSpec, a rule {id, version, pattern, function},
@@ -79,6 +83,38 @@ convert
   --to sql              Flink SQL MATCH_RECOGNIZE
   --to java             Flink Java Pattern API code
   --bindings FILE       condition bindings used by the SQL and Java exports
+
+generate
+  Writes a seeded synthetic clickstream to stdout: the same arguments write the same bytes.
+  Shopping sessions view, cart and buy (REES46's mix: 94 % view, 3.6 % cart, 2.4 % purchase)
+  with repeat views, cross-category browsing, price drops on re-viewed products, abandoned
+  carts and long browsing without purchase, so the seed scenarios' patterns match.
+  --events N            number of events (a whole number >= 0; required)
+  --seed S              whole number (default 1)
+  --users U             number of users (default 1000); a few heavy users, many light ones
+  --schema NAME         rees46 (default): event_time,event_type,product_id,category_id,
+                          category_code,brand,price,user_id,user_session; times like
+                          '2019-10-01 00:00:00 UTC'; key user_id, time event_time
+                        seed000: {"userId","channel","eventType","eventTime","data":
+                          {"productId","price","amount"}} (VIEW_PRODUCT, ADD_TO_CART,
+                          REMOVE_FROM_CART, PURCHASE), for --processor purchase-path
+                        seed001: {"userId","action"} (login, view, add-to-cart, payment,
+                          logout), for --processor two-action; no time field
+  --format csv|jsonl    csv (with a header; seed000 flattens data into productId,price,
+                        amount) or JSON Lines with the same field names. Default: csv for
+                        rees46, jsonl for seed000 and seed001
+  --rate EPS            events per second of event time (default 20, as REES46)
+  --out-of-orderness MS each event arrives up to MS after its timestamp (default 0: in
+                        order), so '--out-of-orderness MS' in run never finds one late
+  --disorder D          how delays spread up to MS: uniform (default) or exponential
+                        (mean MS/4: mostly in order, a tail of stragglers)
+  --late-fraction F     share of events (0..1) that arrive 60 s after the bound: late
+  --partitions P        spread users over P source partitions (by a hash of the user);
+                        with P > 1 every record ends with "partition" (CSV: a column)
+  --idle-every MS --idle-for MS
+                        in the last --idle-for ms of every --idle-every ms of event time
+                        one partition goes quiet (in turn); with one partition the whole
+                        stream does, leaving a gap in event time
 
 Exit status: 0 on success, 2 for usage errors and invalid input files or patterns,
 1 when a condition fails while running.

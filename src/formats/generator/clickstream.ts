@@ -9,60 +9,39 @@
  * About `eventsPerSecond × sessionEventGapMs / 1000` sessions are open at once and each event
  * goes to one of them at random, so a session's events are on average `sessionEventGapMs`
  * apart. A finished session is replaced by a new one for a user drawn with a skew (a few heavy
- * users, many that show up once). Disorder and late events are applied after, by
- * {@link ReorderBuffer}.
+ * users, many that show up once). What a session does is `sessionScript.ts`.
+ *
+ * Users live in source partitions and partitions go quiet in idle periods (`SourceLayout`);
+ * the partition is on {@link RawClick.partition}, not on the REES46 row, whose columns stay
+ * the dataset's (the text writers add a `partition` field only with several partitions).
+ * Disorder and late events are applied last, by `applyDisorder`.
  */
 import { Catalog } from "./catalog.ts";
-import { mix32, seedToUint32, Xoshiro128, type Seed } from "./prng.ts";
-import { ReorderBuffer } from "./reorderBuffer.ts";
+import {
+  resolveClickstreamOptions,
+  type ClickstreamOptions,
+  type ResolvedClickstreamOptions,
+} from "./clickstreamOptions.ts";
+import { applyDisorder } from "./disorder.ts";
+import { mix32, seedToUint32, Xoshiro128 } from "./prng.ts";
 import {
   EVENT_TYPES,
-  MAX_SESSION_EVENTS,
-  REES46_MIX,
-  scriptSession,
+  PRICE_DROP_FACTOR,
   sessionModelFor,
-  type EventMix,
   type EventType,
   type EventTypeCode,
   type SessionModel,
 } from "./sessionModel.ts";
+import {
+  MAX_SESSION_EVENTS,
+  priceDropOfCode,
+  productOfCode,
+  scriptSession,
+  typeOfCode,
+} from "./sessionScript.ts";
+import { SourceLayout } from "./sourceLayout.ts";
 
-/** Knobs of the generator; every one has a REES46-flavoured default. */
-export interface ClickstreamOptions {
-  /** Same seed, same stream. Default 46. */
-  readonly seed?: Seed;
-  /** Size of the user population (the keys). Default 100 000. */
-  readonly users?: number;
-  /** Number of events; `Infinity` streams forever. Default Infinity. */
-  readonly events?: number;
-  /** Events per second of event time (REES46 itself runs at ≈ 16–26/s). Default 1 000. */
-  readonly eventsPerSecond?: number;
-  /** Event time of the first event, epoch ms. Default 2019-10-01 00:00:00 UTC. */
-  readonly startTime?: number;
-  /** Timestamps are multiples of this (REES46: whole seconds). Default 1 000. */
-  readonly timeResolutionMs?: number;
-  /** Each event arrives up to this much after its timestamp (uniform); 0 = in order. Default 0. */
-  readonly maxOutOfOrdernessMs?: number;
-  /** Share of events that arrive `maxOutOfOrdernessMs + lateDelayMs` after their timestamp. Default 0. */
-  readonly lateFraction?: number;
-  /** Extra delay of late events. Default 60 000. */
-  readonly lateDelayMs?: number;
-  /** Target event-type shares. Default REES46 Oct–Dec 2019 (94.04 / 3.56 / 2.40 %). */
-  readonly mix?: EventMix;
-  /** Mean events per session (REES46 ≈ 4.8). Default 5. */
-  readonly meanSessionEvents?: number;
-  /** Mean event-time gap between two events of one session. Default 30 000 (30 s). */
-  readonly sessionEventGapMs?: number;
-  /** User draw: `floor(users × u^userSkew)`; 1 = uniform, larger = heavier head. Default 1.3. */
-  readonly userSkew?: number;
-  /** Catalog size. Default 20 000. */
-  readonly products?: number;
-}
-
-/** {@link ClickstreamOptions} with every default filled in. */
-export type ResolvedClickstreamOptions = {
-  readonly [K in keyof ClickstreamOptions]-?: Exclude<ClickstreamOptions[K], undefined>;
-};
+export type { ClickstreamOptions, ResolvedClickstreamOptions } from "./clickstreamOptions.ts";
 
 /** One event in compact form: indices instead of strings (see {@link Clickstream.toEvent}). */
 export interface RawClick {
@@ -74,6 +53,10 @@ export interface RawClick {
   readonly user: number;
   /** Session number, unique within the stream. */
   readonly session: number;
+  /** The product is shown at its dropped price (seed scenario 4's price drop). */
+  readonly priceDrop: boolean;
+  /** Source partition of the user (0 with a single partition). */
+  readonly partition: number;
 }
 
 /** One REES46 row; ids are digit strings, `event_time` is epoch ms (see `formatRees46Time`). */
@@ -92,39 +75,24 @@ export type ClickEvent = {
 /** REES46 user ids are 9-digit numbers around 5.1e8–5.7e8. */
 const USER_ID_BASE = 512_000_000;
 
-const DEFAULTS: ResolvedClickstreamOptions = {
-  seed: 46,
-  users: 100_000,
-  events: Number.POSITIVE_INFINITY,
-  eventsPerSecond: 1_000,
-  startTime: Date.UTC(2019, 9, 1),
-  timeResolutionMs: 1_000,
-  maxOutOfOrdernessMs: 0,
-  lateFraction: 0,
-  lateDelayMs: 60_000,
-  mix: REES46_MIX,
-  meanSessionEvents: 5,
-  sessionEventGapMs: 30_000,
-  userSkew: 1.3,
-  products: 20_000,
-};
-
 /** A reproducible clickstream; iterate it (or call {@link raw}) as many times as you like. */
 export class Clickstream implements Iterable<ClickEvent> {
   readonly options: ResolvedClickstreamOptions;
   readonly catalog: Catalog;
   /** Sessions open at once (derived from the rate and the session gap). */
   readonly concurrentSessions: number;
+  /** Source partitions and idle periods. */
+  readonly layout: SourceLayout;
   private readonly model: SessionModel;
   private readonly seedWord: number;
 
   constructor(options: ClickstreamOptions = {}) {
-    const resolved = { ...DEFAULTS, ...stripUndefined(options) };
-    checkOptions(resolved);
+    const resolved = resolveClickstreamOptions(options);
     this.options = resolved;
     this.seedWord = seedToUint32(resolved.seed);
     this.catalog = new Catalog(resolved.products, new Xoshiro128(`${String(resolved.seed)}/catalog`));
-    this.model = sessionModelFor(resolved.mix, resolved.meanSessionEvents);
+    this.model = sessionModelFor(resolved.mix, resolved.meanSessionEvents, resolved.flavour);
+    this.layout = new SourceLayout(resolved);
     this.concurrentSessions = Math.max(
       1,
       Math.min(resolved.users, Math.round((resolved.eventsPerSecond * resolved.sessionEventGapMs) / 1000)),
@@ -141,47 +109,34 @@ export class Clickstream implements Iterable<ClickEvent> {
   }
 
   /** The events in compact form, in arrival order (disorder and late events applied). */
-  *raw(): Generator<RawClick, void, undefined> {
-    const { maxOutOfOrdernessMs, lateFraction, lateDelayMs } = this.options;
-    if (maxOutOfOrdernessMs === 0 && lateFraction === 0) {
-      yield* this.inOrder();
-      return;
-    }
-    // A separate stream, so the events themselves are the same with or without disorder.
-    const random = new Xoshiro128(`${String(this.options.seed)}/disorder`);
-    const buffer = new ReorderBuffer<RawClick>();
-    for (const click of this.inOrder()) {
-      for (
-        let out = buffer.popUpTo(click.timestamp);
-        out !== undefined;
-        out = buffer.popUpTo(click.timestamp)
-      ) {
-        yield out;
-      }
-      const delay =
-        lateFraction > 0 && random.chance(lateFraction)
-          ? maxOutOfOrdernessMs + lateDelayMs
-          : random.nextInt(maxOutOfOrdernessMs + 1);
-      buffer.push(click, click.timestamp + delay);
-    }
-    for (let out = buffer.popUpTo(Infinity); out !== undefined; out = buffer.popUpTo(Infinity)) yield out;
+  raw(): Generator<RawClick, void, undefined> {
+    return applyDisorder(this.inOrder(), this.options);
   }
 
   /** A compact event as a REES46 row. */
   toEvent(raw: RawClick): ClickEvent {
     const product = this.catalog.products[raw.product];
     if (product === undefined) throw new RangeError(`no product ${raw.product}`);
+    const eventType: EventType | undefined = (EVENT_TYPES as readonly EventType[])[raw.type];
+    if (eventType === undefined) throw new RangeError(`event type code ${raw.type} has no REES46 name`);
     return {
       event_time: raw.timestamp,
-      event_type: EVENT_TYPES[raw.type],
+      event_type: eventType,
       product_id: product.productId,
       category_id: product.categoryId,
       category_code: product.categoryCode,
       brand: product.brand,
-      price: product.price,
+      price: this.priceOf(raw),
       user_id: this.userIdOf(raw.user),
       user_session: this.sessionIdOf(raw.session),
     };
+  }
+
+  /** The price shown with a compact event: the list price, or the dropped price. */
+  priceOf(raw: RawClick): number {
+    const price = this.catalog.products[raw.product]?.price ?? 0;
+    // Whole cents, and strictly lower than the list price (prices start at 0.77).
+    return raw.priceDrop ? Math.round(price * PRICE_DROP_FACTOR * 100) / 100 : price;
   }
 
   /** The `user_id` of user index `user`. */
@@ -213,8 +168,9 @@ export class Clickstream implements Iterable<ClickEvent> {
   }
 
   private *inOrder(): Generator<RawClick, void, undefined> {
-    const { events, eventsPerSecond, startTime, timeResolutionMs, users, userSkew } = this.options;
+    const { events, eventsPerSecond, startTime, timeResolutionMs } = this.options;
     const random = new Xoshiro128(this.options.seed);
+    const layout = this.layout;
     // Open sessions as parallel typed arrays, not objects: with 10^5 sessions open, objects
     // would survive scavenges and make the young-generation GC dominate the generator.
     const slots = this.concurrentSessions;
@@ -226,11 +182,13 @@ export class Clickstream implements Iterable<ClickEvent> {
     const msPerEvent = 1000 / eventsPerSecond;
     let nextSession = 0;
     for (let i = 0; i < events; i++) {
-      const offset = Math.floor(i * msPerEvent);
+      const offset = layout.eventOffset(Math.floor(i * msPerEvent));
       const timestamp = startTime + offset - (offset % timeResolutionMs);
-      const slot = random.nextInt(slots);
+      const quiet = layout.quietPartitionAt(offset);
+      let slot = random.nextInt(slots);
+      if (quiet >= 0) slot = this.awakeSlot(slot, quiet, sessionLength, sessionUser);
       if (sessionLength[slot] === 0) {
-        sessionUser[slot] = Math.floor(users * Math.pow(random.nextFloat(), userSkew));
+        sessionUser[slot] = this.drawUser(random, quiet);
         sessionNumber[slot] = nextSession++;
         sessionPosition[slot] = 0;
         sessionLength[slot] = scriptSession(
@@ -245,14 +203,41 @@ export class Clickstream implements Iterable<ClickEvent> {
       const code = scripts[slot * MAX_SESSION_EVENTS + position] ?? 0;
       if (position + 1 >= (sessionLength[slot] ?? 0)) sessionLength[slot] = 0;
       else sessionPosition[slot] = position + 1;
+      const user = sessionUser[slot] ?? 0;
       yield {
         timestamp,
-        type: (code & 3) as EventTypeCode,
-        product: code >>> 2,
-        user: sessionUser[slot] ?? 0,
+        type: typeOfCode(code),
+        product: productOfCode(code),
+        user,
         session: sessionNumber[slot] ?? 0,
+        priceDrop: priceDropOfCode(code),
+        partition: layout.partitionOf(user),
       };
     }
+  }
+
+  /**
+   * `slot`, or the next one (cyclically) that is free or whose user is not on the `quiet`
+   * partition: quiet users' sessions wait. If every slot is busy with quiet users, `slot`.
+   */
+  private awakeSlot(slot: number, quiet: number, length: Int32Array, user: Int32Array): number {
+    const slots = length.length;
+    for (let k = 0; k < slots; k++) {
+      const s = (slot + k) % slots;
+      if (length[s] === 0 || this.layout.partitionOf(user[s] ?? 0) !== quiet) return s;
+    }
+    return slot;
+  }
+
+  /** A user index with the skewed draw; never one on the `quiet` partition if a few redraws avoid it. */
+  private drawUser(random: Xoshiro128, quiet: number): number {
+    const { users, userSkew } = this.options;
+    let user = Math.floor(users * Math.pow(random.nextFloat(), userSkew));
+    // Bounded, so a population that lives entirely on the quiet partition cannot hang the stream.
+    for (let attempt = 0; attempt < 64 && quiet >= 0 && this.layout.partitionOf(user) === quiet; attempt++) {
+      user = Math.floor(users * Math.pow(random.nextFloat(), userSkew));
+    }
+    return user;
   }
 }
 
@@ -261,32 +246,4 @@ const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(
 /** The low 16 bits of `word` as 4 lower-case hex digits. */
 function hex16(word: number): string {
   return (HEX_BYTES[(word >>> 8) & 0xff] ?? "00") + (HEX_BYTES[word & 0xff] ?? "00");
-}
-
-function stripUndefined(options: ClickstreamOptions): Partial<ResolvedClickstreamOptions> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-}
-
-function checkOptions(o: ResolvedClickstreamOptions): void {
-  const wholeAtLeast = (name: keyof ResolvedClickstreamOptions, value: number, min: number): void => {
-    if (!Number.isInteger(value) || value < min)
-      throw new RangeError(`${name} must be a whole number ≥ ${min}, got ${value}`);
-  };
-  wholeAtLeast("users", o.users, 1);
-  if (o.events !== Number.POSITIVE_INFINITY) wholeAtLeast("events", o.events, 0);
-  if (!(o.eventsPerSecond > 0) || !Number.isFinite(o.eventsPerSecond)) {
-    throw new RangeError(`eventsPerSecond must be a positive number, got ${o.eventsPerSecond}`);
-  }
-  wholeAtLeast("startTime", o.startTime, -8.64e15);
-  wholeAtLeast("timeResolutionMs", o.timeResolutionMs, 1);
-  wholeAtLeast("maxOutOfOrdernessMs", o.maxOutOfOrdernessMs, 0);
-  wholeAtLeast("lateDelayMs", o.lateDelayMs, 1);
-  if (!(o.lateFraction >= 0 && o.lateFraction <= 1)) {
-    throw new RangeError(`lateFraction must be between 0 and 1, got ${o.lateFraction}`);
-  }
-  if (!(o.sessionEventGapMs >= 0) || !Number.isFinite(o.sessionEventGapMs)) {
-    throw new RangeError(`sessionEventGapMs must be a non-negative number, got ${o.sessionEventGapMs}`);
-  }
-  if (!(o.userSkew > 0) || !Number.isFinite(o.userSkew))
-    throw new RangeError(`userSkew must be a positive number, got ${o.userSkew}`);
 }

@@ -37,54 +37,27 @@
  */
 import type { CompiledNFA, EventRecord, Match, TimedOutMatch } from "../api.ts";
 import type { KeyedNFAState } from "../nfaState.ts";
-import { ElementQueue } from "./elementQueue.ts";
+import { KeyContext } from "./keyContext.ts";
+import { captureOperator, restoreKeys, type CepOperatorSnapshot } from "./operatorSnapshot.ts";
+import type {
+  CepOperatorOptions,
+  EventComparator,
+  OperatorKey,
+  OperatorOutput,
+  StateExpiredRecord,
+} from "./operatorTypes.ts";
+import { expireStates, isExpired, nextCleanup } from "./stateTtl.ts";
 import { TimerQueue } from "./timerQueue.ts";
 
-/** The key an element belongs to (`keyBy`); null runs everything under one key. */
-export type OperatorKey = string | null;
-
-/** One rule the operator runs: its compiled NFA and the window lengths its timers need. */
-export interface OperatorRule {
-  readonly nfa: CompiledNFA;
-  /** Window lengths in ms (`timerDelaysOf(pattern)`); defaults to `[nfa.windowTime]`. */
-  readonly timerDelays?: readonly number[];
-}
-
-/** Flink's `EventComparator`: secondary order for elements with equal timestamps. */
-export type EventComparator = (a: EventRecord, b: EventRecord) => number;
-
-/** What the operator emits. `rule` indexes `CepOperatorOptions.rules`. */
-export type OperatorOutput =
-  | {
-      readonly type: "match";
-      readonly rule: number;
-      readonly key: OperatorKey;
-      readonly match: Match;
-      /** The timestamp Flink gives the output record (the element's, or the advanceTime's). */
-      readonly timestamp: number;
-    }
-  | {
-      readonly type: "timeout";
-      readonly rule: number;
-      readonly key: OperatorKey;
-      readonly match: Match;
-      /** When the partial match timed out (`first + window` or `previous + window`). */
-      readonly timestamp: number;
-    }
-  | {
-      readonly type: "late";
-      readonly key: OperatorKey;
-      readonly event: EventRecord;
-      readonly timestamp: number;
-    };
-
-export interface CepOperatorOptions {
-  readonly rules: readonly OperatorRule[];
-  readonly timeCharacteristic: "eventTime" | "processingTime";
-  readonly comparator?: EventComparator;
-  /** Receives every output, in emission order. */
-  readonly output: (record: OperatorOutput) => void;
-}
+export type {
+  CepOperatorOptions,
+  EventComparator,
+  OperatorKey,
+  OperatorOutput,
+  OperatorRule,
+  StateExpiredRecord,
+} from "./operatorTypes.ts";
+export type { CepOperatorSnapshot } from "./operatorSnapshot.ts";
 
 /** An NFA call failed (a condition threw, say); the operator's state for that key may be partial. */
 export class CepOperatorError extends Error {
@@ -100,44 +73,6 @@ export class CepOperatorError extends Error {
   }
 }
 
-/**
- * One key's operator state: its element buffer (the class it extends), its NFA state per rule
- * and its bookkeeping. A key exists while it holds buffered elements or NFA state.
- */
-class KeyContext extends ElementQueue {
-  /** The time of this key's latest timer (see {@link TimerQueue}). */
-  lastTimer = Number.NaN;
-  /** NFA state of rule 0; undefined while the rule holds nothing for this key. */
-  state: KeyedNFAState | undefined = undefined;
-  /** NFA states of rules 1 …, only when there are several rules. */
-  moreStates: Array<KeyedNFAState | undefined> | null = null;
-  /** The watermark round that last visited this key (a key runs once per round). */
-  visitedRound = 0;
-  dropped = false;
-
-  constructor(
-    readonly key: OperatorKey,
-    /** First-seen order; breaks ties between keys. */
-    readonly seq: number,
-  ) {
-    super();
-  }
-
-  stateOf(r: number): KeyedNFAState | undefined {
-    return r === 0 ? this.state : this.moreStates?.[r - 1];
-  }
-
-  setState(r: number, state: KeyedNFAState | undefined): void {
-    if (r === 0) this.state = state;
-    else if (this.moreStates !== null || state !== undefined) (this.moreStates ??= [])[r - 1] = state;
-  }
-
-  /** Whether some rule holds state for this key. */
-  get hasState(): boolean {
-    return this.state !== undefined || (this.moreStates?.some((s) => s !== undefined) ?? false);
-  }
-}
-
 /** A keyed CEP operator over one or more rules. Not thread-safe; feed it from one place. */
 export class CepOperator {
   private readonly nfas: readonly CompiledNFA[];
@@ -147,7 +82,7 @@ export class CepOperator {
   private readonly isProcessingTime: boolean;
   private readonly comparator: EventComparator | undefined;
   private readonly output: (record: OperatorOutput) => void;
-  private readonly keys = new Map<OperatorKey, KeyContext>();
+  private readonly keys: Map<OperatorKey, KeyContext>;
   /** Per rule, a fresh NFA state no key holds yet (see `stateOf`). */
   private readonly spares: Array<KeyedNFAState | undefined> = [];
   private readonly timers: TimerQueue<KeyContext>;
@@ -156,6 +91,11 @@ export class CepOperator {
   private watermark = Number.NEGATIVE_INFINITY;
   private processingTime = 0;
   private lateRecords = 0;
+  /** State TTL in ms; null when off. */
+  private readonly ttl: number | null;
+  /** Timer lane of the TTL cleanup timers. */
+  private readonly ttlLane: number;
+  private readonly onStateExpired: ((record: StateExpiredRecord) => void) | undefined;
 
   constructor(options: CepOperatorOptions) {
     this.nfas = options.rules.map((rule) => rule.nfa);
@@ -173,10 +113,50 @@ export class CepOperator {
         return lane;
       }),
     );
-    this.timers = new TimerQueue(lanes.size + 1);
+    const ttl = options.stateTtlMs;
+    if (ttl !== undefined && !(ttl > 0)) throw new RangeError(`state TTL must be > 0 ms, got ${ttl}`);
+    this.ttl = ttl ?? null;
+    this.ttlLane = lanes.size + 1;
+    this.onStateExpired = options.onStateExpired;
+    this.timers = new TimerQueue(lanes.size + 2);
     this.isProcessingTime = options.timeCharacteristic === "processingTime";
     this.comparator = options.comparator;
     this.output = options.output;
+    const saved = options.restore;
+    if (saved === undefined) {
+      this.keys = new Map();
+      return;
+    }
+    this.keys = restoreKeys(saved, this.nfas.length, this.timers);
+    this.watermark = saved.watermark;
+    this.processingTime = saved.processingTime;
+    this.lateRecords = saved.lateRecords;
+    this.nextSeq = saved.nextSeq;
+  }
+
+  /**
+   * The operator's whole state as plain data (see `operatorSnapshot.ts`): a copy, so the
+   * operator can go on. Restore with `new CepOperator({ ...sameOptions, restore: snapshot })`.
+   * Not while the operator is emitting (from inside `output`).
+   */
+  snapshotState(): CepOperatorSnapshot {
+    return structuredClone(this.captureState());
+  }
+
+  /**
+   * Like {@link snapshotState} but sharing the live objects: copy it before the operator moves
+   * on. Lets a job copy all its operators at once, keeping objects they share shared.
+   */
+  captureState(): CepOperatorSnapshot {
+    return captureOperator({
+      ruleCount: this.nfas.length,
+      watermark: this.watermark,
+      processingTime: this.processingTime,
+      lateRecords: this.lateRecords,
+      nextSeq: this.nextSeq,
+      keys: this.keys.values(),
+      timers: this.timers,
+    });
   }
 
   /** The last watermark seen (−∞ before the first). */
@@ -217,14 +197,16 @@ export class CepOperator {
         if (ctx.add(now, event)) this.timers.register(ctx, now + 1);
         return;
       }
+      if (this.ttl !== null) this.expireStates(ctx, now);
       // There can be no out-of-order elements in processing time.
       for (let r = 0; r < this.nfas.length; r++) {
         const state = this.stateOf(ctx, r);
         this.advanceTime(ctx, r, state, now);
         this.processEvent(ctx, r, state, event, now);
         this.registerDeadlines(ctx, r, state, now, now);
-        this.storeState(ctx, r, state);
+        this.storeState(ctx, r, state, now);
       }
+      if (this.ttl !== null) this.scheduleCleanup(ctx, now);
       this.dropIfEmpty(ctx);
       return;
     }
@@ -273,9 +255,12 @@ export class CepOperator {
   hasNonEmptySharedBuffer(key: OperatorKey): boolean {
     const ctx = this.keys.get(key);
     if (ctx === undefined) return false;
+    const now = this.isProcessingTime ? this.processingTime : this.watermark;
     return this.nfas.some((nfa, r) => {
       const state = ctx.stateOf(r);
-      return state !== undefined && !nfa.isEmpty(state);
+      if (state === undefined || nfa.isEmpty(state)) return false;
+      // NeverReturnExpired: expired state not cleaned yet is no state.
+      return this.ttl === null || !isExpired(ctx.writeTimes?.[r], this.ttl, now);
     });
   }
 
@@ -296,6 +281,8 @@ export class CepOperator {
    * time out; (4) only state that holds something is kept.
    */
   private onTimer(ctx: KeyContext, limit: number, now: number): void {
+    // NeverReturnExpired: expired state is cleared before the visit reads it.
+    if (this.ttl !== null) this.expireStates(ctx, now);
     const due = ctx.countUpTo(limit);
     for (let r = 0; r < this.nfas.length; r++) {
       const state = this.stateOf(ctx, r);
@@ -317,9 +304,10 @@ export class CepOperator {
         i = end;
       }
       this.advanceTime(ctx, r, state, now);
-      this.storeState(ctx, r, state);
+      this.storeState(ctx, r, state, now);
     }
     ctx.dropFirst(due);
+    if (this.ttl !== null) this.scheduleCleanup(ctx, now);
     this.dropIfEmpty(ctx);
   }
 
@@ -410,14 +398,33 @@ export class CepOperator {
     return spare;
   }
 
-  private storeState(ctx: KeyContext, r: number, state: KeyedNFAState): void {
+  private storeState(ctx: KeyContext, r: number, state: KeyedNFAState, now: number): void {
     if (state === this.spares[r]) {
       // Untouched (`stateChanged` is set by any change), it is still a fresh state: the key
       // holds nothing and the spare serves the next key.
       if (isUntouched(state)) return;
       this.spares[r] = undefined;
     }
-    ctx.setState(r, (this.nfas[r] as CompiledNFA).isEmpty(state) ? undefined : state);
+    const kept = !(this.nfas[r] as CompiledNFA).isEmpty(state);
+    ctx.setState(r, kept ? state : undefined);
+    if (this.ttl !== null && kept && state.stateChanged) {
+      // Flink's `updateNFA` writes only a changed state and resets the flag; under
+      // OnCreateAndWrite that write is what refreshes the TTL timestamp.
+      state.stateChanged = false;
+      (ctx.writeTimes ??= [])[r] = now;
+    }
+  }
+
+  private expireStates(ctx: KeyContext, now: number): void {
+    expireStates(ctx, this.nfas.length, this.ttl as number, now, this.onStateExpired);
+  }
+
+  /** Keeps a cleanup timer on a key with state, so an idle key is cleaned when its TTL passes. */
+  private scheduleCleanup(ctx: KeyContext, now: number): void {
+    const at = nextCleanup(ctx, this.nfas.length, this.ttl as number, now);
+    if (at === null) return;
+    ctx.ttlTimerAt = at;
+    this.timers.register(ctx, at, this.ttlLane);
   }
 
   private dropIfEmpty(ctx: KeyContext): void {

@@ -9,7 +9,9 @@ export type {
   OperatorKey,
   OperatorOutput,
   OperatorRule,
+  StateExpiredRecord,
 } from "./cepOperator.ts";
+export type { CepOperatorSnapshot, KeySnapshot } from "./operatorSnapshot.ts";
 export { BoundedOutOfOrdernessWatermarks } from "./boundedOutOfOrderness.ts";
 export type { WatermarkGenerator } from "./boundedOutOfOrderness.ts";
 export { timerDelaysOf } from "./timerDelays.ts";

@@ -112,6 +112,30 @@ export class TimerQueue<T extends TimerOwner> {
     return owner;
   }
 
+  /**
+   * Calls `visit` for every pending timer: lanes in order (each in firing order), then the
+   * heap's timers (lane −1) in heap order. For snapshots; the queue is not changed.
+   */
+  forEachPending(visit: (owner: T, time: number, lane: number) => void): void {
+    this.lanes.forEach((lane, index) => {
+      for (let i = lane.head; i < lane.times.length; i++)
+        visit(lane.owners[i] as T, lane.times[i] as number, index);
+    });
+    for (let i = 0; i < this.heapTimes.length; i++)
+      visit(this.heapOwners[i] as T, this.heapTimes[i] as number, -1);
+  }
+
+  /**
+   * Puts back a timer `forEachPending` reported, without the de-duplication of `register` (the
+   * owner's `lastTimer` is restored separately). Firing order only depends on (time, owner.seq),
+   * so the rebuilt queue fires exactly as the original would.
+   */
+  restore(owner: T, time: number, lane: number): void {
+    const fifo = lane < 0 ? undefined : this.lanes[lane];
+    if (fifo?.accepts(time, owner) === true) fifo.push(time, owner);
+    else this.heapPush(time, owner);
+  }
+
   /** Number of registered timers (Flink's `numEventTimeTimers`, a superset of it). */
   get size(): number {
     let size = this.heapTimes.length;

@@ -17,11 +17,13 @@ import {
   CepOperator,
   CepOperatorError,
   timerDelaysOf,
+  type CepOperatorSnapshot,
   type EventComparator,
   type OperatorKey,
   type OperatorOutput,
+  type StateExpiredRecord,
 } from "../../engine/operator/index.ts";
-import type { JobOutput } from "./jobTypes.ts";
+import type { JobOutput, StateExpiredOutput } from "./jobTypes.ts";
 import type { RuleVersionNfa } from "./ruleVersionNfa.ts";
 
 /** An NFA call failed; names the rule version, subtask, key and element (null: a timer). */
@@ -43,6 +45,22 @@ interface RuleGroup {
   readonly rules: readonly RuleVersionNfa[];
 }
 
+/** A {@link CepSubtask}'s state; rule versions are indexes into the job snapshot's rule table. */
+export interface CepSubtaskSnapshot {
+  readonly watermark: number;
+  readonly now: number;
+  readonly groups: ReadonlyArray<{
+    readonly rules: readonly number[];
+    readonly operator: CepOperatorSnapshot;
+  }>;
+}
+
+/** State TTL of a subtask's operators and where their cleanups go. */
+export interface SubtaskTtl {
+  readonly ms: number;
+  readonly emit: (record: StateExpiredOutput) => void;
+}
+
 /** One subtask's CEP rules, watermark and clock. */
 export class CepSubtask {
   private groups: RuleGroup[] = [];
@@ -54,6 +72,7 @@ export class CepSubtask {
     private readonly isProcessingTime: boolean,
     private readonly comparator: EventComparator | undefined,
     private readonly emit: (record: JobOutput) => void,
+    private readonly ttl: SubtaskTtl | null = null,
   ) {}
 
   /** The subtask's event-time watermark. */
@@ -64,18 +83,80 @@ export class CepSubtask {
   /** Starts a group running `rules`, at the subtask's current watermark and time. */
   addGroup(rules: readonly RuleVersionNfa[]): void {
     if (rules.length === 0) return;
-    const operator = new CepOperator({
+    const operator = this.createOperator(rules, undefined);
+    // A new pattern processor joins an operator whose time has already moved on.
+    if (this.isProcessingTime) operator.setProcessingTime(this.now);
+    else operator.processWatermark(this.watermark);
+    this.groups.push({ operator, rules });
+  }
+
+  /**
+   * The subtask's state, sharing live objects (the job copies the whole job snapshot at once).
+   * `indexOf` numbers the rule versions.
+   */
+  capture(indexOf: (rule: RuleVersionNfa) => number): CepSubtaskSnapshot {
+    return {
+      watermark: this.watermark,
+      now: this.now,
+      groups: this.groups.map((group) => ({
+        rules: group.rules.map(indexOf),
+        operator: group.operator.captureState(),
+      })),
+    };
+  }
+
+  /** Replaces this subtask's state with `saved` (taken over, not copied). */
+  restore(saved: CepSubtaskSnapshot, ruleAt: (index: number) => RuleVersionNfa): void {
+    this.watermark = saved.watermark;
+    this.now = saved.now;
+    this.groups = saved.groups.map((group) => {
+      const rules = group.rules.map(ruleAt);
+      for (const key of group.operator.keys) {
+        key.states.forEach((state, r) => {
+          if (state !== null) rules[r]?.adopt(state);
+        });
+      }
+      return { operator: this.createOperator(rules, group.operator), rules };
+    });
+  }
+
+  private createOperator(
+    rules: readonly RuleVersionNfa[],
+    restore: CepOperatorSnapshot | undefined,
+  ): CepOperator {
+    const ttl = this.ttl;
+    return new CepOperator({
       rules: rules.map((nfa) => ({ nfa, timerDelays: timerDelaysOf(nfa.rule.pattern) })),
       timeCharacteristic: this.isProcessingTime ? "processingTime" : "eventTime",
       ...(this.comparator === undefined ? {} : { comparator: this.comparator }),
       output: (output) => {
         this.forward(output, rules);
       },
+      ...(ttl === null
+        ? {}
+        : {
+            stateTtlMs: ttl.ms,
+            onStateExpired: (record: StateExpiredRecord) => {
+              this.expired(record, rules, ttl);
+            },
+          }),
+      ...(restore === undefined ? {} : { restore }),
     });
-    // A new pattern processor joins an operator whose time has already moved on.
-    if (this.isProcessingTime) operator.setProcessingTime(this.now);
-    else operator.processWatermark(this.watermark);
-    this.groups.push({ operator, rules });
+  }
+
+  private expired(record: StateExpiredRecord, rules: readonly RuleVersionNfa[], ttl: SubtaskTtl): void {
+    const nfa = rules[record.rule];
+    if (nfa === undefined) throw new RangeError(`no rule ${record.rule} in this group`);
+    nfa.forget(record.state);
+    ttl.emit({
+      type: "state-expired",
+      key: record.key,
+      subtask: this.index,
+      rule: nfa.rule,
+      timestamp: record.timestamp,
+      lastWrite: record.lastWrite,
+      partialMatches: record.partialMatches,
+    });
   }
 
   /** Drops the groups whose rules are all retired (their state and buffered elements go too). */

@@ -13,6 +13,14 @@ export {
 } from "./builtInProcessors.ts";
 export type { BuiltInProcessor, BuiltInProcessorName } from "./builtInProcessors.ts";
 export type {
+  OutputCounts,
+  ProcessorSubtaskSnapshot,
+  StreamJobRestoreOptions,
+  StreamJobSnapshot,
+} from "./jobSnapshot.ts";
+export type { CepSubtaskSnapshot } from "./cepSubtask.ts";
+export type {
+  StateExpiredOutput,
   BroadcastAction,
   BroadcastConfig,
   BroadcastRecord,

@@ -70,6 +70,31 @@ export interface StreamJobOptions {
   readonly output: (record: JobOutput) => void;
   /** A broadcast record that could not be applied (e.g. an update with an old version). */
   readonly onRejected?: (message: string, record: BroadcastRecord) => void;
+  /**
+   * State TTL in ms of the job's time (seed 002's `StateTtlConfig`: `OnCreateAndWrite`,
+   * `NeverReturnExpired`): keyed state (CEP partial matches per rule, a processor's keyed state)
+   * not written for this long is cleared. Event time: the watermark (a processor, which sees
+   * elements before the watermark passes them, uses the largest timestamp seen if later);
+   * processing time: the clock. The +∞ final watermark expires nothing.
+   */
+  readonly stateTtlMs?: number;
+  /** Receives each TTL cleanup (not through `output`, so existing output switches stay exhaustive). */
+  readonly onStateExpired?: (record: StateExpiredOutput) => void;
+}
+
+/** A key's state was cleared by the state TTL (shown as "state cleaned"). */
+export interface StateExpiredOutput {
+  readonly type: "state-expired";
+  readonly key: OperatorKey;
+  readonly subtask: number;
+  /** The rule version whose partial matches were cleared; absent for a processor's keyed state. */
+  readonly rule?: Rule;
+  /** The job time at which the state was found expired. */
+  readonly timestamp: number;
+  /** When the state was last written. */
+  readonly lastWrite: number;
+  /** Partial matches the cleared CEP state held (0 for a processor). */
+  readonly partialMatches: number;
 }
 
 /** What the job emits. `subtask` is the index of the parallel instance that emitted it. */

@@ -86,6 +86,22 @@ export class RuleVersionNfa implements CompiledNFA {
     return count;
   }
 
+  /** Marks a restored version as retired (it was when the snapshot was taken). */
+  markRetired(): void {
+    this.isRetired = true;
+    this.live.clear();
+  }
+
+  /** Counts a state restored from a snapshot as live, as the NFA call that made it did. */
+  adopt(state: KeyedNFAState): void {
+    if (this.track && !this.isRetired) this.note(state);
+  }
+
+  /** A state its operator cleared without an NFA call (state TTL): no longer live. */
+  forget(state: KeyedNFAState): void {
+    this.live.delete(state);
+  }
+
   private note(state: KeyedNFAState): void {
     if (this.inner.isEmpty(state)) this.live.delete(state);
     else this.live.add(state);

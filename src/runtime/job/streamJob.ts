@@ -28,14 +28,26 @@ import { KeyTypeError, type JavaKeyType } from "../javaHashCode.ts";
 import { assignKeyToParallelOperator, DEFAULT_MAX_PARALLELISM } from "../keyGroups.ts";
 import { CoBroadcastWithKeyedOperator } from "../processors/coBroadcastWithKeyedOperator.ts";
 import { RecordFormatError } from "../processors/recordFields.ts";
+import type { KeyedStateData } from "../processors/state.ts";
 import { CepSubtask } from "./cepSubtask.ts";
+import {
+  checkCompatible,
+  emptyOutputCounts,
+  ruleResolver,
+  type OutputCounts,
+  type StreamJobRestoreOptions,
+  type StreamJobSnapshot,
+} from "./jobSnapshot.ts";
 import type {
   BroadcastConfig,
   BroadcastRecord,
   JobOutput,
   ProcessorSpec,
+  StateExpiredOutput,
   StreamJobOptions,
 } from "./jobTypes.ts";
+import { TTL_PROBE, TtlProcessorFunction, type TtlProcessorState } from "./ttlProcessorFunction.ts";
+import type { KeyedBroadcastProcessFunction } from "../processors/keyedBroadcastProcessFunction.ts";
 import { RuleVersionNfa } from "./ruleVersionNfa.ts";
 import { WatermarkValve } from "./watermarkValve.ts";
 
@@ -54,7 +66,15 @@ export class StreamJob {
   private readonly onRejected: (message: string, record: BroadcastRecord) => void;
   private readonly cep: readonly CepSubtask[];
   private readonly processor: ProcessorSpec | null;
-  private readonly processors: readonly ProcessorSubtask[];
+  private processors: ProcessorSubtask[];
+  /** Per processor subtask, its function's TTL wrapper (empty when TTL is off). */
+  private ttlFunctions: TtlProcessorFunction[] = [];
+  private readonly options: StreamJobOptions;
+  private readonly counts: OutputCounts = emptyOutputCounts();
+  /** Elements processed (`processElement` calls). */
+  private elementsIn = 0;
+  /** Processors' TTL clock in event time: the largest timestamp or watermark seen. */
+  private eventClock = Number.NEGATIVE_INFINITY;
   /** Active rule versions by id (several only when the initial rules repeat an id). */
   private readonly active = new Map<string, RuleVersionNfa[]>();
   private readonly trackPartialMatches: boolean;
@@ -74,7 +94,14 @@ export class StreamJob {
     this.isProcessingTime = options.timeCharacteristic === "processingTime";
     this.valve = new WatermarkValve(options.sourcePartitions ?? 1);
     this.broadcast = options.broadcast ?? [];
-    this.output = options.output;
+    this.options = options;
+    const counts = this.counts;
+    const emit = options.output;
+    this.output = (record) => {
+      counts[record.type]++;
+      emit(record);
+    };
+    const ttl = options.stateTtlMs === undefined ? null : { ms: options.stateTtlMs, emit: this.expired };
     this.onRejected = options.onRejected ?? (() => undefined);
     this.trackPartialMatches = this.broadcast.some(
       (r) => r.action.type === "rule" || r.action.type === "remove",
@@ -85,7 +112,7 @@ export class StreamJob {
       this.processor = null;
       this.processors = [];
       this.cep = indexes.map(
-        (i) => new CepSubtask(i, this.isProcessingTime, options.comparator, this.output),
+        (i) => new CepSubtask(i, this.isProcessingTime, options.comparator, this.output, ttl),
       );
       const initial = logic.rules.map((r) => this.ruleVersion(r.rule, r.nfa));
       for (const nfa of initial) this.active.set(nfa.rule.id, [...(this.active.get(nfa.rule.id) ?? []), nfa]);
@@ -93,7 +120,7 @@ export class StreamJob {
     } else {
       this.processor = logic.processor;
       this.cep = [];
-      this.processors = indexes.map(() => new CoBroadcastWithKeyedOperator(logic.processor.createFunction()));
+      this.processors = indexes.map((i) => new CoBroadcastWithKeyedOperator(this.processorFunction(i, null)));
     }
   }
 
@@ -145,6 +172,7 @@ export class StreamJob {
 
   /** `processElement` on the key's subtask; `timestamp` is ignored in processing time. */
   processElement(event: EventRecord, key: OperatorKey, timestamp = 0): void {
+    this.elementsIn++;
     this.applyBroadcastUpTo(this.isProcessingTime ? this.processingTime : timestamp);
     const subtask = this.subtaskOf(key);
     if (this.processor === null) {
@@ -153,6 +181,7 @@ export class StreamJob {
       return;
     }
     if (key === null) throw new RangeError("a keyed-broadcast processor needs a key");
+    if (!this.isProcessingTime && timestamp > this.eventClock) this.advanceProcessorTtl(timestamp);
     const admitted = this.admitted;
     this.admitted = null;
     const value = admitted?.event === event ? admitted.value : this.processor.readElement(event, "record");
@@ -169,6 +198,7 @@ export class StreamJob {
     const combined = this.valve.input(watermark, partition);
     if (combined === null) return;
     for (const subtask of this.cep) subtask.processWatermark(combined);
+    if (combined > this.eventClock && Number.isFinite(combined)) this.advanceProcessorTtl(combined);
   }
 
   /** Sets the processing-time clock of every subtask (firing their timers). */
@@ -178,11 +208,168 @@ export class StreamJob {
     }
     this.processingTime = time;
     for (const subtask of this.cep) subtask.setProcessingTime(time);
+    if (this.isProcessingTime) this.advanceProcessorTtl(time);
   }
 
   /** Applies the broadcast records not applied yet (the end of input, before a final watermark). */
   drainBroadcast(): void {
     this.applyBroadcastUpTo(Number.POSITIVE_INFINITY);
+  }
+
+  /** Output counts so far, by type. */
+  outputCounts(): Readonly<OutputCounts> {
+    return { ...this.counts };
+  }
+
+  /**
+   * The whole job state as plain data (a `structuredClone`d copy; see `jobSnapshot.ts`).
+   * `position`: input records the caller consumed (default: elements processed). Not while the
+   * job is emitting (from inside `output`).
+   */
+  snapshot(position = this.elementsIn): StreamJobSnapshot {
+    return structuredClone(this.capture(position));
+  }
+
+  /**
+   * A job built from `options` (those of the snapshotted job, with a fresh `output`) continuing
+   * from `snapshot`, which it takes over: restore from a copy to restore it again.
+   */
+  static restore(snapshot: StreamJobSnapshot, options: StreamJobRestoreOptions): StreamJob {
+    checkCompatible(snapshot, options);
+    const job = new StreamJob(options);
+    job.load(snapshot, options);
+    return job;
+  }
+
+  /** The job's state sharing live objects; `snapshot` copies it in one go, keeping shared objects shared. */
+  private capture(position: number): StreamJobSnapshot {
+    const index = new Map<RuleVersionNfa, number>();
+    const rules: Array<StreamJobSnapshot["rules"][number]> = [];
+    const indexOf = (version: RuleVersionNfa): number => {
+      let i = index.get(version);
+      if (i === undefined) {
+        i = rules.length;
+        index.set(version, i);
+        rules.push({ rule: version.rule, retired: version.retired });
+      }
+      return i;
+    };
+    const active = [...this.active].map(([id, versions]) => [id, versions.map(indexOf)] as const);
+    const cep = this.cep.map((subtask) => subtask.capture(indexOf));
+    const arrivalConfigs: Array<[EventRecord, BroadcastConfig]> = [];
+    for (const subtask of cep)
+      for (const group of subtask.groups)
+        for (const key of group.operator.keys)
+          for (const event of key.events) {
+            const config = this.arrivalConfig.get(event);
+            if (config !== undefined) arrivalConfigs.push([event, config]);
+          }
+    return {
+      format: "stream-job/1",
+      timeCharacteristic: this.isProcessingTime ? "processingTime" : "eventTime",
+      parallelism: this.parallelism,
+      source: { position, nextBroadcast: this.nextBroadcast },
+      elementsIn: this.elementsIn,
+      processingTime: this.processingTime,
+      eventClock: this.eventClock,
+      valve: this.valve.snapshot(),
+      config: this.config ?? null,
+      rules,
+      active,
+      cep,
+      processors: this.processors.map((subtask, i) => ({
+        keyed: subtask.keys().map((key) => [key, subtask.keyedState(key) as KeyedStateData] as const),
+        broadcast: subtask.broadcastState(),
+        ttl: this.ttlFunctions[i]?.snapshot() ?? null,
+      })),
+      arrivalConfigs,
+      outputs: { ...this.counts },
+    };
+  }
+
+  /** Replaces this (fresh) job's state with `saved`'s. */
+  private load(saved: StreamJobSnapshot, options: StreamJobRestoreOptions): void {
+    const resolve = ruleResolver(options);
+    const versions = saved.rules.map(({ rule, retired }) => {
+      const found = resolve(rule);
+      const version = this.ruleVersion(found.rule, found.nfa);
+      if (retired) version.markRetired();
+      return version;
+    });
+    const ruleAt = (i: number): RuleVersionNfa => {
+      const version = versions[i];
+      if (version === undefined) throw new RangeError(`snapshot names no rule version ${i}`);
+      return version;
+    };
+    this.active.clear();
+    for (const [id, indexes] of saved.active) this.active.set(id, indexes.map(ruleAt));
+    this.cep.forEach((subtask, i) => {
+      const state = saved.cep[i];
+      if (state === undefined) throw new RangeError(`snapshot has no state for subtask ${i}`);
+      subtask.restore(state, ruleAt);
+    });
+    this.ttlFunctions = [];
+    this.processors = saved.processors.map(
+      (state, i) =>
+        new CoBroadcastWithKeyedOperator(this.processorFunction(i, state.ttl), {
+          keyed: new Map(state.keyed),
+          broadcast: state.broadcast,
+        }),
+    );
+    for (const [event, config] of saved.arrivalConfigs) this.arrivalConfig.set(event, config);
+    this.config = saved.config ?? undefined;
+    this.valve.restore(saved.valve);
+    this.nextBroadcast = saved.source.nextBroadcast;
+    this.processingTime = saved.processingTime;
+    this.eventClock = saved.eventClock;
+    this.elementsIn = saved.elementsIn;
+    this.ttlFunctions.forEach((fn) => {
+      fn.now = this.isProcessingTime ? saved.processingTime : saved.eventClock;
+    });
+    Object.assign(this.counts, saved.outputs);
+  }
+
+  private readonly expired = (record: StateExpiredOutput): void => {
+    this.counts["state-expired"]++;
+    this.options.onStateExpired?.(record);
+  };
+
+  /** The processor function of subtask `index`, wrapped for state TTL when that is on. */
+  private processorFunction(
+    index: number,
+    saved: TtlProcessorState | null,
+  ): KeyedBroadcastProcessFunction<unknown, unknown, object> {
+    const fn = (this.processor as ProcessorSpec).createFunction();
+    const ttl = this.options.stateTtlMs;
+    if (ttl === undefined) return fn;
+    const wrapped = new TtlProcessorFunction(
+      fn,
+      ttl,
+      (key, now, lastWrite) => {
+        this.expired({
+          type: "state-expired",
+          key,
+          subtask: index,
+          timestamp: now,
+          lastWrite,
+          partialMatches: 0,
+        });
+      },
+      saved ?? undefined,
+    );
+    this.ttlFunctions[index] = wrapped;
+    return wrapped;
+  }
+
+  /** Moves the processors' TTL clock to `now` and cleans up the keys that expire by then. */
+  private advanceProcessorTtl(now: number): void {
+    if (!this.isProcessingTime) this.eventClock = now;
+    this.ttlFunctions.forEach((fn, index) => {
+      fn.now = now;
+      const subtask = this.processors[index] as ProcessorSubtask;
+      for (const key of fn.dueKeys(now))
+        subtask.processElement(TTL_PROBE, key, this.isProcessingTime ? null : now);
+    });
   }
 
   private applyBroadcastUpTo(time: number): void {

@@ -10,7 +10,7 @@
 
 /** Tracks per-partition watermarks and yields the combined one. */
 export class WatermarkValve {
-  private readonly channels: number[];
+  private channels: number[];
   private combined = Number.NEGATIVE_INFINITY;
 
   constructor(readonly partitions = 1) {
@@ -42,4 +42,26 @@ export class WatermarkValve {
     this.combined = min;
     return min;
   }
+
+  /** The valve's state as plain data (per-partition watermarks and the combined one). */
+  snapshot(): WatermarkValveSnapshot {
+    return { channels: this.channels.slice(), combined: this.combined };
+  }
+
+  /** Continues from `saved` (taken from a valve with as many partitions). */
+  restore(saved: WatermarkValveSnapshot): void {
+    if (saved.channels.length !== this.partitions) {
+      throw new RangeError(
+        `the snapshot has ${saved.channels.length} source partitions, the job ${this.partitions}`,
+      );
+    }
+    this.channels = saved.channels.slice();
+    this.combined = saved.combined;
+  }
+}
+
+/** A {@link WatermarkValve}'s state. */
+export interface WatermarkValveSnapshot {
+  readonly channels: readonly number[];
+  readonly combined: number;
 }

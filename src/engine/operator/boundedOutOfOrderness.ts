@@ -36,4 +36,14 @@ export class BoundedOutOfOrdernessWatermarks implements WatermarkGenerator {
   onPeriodicEmit(): number {
     return this.maxTimestamp - this.outOfOrdernessMillis - 1;
   }
+
+  /** The largest timestamp seen (−∞ before the first event): a source's checkpointed state. */
+  get currentMaxTimestamp(): number {
+    return this.maxTimestamp;
+  }
+
+  /** Continues from a checkpointed {@link currentMaxTimestamp}. */
+  restoreMaxTimestamp(maxTimestamp: number): void {
+    this.maxTimestamp = maxTimestamp;
+  }
 }

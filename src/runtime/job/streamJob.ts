@@ -231,6 +231,18 @@ export class StreamJob {
   }
 
   /**
+   * {@link snapshot} with what `attach` derives from the live state (before the copy) copied in
+   * the same `structuredClone`, so objects both share (events, say) stay the same objects.
+   */
+  snapshotWith<T>(
+    position: number,
+    attach: (state: StreamJobSnapshot) => T,
+  ): { readonly job: StreamJobSnapshot; readonly attached: T } {
+    const job = this.capture(position);
+    return structuredClone({ job, attached: attach(job) });
+  }
+
+  /**
    * A job built from `options` (those of the snapshotted job, with a fresh `output`) continuing
    * from `snapshot`, which it takes over: restore from a copy to restore it again.
    */

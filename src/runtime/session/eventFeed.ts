@@ -65,9 +65,22 @@ export interface EventFeedOptions {
  */
 const SOURCE_LINE = Symbol("sourceLine");
 
-function remember(event: EventRecord, line: number): void {
+/**
+ * Notes that `event` was read at input `line` (for {@link EventFeed.lineOf}). A structured clone
+ * leaves the symbol behind, so a run restored from a checkpoint notes its events' lines again.
+ */
+export function remember(event: EventRecord, line: number): void {
   // Non-enumerable too, so copies made with spread or Object.assign leave it behind.
   Object.defineProperty(event, SOURCE_LINE, { value: line });
+}
+
+/** What a feed carries from one item to the next: a source's state in a checkpoint. */
+export interface FeedState {
+  /** Events processed in processing time without a clock field (the next one's time). */
+  readonly position: number;
+  /** The bounded-out-of-orderness generator's largest timestamp (null without one). */
+  readonly maxTimestamp: number | null;
+  readonly failed: boolean;
 }
 
 /** Feeds read items to the operator; see the module comment for the rules. */
@@ -86,6 +99,22 @@ export class EventFeed {
   /** The input line an event came from (for error messages). */
   lineOf(event: EventRecord): number | undefined {
     return (event as { [SOURCE_LINE]?: number })[SOURCE_LINE];
+  }
+
+  /** The feed's state between items, for a checkpoint. */
+  state(): FeedState {
+    return {
+      position: this.position,
+      maxTimestamp: this.generator?.currentMaxTimestamp ?? null,
+      failed: this.failed,
+    };
+  }
+
+  /** Continues from a checkpointed {@link state} (of a feed with the same options). */
+  restore(state: FeedState): void {
+    this.position = state.position;
+    if (state.maxTimestamp !== null) this.generator?.restoreMaxTimestamp(state.maxTimestamp);
+    this.failed = state.failed;
   }
 
   accept(item: ReadItem): void {

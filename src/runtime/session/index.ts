@@ -3,7 +3,7 @@
  * rules applied by replay), reporting small summaries; pure, for the Web Worker and Node alike.
  */
 export { EventFeed } from "./eventFeed.ts";
-export type { EventFeedOptions, FeedTarget, FeedTime, FeedWatermarks } from "./eventFeed.ts";
+export type { EventFeedOptions, FeedState, FeedTarget, FeedTime, FeedWatermarks } from "./eventFeed.ts";
 export { OutputLog } from "./outputLog.ts";
 export { compileRuleSet, importRulesAndBindings, ruleName, RuleSetError } from "./ruleSetLoader.ts";
 export { RunSession } from "./runSession.ts";

@@ -5,9 +5,17 @@
  */
 export class OutputLog<T> {
   private readonly ring: (T | undefined)[];
-  private total = 0;
+  private total: number;
+  /** Records before this position were counted before the log existed (a restored run). */
+  private readonly base: number;
 
-  constructor(readonly capacity: number) {
+  /** `count`: records already counted elsewhere (a run restored from a checkpoint), none kept. */
+  constructor(
+    readonly capacity: number,
+    count = 0,
+  ) {
+    this.total = count;
+    this.base = count;
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`an output log keeps at least one record (capacity ${capacity})`);
     }
@@ -21,7 +29,7 @@ export class OutputLog<T> {
 
   /** The 0-based position of the oldest record still kept. */
   get firstKept(): number {
-    return Math.max(0, this.total - this.capacity);
+    return Math.max(this.base, this.total - this.capacity);
   }
 
   /** Adds a record; its position is the count before adding. */

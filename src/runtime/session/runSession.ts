@@ -4,14 +4,28 @@
  * reset, and new rules or settings applied by replaying to the same position. Outputs are
  * counted exactly and the newest of each kind kept; older ones are reproduced on demand by
  * replay ({@link RunSession.query}). Everything but the events/s figure is deterministic.
+ *
+ * Seeking: the run keeps checkpoints (`CheckpointStore`) at input position 0 and every
+ * `checkpointInterval` items — the job's snapshot with the session's own driver state (the
+ * watermark generator, item and output counters, bad rows, warnings) — and
+ * {@link RunSession.seek} restores the nearest one at or before a position and replays to it.
+ * Checkpoints hold for one run: new rules, settings or input start over from position 0.
  */
 import type { ConditionBindings, Rule } from "../../model/pattern.ts";
+import { CheckpointStore } from "../checkpoint/index.ts";
 import type { JobRule } from "../job/index.ts";
 import type { OutputLog } from "./outputLog.ts";
 import { compileRuleSet, ruleName } from "./ruleSetLoader.ts";
 import { SessionInput } from "./sessionInput.ts";
 import { SessionOutputs } from "./sessionOutputs.ts";
-import { describeRunError, replayRange, SessionRun, type StepResult } from "./sessionRun.ts";
+import {
+  describeRunError,
+  replayRange,
+  SessionRun,
+  type RunCheckpoint,
+  type StepResult,
+} from "./sessionRun.ts";
+import type { ProblemState } from "./sessionOutputs.ts";
 import type {
   OutputKind,
   OutputViews,
@@ -32,6 +46,15 @@ export interface RunSessionOptions {
   readonly summaryListSize?: number;
   /** Milliseconds, for the events/s figure and tick budgets (e.g. `performance.now`). */
   readonly clock?: () => number;
+  /** A checkpoint every this many input items, for {@link RunSession.seek} (default 10 000). */
+  readonly checkpointInterval?: number;
+}
+
+/** What a session checkpoint holds: the run, and the session's bad rows and warnings then. */
+interface SessionCheckpoint {
+  readonly run: RunCheckpoint;
+  readonly problems: ProblemState;
+  readonly warnings: readonly string[];
 }
 
 /** Events between clock reads when a tick has a time budget. */
@@ -47,6 +70,8 @@ export class RunSession {
   private readonly keep: number;
   private readonly summaryListSize: number;
   private readonly clock: (() => number) | undefined;
+  private readonly checkpointInterval: number;
+  private checkpoints!: CheckpointStore<SessionCheckpoint>;
   private run!: SessionRun;
   private outputs!: SessionOutputs;
   private status: SessionState = "paused";
@@ -65,6 +90,7 @@ export class RunSession {
     this.keep = options.keep ?? 1000;
     this.summaryListSize = options.summaryListSize ?? 20;
     this.clock = options.clock;
+    this.checkpointInterval = options.checkpointInterval ?? 10_000;
     this.compiled = this.compile(this.rules, this.bindings, this.config);
     this.restart(0, false);
   }
@@ -117,6 +143,31 @@ export class RunSession {
     }
     this.config = config;
     this.replayToPosition();
+  }
+
+  /**
+   * Moves the run to exactly input item `position` (clipped to the items read), backward or
+   * forward, by restoring the nearest checkpoint and replaying from it: the outputs from there
+   * on are those of a straight run. Counts stay exact; records before the checkpoint come back
+   * through {@link query}. A playing run keeps playing; an error is cleared (or met again).
+   */
+  seek(position: number): void {
+    if (!Number.isInteger(position) || position < 0) {
+      throw new RangeError(`seek position must be a whole number ≥ 0 (got ${position})`);
+    }
+    const target = Math.min(position, this.sessionInput.items.length);
+    const wasPlaying = this.status === "playing";
+    this.checkpoints.seek(target, {
+      restore: (saved) => {
+        this.resume(saved);
+        return this.run;
+      },
+      replay: (_run, _from, to) => {
+        this.replay(to, false);
+      },
+    });
+    // Paused after the restore, or in error when the replay met one.
+    if (this.status === "paused" && wasPlaying) this.status = "playing";
   }
 
   play(): void {
@@ -227,7 +278,7 @@ export class RunSession {
     const run = this.run;
     try {
       for (;;) {
-        const result = run.consume();
+        const result = this.consume();
         if (result === "none") break;
         if (result === "end") {
           this.status = "finished";
@@ -266,17 +317,47 @@ export class RunSession {
     this.credit = 0;
     this.status = "paused";
     this.run = new SessionRun(this.compiled, this.config, this.sessionInput, this.outputs.sink);
+    this.checkpoints = new CheckpointStore({ interval: this.checkpointInterval });
+    this.checkpoints.add(0, this.takeCheckpoint());
     if (this.replay(items, ended)) this.status = this.run.ended ? "finished" : "paused";
+  }
+
+  /** The run continuing from a checkpoint (a copy), paused, without an error. */
+  private resume(saved: SessionCheckpoint): void {
+    this.outputs = new SessionOutputs(this.keep, saved.run.counts, saved.problems);
+    this.warnings.clear();
+    for (const warning of saved.warnings) this.warnings.add(warning);
+    this.error = null;
+    this.credit = 0;
+    this.status = "paused";
+    this.run = new SessionRun(this.compiled, this.config, this.sessionInput, this.outputs.sink, saved.run);
+  }
+
+  private takeCheckpoint(): SessionCheckpoint {
+    return {
+      run: this.run.checkpoint(),
+      problems: this.outputs.problemState(),
+      warnings: [...this.warnings],
+    };
+  }
+
+  /** Consumes one step, then takes the checkpoint due at the new position, if any. */
+  private consume(): StepResult {
+    const result = this.run.consume();
+    if ((result === "event" || result === "other") && !this.run.failed) {
+      this.checkpoints.maybeCheckpoint(this.run.items, () => this.takeCheckpoint());
+    }
+    return result;
   }
 
   /** Consumes exactly `items` input items, then the end of input when `ended`; false on error. */
   private replay(items: number, ended: boolean): boolean {
     const run = this.run;
     try {
-      while (run.items < items && run.consume() !== "none") {
+      while (run.items < items && this.consume() !== "none") {
         /* one item consumed */
       }
-      if (ended && !run.ended) run.consume();
+      if (ended && !run.ended) this.consume();
     } catch (error) {
       this.fail(describeRunError(error, run.lineOf));
       return false;

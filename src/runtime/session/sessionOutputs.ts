@@ -13,11 +13,17 @@ export const LISTED = 100;
 
 type Logs = { [K in OutputKind]: OutputLog<OutputViews[K]> };
 
+/** The bad rows of a run so far: how many, and the first ones (what a checkpoint keeps). */
+export interface ProblemState {
+  readonly count: number;
+  readonly listed: readonly string[];
+}
+
 /** See the module comment. */
 export class SessionOutputs {
   readonly logs: Logs;
-  private readonly problems: string[] = [];
-  private problemCount = 0;
+  private readonly problems: string[];
+  private problemCount: number;
   /** Keys touched since the last summary (all of them, to count; the first are listed). */
   private changed = new Set<string>();
 
@@ -35,13 +41,24 @@ export class SessionOutputs {
     },
   };
 
-  constructor(keep: number) {
+  /**
+   * Empty, or (a run restored from a checkpoint) with `counts` records per list already counted
+   * — none kept: they come back by replay — and the checkpoint's bad rows.
+   */
+  constructor(keep: number, counts?: Readonly<Record<OutputKind, number>>, problems?: ProblemState) {
     this.logs = {
-      matches: new OutputLog(keep),
-      timeouts: new OutputLog(keep),
-      late: new OutputLog(keep),
-      ruleDropped: new OutputLog(keep),
+      matches: new OutputLog(keep, counts?.matches),
+      timeouts: new OutputLog(keep, counts?.timeouts),
+      late: new OutputLog(keep, counts?.late),
+      ruleDropped: new OutputLog(keep, counts?.ruleDropped),
     };
+    this.problems = problems?.listed.slice() ?? [];
+    this.problemCount = problems?.count ?? 0;
+  }
+
+  /** The bad rows so far, for a checkpoint. */
+  problemState(): ProblemState {
+    return { count: this.problemCount, listed: this.problems.slice() };
   }
 
   /** The last bad row reported (the fatal one, when reading stopped). */

@@ -6,8 +6,15 @@
  */
 import { ConditionError, type EventRecord } from "../../engine/index.ts";
 import type { OperatorKey } from "../../engine/operator/index.ts";
-import { StreamJob, StreamJobError, type JobOutput, type JobRule } from "../job/index.ts";
-import { EventFeed } from "./eventFeed.ts";
+import {
+  StreamJob,
+  StreamJobError,
+  type JobOutput,
+  type JobRule,
+  type StreamJobOptions,
+  type StreamJobSnapshot,
+} from "../job/index.ts";
+import { EventFeed, remember, type FeedState } from "./eventFeed.ts";
 import { lateView, matchView, ruleDroppedView, type LineOf } from "./outputViews.ts";
 import type { SessionInput } from "./sessionInput.ts";
 import type { OutputKind, OutputViews, RunConfig, RunError } from "./sessionTypes.ts";
@@ -19,6 +26,20 @@ export interface RunSink {
   touched(key: OperatorKey): void;
   /** A bad input row (`FILE:LINE: reason`). */
   problem(line: string): void;
+}
+
+/**
+ * A run between two input items, as plain data: the job's snapshot, the events it holds with
+ * their input lines (copied together, so the events are the job's own), the feed's state and
+ * the run's counters.
+ */
+export interface RunCheckpoint {
+  readonly job: StreamJobSnapshot;
+  readonly lines: ReadonlyArray<readonly [EventRecord, number]>;
+  readonly feed: FeedState;
+  readonly items: number;
+  readonly events: number;
+  readonly counts: Readonly<Record<OutputKind, number>>;
 }
 
 /** What consuming one step did. */
@@ -39,13 +60,15 @@ export class SessionRun {
   private readonly feed: EventFeed;
   private readonly counts: Record<OutputKind, number> = { matches: 0, timeouts: 0, late: 0, ruleDropped: 0 };
 
+  /** A run from input item 0, or continuing from `saved` (which it takes over: pass a copy). */
   constructor(
     rules: readonly JobRule[],
     config: RunConfig,
     private readonly input: SessionInput,
     private readonly sink: RunSink,
+    saved?: RunCheckpoint,
   ) {
-    this.job = new StreamJob({
+    const options: StreamJobOptions = {
       logic: { type: "cep", rules },
       timeCharacteristic: config.time === null ? "processingTime" : "eventTime",
       parallelism: config.parallelism,
@@ -54,7 +77,8 @@ export class SessionRun {
       output: (output) => {
         this.emit(output);
       },
-    });
+    };
+    this.job = saved === undefined ? new StreamJob(options) : StreamJob.restore(saved.job, options);
     const job = this.job;
     this.feed = new EventFeed({
       file: INPUT_NAME,
@@ -82,6 +106,28 @@ export class SessionRun {
         sink.problem(line);
       },
     });
+    if (saved !== undefined) {
+      for (const [event, line] of saved.lines) remember(event, line);
+      this.feed.restore(saved.feed);
+      this.items = saved.items;
+      this.events = saved.events;
+      Object.assign(this.counts, saved.counts);
+    }
+  }
+
+  /** The run now, as a copy (between items only, not from inside an output). */
+  checkpoint(): RunCheckpoint {
+    const { job, attached: lines } = this.job.snapshotWith(this.items, (state) =>
+      heldLines(state, this.lineOf),
+    );
+    return {
+      job,
+      lines,
+      feed: this.feed.state(),
+      items: this.items,
+      events: this.events,
+      counts: { ...this.counts },
+    };
   }
 
   /** The input line of an event, for views and error messages. */
@@ -178,6 +224,28 @@ export function replayRange<K extends OutputKind>(
   }
   // Only views of list `kind` were collected.
   return records as OutputViews[K][];
+}
+
+/**
+ * The events reachable from a job's state (element queues, shared buffers) that have an input
+ * line, with that line. A plain-data walk: the state is what `structuredClone` copies.
+ */
+function heldLines(state: StreamJobSnapshot, lineOf: LineOf): Array<[EventRecord, number]> {
+  const found: Array<[EventRecord, number]> = [];
+  const seen = new Set<object>();
+  const stack: unknown[] = [state];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    const line = lineOf(value as EventRecord);
+    // An event's own fields hold no other events.
+    if (line !== undefined) found.push([value as EventRecord, line]);
+    else if (value instanceof Map) for (const entry of value) stack.push(entry);
+    else if (value instanceof Set) for (const item of value) stack.push(item);
+    else for (const item of Object.values(value)) stack.push(item);
+  }
+  return found;
 }
 
 /** An error thrown by a run, with the rule, stage, key and input line it happened at. */

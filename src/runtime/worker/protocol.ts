@@ -32,6 +32,8 @@ export type WorkerCommand =
   /** Events per second while playing; null: as fast as possible. */
   | { readonly type: "speed"; readonly eventsPerSecond: number | null }
   | { readonly type: "reset" }
+  /** Moves the run to exactly input item `position` (backward or forward), by checkpoint + replay. */
+  | { readonly type: "seek"; readonly position: number }
   /** The run's summary now. */
   | { readonly type: "summary" }
   /** Records `from` … `from + count − 1` of an output list. */

@@ -105,6 +105,27 @@ describe("worker protocol", () => {
     expect(worker.reply(reset)).toMatchObject({ summary: { state: "paused", position: { items: 0 } } });
   });
 
+  it("seeks back and forward to exact positions; the run then ends as a straight one", () => {
+    const worker = fakeWorker();
+    loadScenario(worker, 2);
+    worker.send({ type: "play" });
+    worker.runTimers();
+    const straight = lastSummary(worker.posted).summary;
+    const back = worker.send({ type: "seek", position: 1 });
+    expect(worker.reply(back)).toMatchObject({
+      summary: { state: "paused", position: { items: 1, ended: false }, counts: { matches: 0, timeouts: 0 } },
+    });
+    const forward = worker.send({ type: "seek", position: 3 });
+    expect(worker.reply(forward)).toMatchObject({ summary: { position: { items: 3 } } });
+    worker.send({ type: "play" });
+    worker.runTimers();
+    const final = lastSummary(worker.posted).summary;
+    expect(final.counts).toEqual(straight.counts);
+    expect(final.newest.matches).toEqual(straight.newest.matches);
+    const bad = worker.send({ type: "seek", position: -2 });
+    expect(worker.reply(bad)).toMatchObject({ type: "error" });
+  });
+
   it("reports bad rules with every problem and keeps the run; applyRuleSet keeps the position", () => {
     const worker = fakeWorker();
     // Before rules arrive the run has none: it answers, and finds nothing.

@@ -114,6 +114,9 @@ export class WorkerHost {
       case "reset":
         this.session.reset();
         break;
+      case "seek":
+        this.session.seek(request.position);
+        break;
       case "summary":
         break;
       case "query": {

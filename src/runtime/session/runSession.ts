@@ -35,6 +35,14 @@ import type {
   SessionState,
 } from "./sessionTypes.ts";
 
+/**
+ * Input items between checkpoints. A checkpoint clones the whole job state, which costs as much
+ * as processing tens of thousands of events at 100 k keys, so a denser default made playing
+ * several times slower (measured with `npm run bench -- --browser`); a seek replays at most this
+ * many items, well under a second.
+ */
+export const DEFAULT_CHECKPOINT_INTERVAL = 100_000;
+
 export interface RunSessionOptions {
   readonly rules: readonly Rule[];
   readonly bindings?: ConditionBindings;
@@ -46,7 +54,7 @@ export interface RunSessionOptions {
   readonly summaryListSize?: number;
   /** Milliseconds, for the events/s figure and tick budgets (e.g. `performance.now`). */
   readonly clock?: () => number;
-  /** A checkpoint every this many input items, for {@link RunSession.seek} (default 10 000). */
+  /** A checkpoint every this many input items, for {@link RunSession.seek} (default {@link DEFAULT_CHECKPOINT_INTERVAL}). */
   readonly checkpointInterval?: number;
 }
 
@@ -90,7 +98,7 @@ export class RunSession {
     this.keep = options.keep ?? 1000;
     this.summaryListSize = options.summaryListSize ?? 20;
     this.clock = options.clock;
-    this.checkpointInterval = options.checkpointInterval ?? 10_000;
+    this.checkpointInterval = options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
     this.compiled = this.compile(this.rules, this.bindings, this.config);
     this.restart(0, false);
   }

@@ -18,6 +18,7 @@ export function formatOutput(output: OperatorOutput, rules: readonly Rule[]): st
 /**
  * One output line (with its newline) for a job output. With `withSubtask` (`--parallelism`)
  * every record but `rule-dropped` (which sums over all subtasks) ends with `"subtask":i`.
+ * (`state-expired` only comes from a job with a state TTL, which the CLI never enables.)
  */
 export function formatJobOutput(output: JobOutput, withSubtask: boolean): string {
   const subtask = withSubtask && output.type !== "rule-dropped" ? `,"subtask":${output.subtask}` : "";
@@ -33,6 +34,13 @@ export function formatJobOutput(output: JobOutput, withSubtask: boolean): string
       // The processor's record as its article prints it, fields in their order.
       const fields = JSON.stringify(output.result).slice(1, -1);
       return `{"type":"result"${fields === "" ? "" : `,${fields}`}${subtask}}\n`;
+    }
+    case "state-expired": {
+      const rule =
+        output.rule === undefined
+          ? ""
+          : `,"rule":${JSON.stringify(output.rule.id)},"version":${JSON.stringify(output.rule.version)}`;
+      return `{"type":"state-expired"${rule},"key":${JSON.stringify(output.key)},"timestamp":${output.timestamp}${subtask}}\n`;
     }
   }
 }

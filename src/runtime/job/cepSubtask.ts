@@ -23,7 +23,7 @@ import {
   type OperatorOutput,
   type StateExpiredRecord,
 } from "../../engine/operator/index.ts";
-import type { JobOutput, StateExpiredOutput } from "./jobTypes.ts";
+import type { JobOutput } from "./jobTypes.ts";
 import type { RuleVersionNfa } from "./ruleVersionNfa.ts";
 
 /** An NFA call failed; names the rule version, subtask, key and element (null: a timer). */
@@ -55,12 +55,6 @@ export interface CepSubtaskSnapshot {
   }>;
 }
 
-/** State TTL of a subtask's operators and where their cleanups go. */
-export interface SubtaskTtl {
-  readonly ms: number;
-  readonly emit: (record: StateExpiredOutput) => void;
-}
-
 /** One subtask's CEP rules, watermark and clock. */
 export class CepSubtask {
   private groups: RuleGroup[] = [];
@@ -72,7 +66,8 @@ export class CepSubtask {
     private readonly isProcessingTime: boolean,
     private readonly comparator: EventComparator | undefined,
     private readonly emit: (record: JobOutput) => void,
-    private readonly ttl: SubtaskTtl | null = null,
+    /** State TTL in ms of the subtask's operators; their cleanups go through `emit`. */
+    private readonly ttlMs: number | null = null,
   ) {}
 
   /** The subtask's event-time watermark. */
@@ -124,7 +119,7 @@ export class CepSubtask {
     rules: readonly RuleVersionNfa[],
     restore: CepOperatorSnapshot | undefined,
   ): CepOperator {
-    const ttl = this.ttl;
+    const ttlMs = this.ttlMs;
     return new CepOperator({
       rules: rules.map((nfa) => ({ nfa, timerDelays: timerDelaysOf(nfa.rule.pattern) })),
       timeCharacteristic: this.isProcessingTime ? "processingTime" : "eventTime",
@@ -132,23 +127,23 @@ export class CepSubtask {
       output: (output) => {
         this.forward(output, rules);
       },
-      ...(ttl === null
+      ...(ttlMs === null
         ? {}
         : {
-            stateTtlMs: ttl.ms,
+            stateTtlMs: ttlMs,
             onStateExpired: (record: StateExpiredRecord) => {
-              this.expired(record, rules, ttl);
+              this.expired(record, rules);
             },
           }),
       ...(restore === undefined ? {} : { restore }),
     });
   }
 
-  private expired(record: StateExpiredRecord, rules: readonly RuleVersionNfa[], ttl: SubtaskTtl): void {
+  private expired(record: StateExpiredRecord, rules: readonly RuleVersionNfa[]): void {
     const nfa = rules[record.rule];
     if (nfa === undefined) throw new RangeError(`no rule ${record.rule} in this group`);
     nfa.forget(record.state);
-    ttl.emit({
+    this.emit({
       type: "state-expired",
       key: record.key,
       subtask: this.index,

@@ -78,8 +78,6 @@ export interface StreamJobOptions {
    * processing time: the clock. The +∞ final watermark expires nothing.
    */
   readonly stateTtlMs?: number;
-  /** Receives each TTL cleanup (not through `output`, so existing output switches stay exhaustive). */
-  readonly onStateExpired?: (record: StateExpiredOutput) => void;
 }
 
 /** A key's state was cleared by the state TTL (shown as "state cleaned"). */
@@ -99,6 +97,7 @@ export interface StateExpiredOutput {
 
 /** What the job emits. `subtask` is the index of the parallel instance that emitted it. */
 export type JobOutput =
+  | StateExpiredOutput
   | {
       readonly type: "match" | "timeout";
       /** The rule version that produced it. */

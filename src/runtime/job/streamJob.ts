@@ -43,7 +43,6 @@ import type {
   BroadcastRecord,
   JobOutput,
   ProcessorSpec,
-  StateExpiredOutput,
   StreamJobOptions,
 } from "./jobTypes.ts";
 import { TTL_PROBE, TtlProcessorFunction, type TtlProcessorState } from "./ttlProcessorFunction.ts";
@@ -101,7 +100,7 @@ export class StreamJob {
       counts[record.type]++;
       emit(record);
     };
-    const ttl = options.stateTtlMs === undefined ? null : { ms: options.stateTtlMs, emit: this.expired };
+    const ttl = options.stateTtlMs ?? null;
     this.onRejected = options.onRejected ?? (() => undefined);
     this.trackPartialMatches = this.broadcast.some(
       (r) => r.action.type === "rule" || r.action.type === "remove",
@@ -341,11 +340,6 @@ export class StreamJob {
     Object.assign(this.counts, saved.outputs);
   }
 
-  private readonly expired = (record: StateExpiredOutput): void => {
-    this.counts["state-expired"]++;
-    this.options.onStateExpired?.(record);
-  };
-
   /** The processor function of subtask `index`, wrapped for state TTL when that is on. */
   private processorFunction(
     index: number,
@@ -358,7 +352,7 @@ export class StreamJob {
       fn,
       ttl,
       (key, now, lastWrite) => {
-        this.expired({
+        this.output({
           type: "state-expired",
           key,
           subtask: index,

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { PatternBuilder } from "../../model/patternBuilder.ts";
 import type { KeyedBroadcastProcessFunction } from "../processors/keyedBroadcastProcessFunction.ts";
 import { valueStateDescriptor } from "../processors/state.ts";
-import type { JobOutput, ProcessorSpec, StateExpiredOutput, StreamJobOptions } from "./jobTypes.ts";
+import type { JobOutput, ProcessorSpec, StreamJobOptions } from "./jobTypes.ts";
 import { StreamJob } from "./streamJob.ts";
 import { describeOutput, ev, jobRule } from "./testing/jobTestSupport.ts";
 
@@ -16,16 +16,13 @@ const aThenB = jobRule(
   PatternBuilder.begin("a").where("name == 'a'").followedBy("b").where("name == 'b'"),
 );
 
-function lines(): { list: string[]; callbacks: Pick<StreamJobOptions, "output" | "onStateExpired"> } {
+function lines(): { list: string[]; callbacks: Pick<StreamJobOptions, "output"> } {
   const list: string[] = [];
-  const describe = (o: JobOutput | StateExpiredOutput): string =>
+  const describe = (o: JobOutput): string =>
     o.type === "state-expired"
       ? `expired ${o.rule === undefined ? "-" : o.rule.id} ${String(o.key)} t=${o.timestamp} last=${o.lastWrite} partial=${o.partialMatches}`
       : describeOutput(o, false);
-  return {
-    list,
-    callbacks: { output: (o) => list.push(describe(o)), onStateExpired: (o) => list.push(describe(o)) },
-  };
+  return { list, callbacks: { output: (o) => list.push(describe(o)) } };
 }
 
 const EVENTS = [
@@ -38,6 +35,10 @@ const EVENTS = [
 ];
 
 function runCep(stateTtlMs?: number): string[] {
+  return runCepJob(stateTtlMs).list;
+}
+
+function runCepJob(stateTtlMs?: number): { list: string[]; job: StreamJob } {
   const { list, callbacks } = lines();
   const job = new StreamJob({
     logic: { type: "cep", rules: [aThenB] },
@@ -53,10 +54,15 @@ function runCep(stateTtlMs?: number): string[] {
     job.processWatermark(max - 1);
   }
   job.processWatermark(Number.POSITIVE_INFINITY);
-  return list;
+  return { list, job };
 }
 
 describe("state TTL on CEP partial matches", () => {
+  it("cleanups are job outputs, counted with the others", () => {
+    const { job } = runCepJob(100);
+    expect(job.outputCounts()).toMatchObject({ match: 1, "state-expired": 1 });
+  });
+
   it("without TTL the idle key's partial match completes", () => {
     expect(runCep()).toEqual(["match r1v1 u2 a=50 b=145", "match r1v1 u1 a=10 b=210"]);
   });

@@ -21,4 +21,5 @@ export type {
   RunPosition,
   RunSummary,
   SessionState,
+  StateExpiredView,
 } from "./sessionTypes.ts";

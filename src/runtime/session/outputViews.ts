@@ -5,7 +5,7 @@
  */
 import type { EventRecord, Match } from "../../engine/index.ts";
 import type { JobOutput } from "../job/index.ts";
-import type { EventView, LateView, MatchView, RuleDroppedView } from "./sessionTypes.ts";
+import type { EventView, LateView, MatchView, RuleDroppedView, StateExpiredView } from "./sessionTypes.ts";
 
 /** The input line an event came from, if known. */
 export type LineOf = (event: EventRecord) => number | undefined;
@@ -64,5 +64,23 @@ export function ruleDroppedView(
     ruleId: output.rule,
     version: output.version,
     partialMatches: output.partialMatches,
+  };
+}
+
+/** The view of a state TTL cleanup. */
+export function stateExpiredView(
+  output: Extract<JobOutput, { type: "state-expired" }>,
+  seq: number,
+): StateExpiredView {
+  return {
+    type: "state-expired",
+    seq,
+    ruleId: output.rule?.id ?? null,
+    version: output.rule?.version ?? null,
+    key: output.key,
+    timestamp: output.timestamp,
+    lastWrite: output.lastWrite,
+    partialMatches: output.partialMatches,
+    subtask: output.subtask,
   };
 }

@@ -53,7 +53,14 @@ describe("RunSession", () => {
   it("plays scenario 2 to the end: one match, one abandoned cart, a +∞ watermark", () => {
     const summary = playToEnd(session(2));
     expect(summary.state).toBe("finished");
-    expect(summary.counts).toEqual({ matches: 1, timeouts: 1, late: 0, ruleDropped: 0, problems: 0 });
+    expect(summary.counts).toEqual({
+      matches: 1,
+      timeouts: 1,
+      late: 0,
+      ruleDropped: 0,
+      stateExpired: 0,
+      problems: 0,
+    });
     expect(summary.newest.matches.map((m) => m.key)).toEqual(["590404850"]);
     expect(summary.newest.timeouts.map((m) => m.key)).toEqual(["517014550"]);
     expect(summary.watermark).toBe(Number.POSITIVE_INFINITY);

@@ -51,6 +51,7 @@ export class SessionOutputs {
       timeouts: new OutputLog(keep, counts?.timeouts),
       late: new OutputLog(keep, counts?.late),
       ruleDropped: new OutputLog(keep, counts?.ruleDropped),
+      stateExpired: new OutputLog(keep, counts?.stateExpired),
     };
     this.problems = problems?.listed.slice() ?? [];
     this.problemCount = problems?.count ?? 0;
@@ -75,6 +76,7 @@ export class SessionOutputs {
         timeouts: logs.timeouts.count,
         late: logs.late.count,
         ruleDropped: logs.ruleDropped.count,
+        stateExpired: logs.stateExpired.count,
         problems: this.problemCount,
       },
       newest: {
@@ -82,6 +84,7 @@ export class SessionOutputs {
         timeouts: logs.timeouts.newest(n),
         late: logs.late.newest(n),
         ruleDropped: logs.ruleDropped.newest(n),
+        stateExpired: logs.stateExpired.newest(n),
       },
       problems: this.problems.slice(),
     };

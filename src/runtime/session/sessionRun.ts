@@ -15,7 +15,7 @@ import {
   type StreamJobSnapshot,
 } from "../job/index.ts";
 import { EventFeed, remember, type FeedState } from "./eventFeed.ts";
-import { lateView, matchView, ruleDroppedView, type LineOf } from "./outputViews.ts";
+import { lateView, matchView, ruleDroppedView, stateExpiredView, type LineOf } from "./outputViews.ts";
 import type { SessionInput } from "./sessionInput.ts";
 import type { OutputKind, OutputViews, RunConfig, RunError } from "./sessionTypes.ts";
 
@@ -58,7 +58,13 @@ export class SessionRun {
   ended = false;
   readonly job: StreamJob;
   private readonly feed: EventFeed;
-  private readonly counts: Record<OutputKind, number> = { matches: 0, timeouts: 0, late: 0, ruleDropped: 0 };
+  private readonly counts: Record<OutputKind, number> = {
+    matches: 0,
+    timeouts: 0,
+    late: 0,
+    ruleDropped: 0,
+    stateExpired: 0,
+  };
 
   /** A run from input item 0, or continuing from `saved` (which it takes over: pass a copy). */
   constructor(
@@ -182,6 +188,12 @@ export class SessionRun {
       case "rule-dropped": {
         const seq = this.counts.ruleDropped++;
         sink.output("ruleDropped", seq, () => ruleDroppedView(output, seq));
+        return;
+      }
+      case "state-expired": {
+        const seq = this.counts.stateExpired++;
+        sink.touched(output.key);
+        sink.output("stateExpired", seq, () => stateExpiredView(output, seq));
         return;
       }
       case "result":

@@ -68,8 +68,24 @@ export interface RuleDroppedView {
   readonly partialMatches: number;
 }
 
+/** A key's state cleared by the state TTL ("state cleaned"). */
+export interface StateExpiredView {
+  readonly type: "state-expired";
+  readonly seq: number;
+  /** The rule version whose partial matches were cleared; null for a processor's keyed state. */
+  readonly ruleId: string | null;
+  readonly version: number | null;
+  readonly key: string | null;
+  /** The job time at which the state was found expired. */
+  readonly timestamp: number;
+  /** When the state was last written. */
+  readonly lastWrite: number;
+  readonly partialMatches: number;
+  readonly subtask: number;
+}
+
 /** The output lists a session keeps; each is counted exactly and its newest records kept. */
-export type OutputKind = "matches" | "timeouts" | "late" | "ruleDropped";
+export type OutputKind = "matches" | "timeouts" | "late" | "ruleDropped" | "stateExpired";
 
 /** The record type of each output list. */
 export interface OutputViews {
@@ -77,6 +93,7 @@ export interface OutputViews {
   readonly timeouts: MatchView;
   readonly late: LateView;
   readonly ruleDropped: RuleDroppedView;
+  readonly stateExpired: StateExpiredView;
 }
 
 /** An engine error with what the user needs to find its cause. */

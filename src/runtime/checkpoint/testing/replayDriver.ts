@@ -3,7 +3,7 @@
  * watermark-after) records fed to a `StreamJob`, so replaying any range needs no driver state.
  */
 import type { EventRecord } from "../../../engine/index.ts";
-import type { JobOutput, StateExpiredOutput, StreamJobOptions } from "../../job/index.ts";
+import type { JobOutput, StreamJobOptions } from "../../job/index.ts";
 import { StreamJob } from "../../job/index.ts";
 import { describeOutput } from "../../job/testing/jobTestSupport.ts";
 
@@ -28,8 +28,8 @@ export function withWatermarks(
   });
 }
 
-/** Job options without the output callbacks (the driver adds them). */
-export type DriverOptions = Omit<StreamJobOptions, "output" | "onStateExpired">;
+/** Job options without the output callback (the driver adds it). */
+export type DriverOptions = Omit<StreamJobOptions, "output">;
 
 /** A job and the outputs it produced, as text lines. */
 export interface Driven {
@@ -37,7 +37,7 @@ export interface Driven {
   readonly lines: string[];
 }
 
-function describe(out: JobOutput | StateExpiredOutput): string {
+function describe(out: JobOutput): string {
   if (out.type === "state-expired") {
     const rule = out.rule === undefined ? "" : ` ${out.rule.id}v${out.rule.version}`;
     return `expired${rule} ${String(out.key)} t=${out.timestamp} partial=${out.partialMatches} @${out.subtask}`;
@@ -45,9 +45,9 @@ function describe(out: JobOutput | StateExpiredOutput): string {
   return describeOutput(out);
 }
 
-/** Callbacks that append to `lines`. */
-export function collecting(lines: string[]): Pick<StreamJobOptions, "output" | "onStateExpired"> {
-  return { output: (o) => lines.push(describe(o)), onStateExpired: (o) => lines.push(describe(o)) };
+/** An output callback that appends to `lines`. */
+export function collecting(lines: string[]): Pick<StreamJobOptions, "output"> {
+  return { output: (o) => lines.push(describe(o)) };
 }
 
 /** A fresh job. */

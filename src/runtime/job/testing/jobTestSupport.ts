@@ -27,7 +27,7 @@ export function at(time: number, action: BroadcastRecord["action"]): BroadcastRe
 
 /**
  * One output as text: `match r1v2 u1 a=ts|ts b=ts @subtask`, `timeout …`, `late u1 ts`,
- * `dropped r1v1 partial=N`, `result {json}`.
+ * `dropped r1v1 partial=N`, `result {json}`, `expired r1v1 u1 t=ts partial=N`.
  */
 export function describeOutput(out: JobOutput, withSubtask = true): string {
   const sub = withSubtask && out.type !== "rule-dropped" ? ` @${out.subtask}` : "";
@@ -44,6 +44,10 @@ export function describeOutput(out: JobOutput, withSubtask = true): string {
       return `result ${JSON.stringify(out.result)}${sub}`;
     case "rule-dropped":
       return `dropped ${out.rule}v${out.version} partial=${out.partialMatches}`;
+    case "state-expired": {
+      const rule = out.rule === undefined ? "" : ` ${out.rule.id}v${out.rule.version}`;
+      return `expired${rule} ${String(out.key)} t=${out.timestamp} partial=${out.partialMatches}${sub}`;
+    }
   }
 }
 

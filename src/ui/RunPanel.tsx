@@ -101,16 +101,16 @@ export function RunPanel({ run }: { run: RunSessionControls }) {
     <section className="panel run-panel" aria-label="Run">
       <h3>Run</h3>
       <div className="run-controls">
-        <button type="button" onClick={run.play} disabled={summary === null || playing || done}>
+        <button type="button" onClick={run.play} disabled={!run.loaded || playing || done}>
           Run
         </button>
         <button type="button" onClick={run.pause} disabled={!playing}>
           Pause
         </button>
-        <button type="button" onClick={run.step} disabled={summary === null || done}>
+        <button type="button" onClick={run.step} disabled={!run.loaded || done}>
           Step
         </button>
-        <button type="button" onClick={run.reset} disabled={summary === null}>
+        <button type="button" onClick={run.reset} disabled={!run.loaded}>
           Reset
         </button>
         {failure !== null && (

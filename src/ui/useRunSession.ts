@@ -19,6 +19,11 @@ export interface RunFailure {
 }
 
 export interface RunSessionControls {
+  /**
+   * True once the worker holds the whole run (settings, events and rules). Controls wait for it:
+   * a play sent between two load requests would run a half-loaded session.
+   */
+  readonly loaded: boolean;
   /** The newest summary; null until the worker has loaded the run. */
   readonly summary: RunSummary | null;
   readonly failure: RunFailure | null;
@@ -55,6 +60,8 @@ function failureOf(error: unknown): RunFailure {
 export function useRunSession(setup: RunSetup): RunSessionControls {
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [failure, setFailure] = useState<RunFailure | null>(null);
+  /** The setup the worker finished loading; a new setup or a restart is not loaded until its load ends. */
+  const [loadedSetup, setLoadedSetup] = useState<RunSetup | null>(null);
   const clientRef = useRef<WorkerClient | null>(null);
   /** Counts loads, so a load cut short by a restart or unmount reports nothing. */
   const generation = useRef(0);
@@ -62,9 +69,14 @@ export function useRunSession(setup: RunSetup): RunSessionControls {
   const start = useCallback(
     (client: WorkerClient) => {
       const current = ++generation.current;
-      load(client, setup).catch((error: unknown) => {
-        if (current === generation.current) setFailure(failureOf(error));
-      });
+      load(client, setup).then(
+        () => {
+          if (current === generation.current) setLoadedSetup(setup);
+        },
+        (error: unknown) => {
+          if (current === generation.current) setFailure(failureOf(error));
+        },
+      );
     },
     [setup],
   );
@@ -100,12 +112,14 @@ export function useRunSession(setup: RunSetup): RunSessionControls {
     if (client === null) return;
     setFailure(null);
     setSummary(null);
+    setLoadedSetup(null);
     generation.current++;
     client.restart();
     start(client);
   }, [start]);
 
   return {
+    loaded: loadedSetup === setup,
     summary,
     failure,
     play: useCallback(() => {

@@ -14,3 +14,5 @@ export * from "./quantifier.ts";
 export { PatternBuilder, AfterMatchSkip } from "./patternBuilder.ts";
 export { validatePattern, hasPatternErrors } from "./validate.ts";
 export type { PatternDiagnostic } from "./patternFindings.ts";
+export { graphOf, stageChain } from "./stageChain.ts";
+export type { ChainLink, StageChain } from "./stageChain.ts";

@@ -1,5 +1,5 @@
-import type { Condition, EdgeContiguity, GraphNode, PatternNode, Quantifier } from "../model/index.ts";
-import { durationToMillis, isGreedy, isOptional, quantifierKind } from "../model/index.ts";
+import type { Condition, EdgeContiguity, GraphNode, Quantifier } from "../model/index.ts";
+import { durationToMillis, isGreedy, isOptional, quantifierKind, stageChain } from "../model/index.ts";
 
 /** Flink's words for an edge's contiguity. */
 const CONTIGUITY_LABEL: Readonly<Record<EdgeContiguity, string>> = {
@@ -12,7 +12,7 @@ const CONTIGUITY_LABEL: Readonly<Record<EdgeContiguity, string>> = {
 
 /** The pattern read from its begin stage along its edges: a quick, read-only view of the chain. */
 export function StageChain({ pattern }: { pattern: GraphNode }) {
-  const chain = orderedStages(pattern);
+  const chain = stageChain(pattern).links;
   return (
     <div className="chain">
       <ol className="stages">
@@ -39,22 +39,6 @@ export function StageChain({ pattern }: { pattern: GraphNode }) {
       </p>
     </div>
   );
-}
-
-function orderedStages(graph: GraphNode): { node: PatternNode; contiguity: EdgeContiguity | null }[] {
-  const targets = new Set(graph.edges.map((e) => e.target));
-  const byName = new Map(graph.nodes.map((n) => [n.name, n]));
-  const out: { node: PatternNode; contiguity: EdgeContiguity | null }[] = [];
-  let current = graph.nodes.find((n) => !targets.has(n.name));
-  let contiguity: EdgeContiguity | null = null;
-  while (current && out.length < graph.nodes.length) {
-    out.push({ node: current, contiguity });
-    const name = current.name;
-    const edge = graph.edges.find((e) => e.source === name);
-    current = edge ? byName.get(edge.target) : undefined;
-    contiguity = edge?.type ?? null;
-  }
-  return out;
 }
 
 function quantifierBadge(q: Quantifier): string {

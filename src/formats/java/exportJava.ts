@@ -4,9 +4,9 @@
  * a small `AviatorCondition` of our own so the file compiles without Ververica's jar.
  */
 import type { GraphNode, Rule } from "../../model/pattern.ts";
-import { ExportNotes, type ExportNote } from "./exportNote.ts";
+import { ExportNotes, type ExportNote } from "../exportNote.ts";
 import { duplicateStageNames, javaChain, renderChain, retypeMethod, type ChainContext } from "./javaChain.ts";
-import { graphOf } from "./stageChain.ts";
+import { graphOf } from "../../model/stageChain.ts";
 import { isJavaIdentifier, javaClassReference, javaString, type JavaTarget } from "./javaSyntax.ts";
 
 /** Options for {@link exportJava}. */

@@ -16,9 +16,9 @@ import type {
 } from "../../model/pattern.ts";
 import { quantifierKind } from "../../model/quantifier.ts";
 import { javaCondition, javaWhereCalls, type ConditionContext } from "./javaConditions.ts";
-import type { ExportNotes } from "./exportNote.ts";
+import type { ExportNotes } from "../exportNote.ts";
 import { javaInteger, javaString, javaTime, type JavaTarget } from "./javaSyntax.ts";
-import { stageChain } from "./stageChain.ts";
+import { stageChain } from "../../model/stageChain.ts";
 
 /** One call in a chain: plain text, or a call whose argument is a nested chain (a group pattern). */
 export type JavaCall =

@@ -5,7 +5,7 @@
  * `RichAndCondition` / `RichOrCondition` / unary `RichNotCondition`.
  */
 import type { Condition } from "../../model/condition.ts";
-import type { ExportNotes } from "./exportNote.ts";
+import type { ExportNotes } from "../exportNote.ts";
 import { javaClassReference, javaString, type JavaTarget } from "./javaSyntax.ts";
 
 const CONDITIONS_PACKAGE = "org.apache.flink.cep.pattern.conditions";

@@ -8,7 +8,7 @@ import type { Condition } from "../../model/condition.ts";
 import type { ConditionBindings } from "../../model/pattern.ts";
 import { ExprSyntaxError } from "../../expr/errors.ts";
 import { parseExpression } from "../../expr/index.ts";
-import type { ExportNotes } from "../java/exportNote.ts";
+import type { ExportNotes } from "../exportNote.ts";
 import { expressionToSql, type ExpressionScope } from "./expressionToSql.ts";
 
 /** What translating one stage's condition needs. */

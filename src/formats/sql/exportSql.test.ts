@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { GraphNode, Quantifier } from "../../model/pattern.ts";
 import { AfterMatchSkip, PatternBuilder } from "../../model/patternBuilder.ts";
-import type { ExportNote } from "../java/exportNote.ts";
+import type { ExportNote } from "../exportNote.ts";
 import { seedBindings, seedRules } from "../java/seedRules.fixture.ts";
 import { exportSql, type SqlExportOptions } from "./exportSql.ts";
 

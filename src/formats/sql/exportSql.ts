@@ -6,8 +6,8 @@
  */
 import { durationToMillis } from "../../model/duration.ts";
 import type { AfterMatchSkipStrategy, ConditionBindings, GraphNode, Rule } from "../../model/pattern.ts";
-import { ExportNotes, type ExportNote } from "../java/exportNote.ts";
-import { graphOf } from "../java/stageChain.ts";
+import { ExportNotes, type ExportNote } from "../exportNote.ts";
+import { graphOf } from "../../model/stageChain.ts";
 import { sqlPattern, type SqlVariable } from "./sqlPattern.ts";
 import { sqlIdentifier, sqlInterval, sqlPath } from "./sqlSyntax.ts";
 

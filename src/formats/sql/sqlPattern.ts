@@ -5,8 +5,8 @@
  * {@link fillerFor}).
  */
 import type { ConditionBindings, GraphNode } from "../../model/pattern.ts";
-import { ExportNotes } from "../java/exportNote.ts";
-import { stageChain } from "../java/stageChain.ts";
+import { ExportNotes } from "../exportNote.ts";
+import { stageChain } from "../../model/stageChain.ts";
 import { conditionToSql, type ConditionScope } from "./conditionToSql.ts";
 import { sqlQuantifier, type SqlQuantifier } from "./sqlQuantifier.ts";
 

@@ -8,7 +8,7 @@
  */
 import type { Quantifier } from "../../model/pattern.ts";
 import { isGreedy, isOptional, quantifierKind } from "../../model/quantifier.ts";
-import type { ExportNotes } from "../java/exportNote.ts";
+import type { ExportNotes } from "../exportNote.ts";
 
 /** The SQL quantifier and what Flink's planner will make of it. */
 export interface SqlQuantifier {

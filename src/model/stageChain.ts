@@ -1,11 +1,11 @@
 /**
  * Orders a graph's stages the way dynamic CEP's `GraphSpec.toPattern` walks them: start at the
- * one node no edge targets, then follow each node's outgoing edge. Exporters emit stages in this
- * order; each link carries the contiguity of the edge into it (null for the begin stage).
+ * one node no edge targets, then follow each node's outgoing edge. The exporters and the app's
+ * views read stages in this order; each link carries the contiguity of the edge into it (null for the begin stage).
  */
-import type { EdgeContiguity, GraphNode, PatternNode, Rule } from "../../model/pattern.ts";
+import type { EdgeContiguity, GraphNode, PatternNode, Rule } from "./pattern.ts";
 
-/** The pattern graph of an exporter's input (a rule or a bare graph). */
+/** The pattern graph of a rule, or the graph itself. */
 export function graphOf(input: Rule | GraphNode): GraphNode {
   return "pattern" in input ? input.pattern : input;
 }

@@ -36,7 +36,10 @@ export default tseslint.config(
     rules: { "no-restricted-globals": ["error", ...hostGlobals] },
   },
   {
-    files: ["src/{app,document,designer,editors,simulator,ui}/**/*.{ts,tsx}", "src/main.tsx"],
+    files: [
+      "src/{app,document,designer,editors,simulator,ui,ruleset,templates,importExport,inspector,exports}/**/*.{ts,tsx}",
+      "src/main.tsx",
+    ],
     plugins: { "react-hooks": reactHooks },
     languageOptions: { globals: globals.browser },
     rules: reactHooks.configs.recommended.rules,

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { exportRule } from "../../formats/dynamicCep/index.ts";
+import { chainRule, docOf } from "../testing/ruleFixtures.ts";
+import { changedSincePublish, publishRule } from "./publishEdits.ts";
+import { setRuleEnabled, updateRule } from "./ruleEdits.ts";
+import { setEdgeType } from "./edgeEdits.ts";
+
+describe("publishRule", () => {
+  it("first publish keeps the version and records the exported JSON", () => {
+    const doc = publishRule(docOf(chainRule(["a", "b"])), "r1");
+    const rule = doc.rules[0];
+    expect(rule?.rule.version).toBe(1);
+    expect(rule?.published).toEqual({
+      version: 1,
+      json: JSON.stringify(exportRule(rule?.rule ?? chainRule([]).rule)),
+    });
+    expect(rule && changedSincePublish(rule)).toBe(false);
+    expect(publishRule(doc, "r1")).toBe(doc);
+  });
+
+  it("bumps the version when the rule changed since, or keeps a version the user raised", () => {
+    const first = publishRule(docOf(chainRule(["a", "b"])), "r1");
+    const edited = updateRule(first, "r1", (r) => setEdgeType(r, [], "a", "b", "STRICT"));
+    expect(edited.rules[0] && changedSincePublish(edited.rules[0])).toBe(true);
+    const second = publishRule(edited, "r1");
+    expect(second.rules[0]?.rule.version).toBe(2);
+    expect(second.rules[0]?.published?.version).toBe(2);
+    const raised = updateRule(second, "r1", (r) => ({ ...r, rule: { ...r.rule, version: 10 } }));
+    // Only the version differs: that is no change of the rule.
+    expect(raised.rules[0] && changedSincePublish(raised.rules[0])).toBe(false);
+    const changed = updateRule(raised, "r1", (r) => setEdgeType(r, [], "a", "b", "SKIP_TILL_ANY"));
+    expect(publishRule(changed, "r1").rules[0]?.rule.version).toBe(10);
+  });
+
+  it("leaves disabled and unknown rules alone", () => {
+    const doc = setRuleEnabled(docOf(chainRule(["a"])), "r1", false);
+    expect(publishRule(doc, "r1")).toBe(doc);
+    expect(publishRule(doc, "zz")).toBe(doc);
+  });
+});

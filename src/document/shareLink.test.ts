@@ -1,0 +1,61 @@
+import { deflateSync, strToU8 } from "fflate";
+import { describe, expect, it } from "vitest";
+import { createDefaultDocument } from "./defaultDocument.ts";
+import { setPositions } from "./edits/ruleEdits.ts";
+import {
+  decodeShareFragment,
+  encodeShareFragment,
+  MAX_COMPRESSED_BYTES,
+  MAX_INFLATED_BYTES,
+} from "./shareLink.ts";
+
+function base64url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+describe("share links", () => {
+  it("round-trip the default document exactly in a URL-safe fragment", () => {
+    const doc = setPositions(createDefaultDocument(), "r2", { cart_add: { x: 1, y: 2 } });
+    const fragment = encodeShareFragment(doc);
+    expect(fragment).toMatch(/^#doc=[A-Za-z0-9_-]+$/);
+    // The five seed rules compress well below what browsers accept in an address.
+    expect(fragment.length).toBeLessThan(4000);
+    expect(decodeShareFragment(fragment)).toEqual({ ok: true, doc, warnings: [] });
+    expect(decodeShareFragment(fragment.slice(1))).toEqual({ ok: true, doc, warnings: [] });
+  });
+
+  it("refuses garbage with a clear message", () => {
+    const cases: [string, string][] = [
+      ["", "does not hold a shared document"],
+      ["#other=1", "does not hold a shared document"],
+      ["#doc=", "empty"],
+      ["#doc=ab+c", "characters a share link never has"],
+      ["#doc=a", "not valid base64url"],
+      ["#doc=AAAAAAAA", "does not decompress"],
+      [`#doc=${base64url(deflateSync(strToU8("hello")).subarray(0, 3))}`, "damaged"],
+      [`#doc=${base64url(deflateSync(strToU8("not json")))}`, "share link:1:1"],
+      [`#doc=${base64url(deflateSync(strToU8('{"format":"x"}')))}`, "not a CEP Studio document"],
+    ];
+    for (const [hash, message] of cases) {
+      const result = decodeShareFragment(hash);
+      expect(result.ok, hash).toBe(false);
+      if (!result.ok) expect(result.error, hash).toContain(message);
+    }
+  });
+
+  it("refuses an oversized compressed payload before decoding it", () => {
+    const result = decodeShareFragment(`#doc=${"A".repeat(Math.ceil((MAX_COMPRESSED_BYTES * 4) / 3) + 8)}`);
+    expect(result).toEqual({ ok: false, error: "the link's document is larger than 1 MB compressed" });
+  });
+
+  it("stops a decompression bomb at the inflated limit", () => {
+    const bomb = deflateSync(new Uint8Array(MAX_INFLATED_BYTES + 1024 * 1024), { level: 9 });
+    expect(bomb.length).toBeLessThan(MAX_COMPRESSED_BYTES);
+    expect(decodeShareFragment(`#doc=${base64url(bomb)}`)).toEqual({
+      ok: false,
+      error: "the link's document is larger than 5 MB",
+    });
+  });
+});

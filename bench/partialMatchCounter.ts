@@ -41,6 +41,11 @@ export class PartialMatchCounter {
         return result;
       },
       isEmpty: (state) => inner.isEmpty(state),
+      inspect: (state) => inner.inspect(state),
+      countByStage: (state, into) => {
+        inner.countByStage(state, into);
+      },
+      explain: (state, event, timestamp, config) => inner.explain(state, event, timestamp, config),
     };
   }
 }

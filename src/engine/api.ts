@@ -6,6 +6,8 @@
 import type { PatternDiagnostic } from "../model/validate.ts";
 import type { AfterMatchSkipStrategy, ConditionBindings } from "../model/pattern.ts";
 import type { KeyedNFAState } from "./nfaState.ts";
+import type { PartialMatchView } from "./inspect/partialMatchView.ts";
+import type { EventExplanation } from "./explain/explanation.ts";
 
 /** One input event: a record of named fields (identifiers kept as strings). */
 export type EventRecord = Readonly<Record<string, unknown>>;
@@ -67,6 +69,30 @@ export interface CompiledNFA {
   advanceTime(state: KeyedNFAState, timestamp: number): { matches: Match[]; timedOut: TimedOutMatch[] };
   /** True when the state holds nothing (no partial match beyond the start state, nothing pending) — lets operators drop keys. */
   isEmpty(state: KeyedNFAState): boolean;
+  /**
+   * The key's live partial matches (earliest start first), then the completed matches an
+   * after-match skip strategy holds back — read-only, with the user's stage names.
+   */
+  inspect(state: KeyedNFAState): readonly PartialMatchView[];
+  /**
+   * Adds to `into`, per user stage name, how many partial matches of the key wait there (start
+   * runs and held-back completed matches not counted). Extracts no events: cheap enough to run
+   * over every key each frame.
+   */
+  countByStage(state: KeyedNFAState, into: Map<string, number>): void;
+  /**
+   * What feeding `event` at `timestamp` would do — `advanceTime(timestamp)` then `process`, as
+   * the operator does — to every run of the key: transitions and conditions checked, outcome,
+   * matches, timeouts and what the skip strategy prunes. Does NOT change `state` (it replays on
+   * a copy with a tracing NFA built on first use). A condition that throws ends the explanation
+   * with `error` set.
+   */
+  explain(
+    state: KeyedNFAState,
+    event: EventRecord,
+    timestamp: number,
+    config?: Readonly<Record<string, unknown>>,
+  ): EventExplanation;
   /** ms, null = no window. */
   readonly windowTime: number | null;
   /** Pattern order (atomic stages, flattened groups). */

@@ -8,10 +8,11 @@ import { hasPatternErrors, validatePattern } from "../model/validate.ts";
 import { MalformedPatternError, type CompileOptions, type CompiledNFA, type EventRecord } from "./api.ts";
 import { createSkipStrategy } from "./aftermatch/afterMatchSkipStrategy.ts";
 import { graphToPattern } from "./compiler/graphToPattern.ts";
-import { compileStates, type CompiledStates } from "./compiler/nfaCompiler.ts";
+import { compileStates } from "./compiler/nfaCompiler.ts";
 import { ConditionCompiler } from "./conditions/compileCondition.ts";
 import { NFA } from "./nfa.ts";
-import { IGNORE, PROCEED, TAKE, type NFADefinition, type RuntimeState } from "./nfaDefinition.ts";
+import { toDefinition } from "./runtimeDefinition.ts";
+import { EventExplainer } from "./explain/eventExplainer.ts";
 import { createStartState } from "./computationState.ts";
 import { createInitialNFAState, isNFAStateEmpty, type KeyedNFAState } from "./nfaState.ts";
 
@@ -27,15 +28,20 @@ export function compilePattern(graph: GraphNode, options: CompileOptions = {}): 
   const { lastPattern, stageNames } = graphToPattern(graph);
   const compiled = compileStates(lastPattern);
   const definition = toDefinition(compiled, new ConditionCompiler(options.bindings ?? {}));
-  const skip = createSkipStrategy(options.afterMatchSkipStrategy ?? graph.afterMatchStrategy);
+  const skipSpec = options.afterMatchSkipStrategy ?? graph.afterMatchStrategy;
+  const skip = createSkipStrategy(skipSpec);
+  const maxPartialMatches = options.maxPartialMatches ?? DEFAULT_MAX_PARTIAL_MATCHES;
   const nfa = new NFA(definition, skip, {
-    maxPartialMatches: options.maxPartialMatches ?? DEFAULT_MAX_PARTIAL_MATCHES,
+    maxPartialMatches,
     onWarning: options.onWarning,
     handleTimeout: options.handleTimeout ?? true,
   });
   // Start runs are immutable, so every key's fresh state can share them.
   const startRuns = definition.startStates.map((s) => createStartState(s));
   const windowTime = definition.windowTime > 0 ? definition.windowTime : null;
+  const inspector = nfa.inspector();
+  // Built on the first explain only: a second NFA over the same compiled states, with tracing.
+  let explainer: EventExplainer | null = null;
 
   return {
     windowTime,
@@ -49,44 +55,18 @@ export function compilePattern(graph: GraphNode, options: CompileOptions = {}): 
     ) => nfa.process(state, event, timestamp, config),
     advanceTime: (state: KeyedNFAState, timestamp: number) => nfa.advanceTime(state, timestamp),
     isEmpty: isNFAStateEmpty,
-  };
-}
-
-/** Names → indices, conditions → evaluators: the runtime form of the compiler's states. */
-function toDefinition(compiled: CompiledStates, conditions: ConditionCompiler): NFADefinition {
-  const index = new Map(compiled.states.map((state, i) => [state, i]));
-  const pageNames: string[] = [];
-  const pageIndex = new Map<string, number>();
-  const pageOf = (name: string): number => {
-    let i = pageIndex.get(name);
-    if (i === undefined) {
-      i = pageNames.length;
-      pageNames.push(name);
-      pageIndex.set(name, i);
-    }
-    return i;
-  };
-  const states: RuntimeState[] = compiled.states.map((state, i) => ({
-    index: i,
-    name: state.name,
-    stageIndex: pageOf(compiled.originalNames.get(state) ?? state.name),
-    type: state.stateType,
-    isStart: state.isStart(),
-    isFinal: state.isFinal(),
-    isStop: state.isStop(),
-    isPending: state.isPending(),
-    transitions: state.stateTransitions.map((t) => ({
-      action: t.action === "TAKE" ? TAKE : t.action === "IGNORE" ? IGNORE : PROCEED,
-      target: index.get(t.targetState) as number,
-      source: i,
-      condition: t.condition === null ? null : conditions.compile(t.condition),
-    })),
-    windowTime: compiled.windowTimes.get(state.name) ?? 0,
-  }));
-  return {
-    states,
-    startStates: states.filter((s) => s.isStart).map((s) => s.index),
-    windowTime: compiled.windowTime,
-    pageNames,
+    inspect: (state: KeyedNFAState) => inspector.inspect(state),
+    countByStage: (state: KeyedNFAState, into: Map<string, number>) => {
+      inspector.countByStage(state, into);
+    },
+    explain: (
+      state: KeyedNFAState,
+      event: EventRecord,
+      timestamp: number,
+      config?: Readonly<Record<string, unknown>>,
+    ) => {
+      explainer ??= new EventExplainer(compiled, options.bindings ?? {}, skipSpec, maxPartialMatches);
+      return explainer.explain(state, event, timestamp, config);
+    },
   };
 }

@@ -18,3 +18,16 @@ export { ConditionError } from "./conditions/conditionError.ts";
 export { compilePattern, DEFAULT_MAX_PARTIAL_MATCHES } from "./compiledNfa.ts";
 export { countPartialMatches } from "./nfaState.ts";
 export type { KeyedNFAState } from "./nfaState.ts";
+export type { PartialMatchEvent, PartialMatchView } from "./inspect/partialMatchView.ts";
+export type {
+  ConditionEvaluation,
+  EventExplanation,
+  MatchView,
+  RunBranch,
+  RunExplanation,
+  RunOutcome,
+  TransitionAction,
+  TransitionCheck,
+  TransitionTargetKind,
+} from "./explain/explanation.ts";
+export { describeExplanation } from "./explain/describeExplanation.ts";

@@ -12,7 +12,9 @@ import { compareComputationStates, type ComputationState } from "./computationSt
 import { heapOffer, heapOfferAt, heapPeek, heapPoll, heapRemoveIf } from "./javaPriorityQueue.ts";
 import type { NFADefinition, RuntimeState } from "./nfaDefinition.ts";
 import type { KeyedNFAState } from "./nfaState.ts";
+import { PartialMatchInspector } from "./inspect/partialMatchView.ts";
 import { NFATransitions, UNCHANGED } from "./nfaTransitions.ts";
+import type { NFATracer } from "./nfaTracer.ts";
 import type { SharedBufferNode } from "./sharedBuffer/sharedBuffer.ts";
 import { SharedBufferAccessor, type EventWrapper } from "./sharedBuffer/sharedBufferAccessor.ts";
 
@@ -32,12 +34,19 @@ export interface AdvanceTimeResult {
 }
 
 const NO_RUNS: readonly ComputationState[] = Object.freeze([]);
+/** What process / advanceTime return when nothing happened: shared, frozen (results are read-only). */
+const NO_MATCHES: Match[] = [];
+Object.freeze(NO_MATCHES);
+const NO_TIMEOUTS: TimedOutMatch[] = [];
+Object.freeze(NO_TIMEOUTS);
+const NOTHING: AdvanceTimeResult = Object.freeze({ matches: NO_MATCHES, timedOut: NO_TIMEOUTS });
 const NO_EVENT: EventRecord = Object.freeze({});
 
 export class NFA {
   private readonly accessor: SharedBufferAccessor;
   private readonly transitions: NFATransitions;
   private readonly states: readonly RuntimeState[];
+  private readonly pageNames: readonly string[];
   private readonly windowTime: number;
   /** Whether any window (pattern-wide, per state or times) exists; without one advanceTime only counts. */
   private readonly hasWindows: boolean;
@@ -54,14 +63,22 @@ export class NFA {
     definition: NFADefinition,
     private readonly afterMatchSkipStrategy: AfterMatchSkipStrategy,
     private readonly options: NFAOptions,
+    /** Sees every step (only the NFA `explain` builds has one; see `nfaTracer.ts`). */
+    private readonly tracer: NFATracer | null = null,
   ) {
     this.states = definition.states;
+    this.pageNames = definition.pageNames;
     this.windowTime = definition.windowTime;
     this.hasStateWindows = definition.states.some((s) => s.windowTime > 0);
     this.hasWindows = definition.windowTime > 0 || this.hasStateWindows;
     this.accessor = new SharedBufferAccessor(definition.pageNames);
     this.nodesScratch = definition.pageNames.map(() => undefined);
-    this.transitions = new NFATransitions(definition.states, this.accessor);
+    this.transitions = new NFATransitions(definition.states, this.accessor, tracer);
+  }
+
+  /** A read-only inspector of this NFA's per-key states. */
+  inspector(): PartialMatchInspector {
+    return new PartialMatchInspector(this.states, this.pageNames, this.accessor);
   }
 
   /**
@@ -97,7 +114,7 @@ export class NFA {
     const buffer = nfaState.buffer;
     if (!this.mayTimeOut(nfaState, timestamp)) {
       this.accessor.advanceTime(buffer, timestamp);
-      return { matches: [], timedOut: [] };
+      return NOTHING;
     }
     const matches: Match[] = [];
     const timedOut: TimedOutMatch[] = [];
@@ -119,6 +136,13 @@ export class NFA {
       }
       newPartialMatches ??= partialMatches.slice(0, i);
       nfaState.stateChanged = true;
+      this.tracer?.windowExpired(
+        cs,
+        state.isPending,
+        isTimeoutForPreviousEvent
+          ? cs.previousTimestamp + state.windowTime
+          : cs.startTimestamp + this.windowTime,
+      );
       if (state.isPending) {
         // notFollowedBy at the end: its window passed without the forbidden event, so it matches.
         heapOffer(potentialMatches, cs, compareComputationStates);
@@ -141,7 +165,7 @@ export class NFA {
       nfaState.partialMatches = compact(newPartialMatches);
     }
     this.accessor.advanceTime(buffer, timestamp);
-    return { matches, timedOut };
+    return matches.length === 0 && timedOut.length === 0 ? NOTHING : { matches, timedOut };
   }
 
   /**
@@ -166,10 +190,13 @@ export class NFA {
     const scratch = this.runScratch;
     let size = -1;
     let potentialMatches: ComputationState[] | null = null;
+    const tracer = this.tracer;
 
     for (let i = 0; i < partialMatches.length; i++) {
       const cs = partialMatches[i] as ComputationState;
+      if (tracer !== null) tracer.beginRun(cs);
       const count = this.transitions.computeNextStates(buffer, cs, event);
+      if (tracer !== null) tracer.endRun(cs, count, this.transitions.nextStates);
       if (count === UNCHANGED) {
         if (size >= 0) size = heapOfferAt(scratch, size, cs, compareComputationStates);
         continue;
@@ -207,7 +234,7 @@ export class NFA {
       }
     }
 
-    if (size < 0) return [];
+    if (size < 0) return NO_MATCHES;
     const newPartialMatches = scratch.slice(0, size) as ComputationState[];
     // Do not keep runs alive through the scratch.
     scratch.fill(undefined, 0, size);
@@ -220,7 +247,7 @@ export class NFA {
     );
     nfaState.partialMatches = newPartialMatches;
     this.enforcePartialMatchCap(nfaState);
-    return result;
+    return result.length === 0 ? NO_MATCHES : result;
   }
 
   /**
@@ -249,8 +276,10 @@ export class NFA {
       const entry = earliestMatch.previousBufferEntry;
       if (entry === null) continue;
       const matchedResult = this.accessor.extractPatterns(entry, earliestMatch.version);
+      this.tracer?.beforePrune(partialMatches, completed);
       skip.prune(partialMatches, matchedResult, this.accessor, buffer, compareComputationStates);
       skip.prune(completed, matchedResult, this.accessor, buffer, compareComputationStates);
+      this.tracer?.afterPrune(partialMatches, completed);
       const first = matchedResult[0];
       if (first) result.push(this.accessor.materializeMatch(first));
       this.accessor.releaseNode(buffer, entry, earliestMatch.version);

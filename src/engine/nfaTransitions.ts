@@ -12,6 +12,7 @@ import type { ConditionContext, EventCondition } from "./conditions/conditionCon
 import { createStartState, createState, type ComputationState } from "./computationState.ts";
 import { addStage, increase, type DeweyNumber } from "./deweyNumber.ts";
 import { IGNORE, PROCEED, TAKE, type RuntimeState, type RuntimeTransition } from "./nfaDefinition.ts";
+import type { NFATracer } from "./nfaTracer.ts";
 import type { EventId } from "./sharedBuffer/eventId.ts";
 import type { NodeId, SharedBufferData } from "./sharedBuffer/sharedBuffer.ts";
 import type {
@@ -80,11 +81,21 @@ export class NFATransitions {
   readonly nextStates: ComputationState[] = [];
   private nextCount = 0;
   private readonly proceedStack: RuntimeState[] = [];
+  /**
+   * Per NFA state, the event (`eventSequence`) for which a run in it was found to only ignore
+   * the event without any condition reading its partial match: every other run waiting in that
+   * state decides the same, so it is left unchanged without walking the transitions again.
+   */
+  private readonly unchangedOn: Float64Array;
 
   constructor(
     private readonly states: readonly RuntimeState[],
     private readonly accessor: SharedBufferAccessor,
-  ) {}
+    /** Records every condition check (only the NFA `explain` uses has one). */
+    private readonly tracer: NFATracer | null = null,
+  ) {
+    this.unchangedOn = new Float64Array(states.length).fill(-1);
+  }
 
   /** Prepares the shared condition context for a new event. */
   beginEvent(event: EventWrapper, config: Readonly<Record<string, unknown>> | undefined): void {
@@ -102,8 +113,11 @@ export class NFATransitions {
     computationState: ComputationState,
     event: EventWrapper,
   ): number {
-    this.context.beginRun(computationState);
+    const context = this.context;
+    if (this.unchangedOn[computationState.state] === context.eventSequence) return UNCHANGED;
+    context.beginRun(computationState);
     const currentState = this.states[computationState.state] as RuntimeState;
+    context.partialMatchAccessed = false;
     this.createDecisionGraph(currentState);
     const edges = this.edges;
     const edgeCount = this.edgeCount;
@@ -118,7 +132,15 @@ export class NFATransitions {
     // A run that only ignores the event in its own state keeps its version and buffer entry.
     if (!isStart && edgeCount === 1 && this.totalIgnoreBranches === 0 && this.totalTakeBranches === 0) {
       const only = edges[0] as RuntimeTransition;
-      if (only.action === IGNORE && only.target === computationState.state) return UNCHANGED;
+      if (only.action === IGNORE && only.target === computationState.state) {
+        // Conditions set the flag when they read the partial match (TypeScript cannot see that
+        // through the calls). Explaining traces every run, so it never takes the shortcut.
+        const readPartialMatch = context.partialMatchAccessed as boolean;
+        if (!readPartialMatch && this.tracer === null) {
+          this.unchangedOn[computationState.state] = context.eventSequence;
+        }
+        return UNCHANGED;
+      }
     }
 
     const totalTakeBranches = this.totalTakeBranches;
@@ -257,6 +279,7 @@ export class NFATransitions {
     let edgeCount = 0;
     let takes = 0;
     let ignores = 0;
+    const tracer = this.tracer;
     let top = 0;
     stack[top++] = state;
     while (top > 0) {
@@ -264,7 +287,11 @@ export class NFATransitions {
       const transitions = current.transitions;
       for (let t = 0; t < transitions.length; t++) {
         const transition = transitions[t] as RuntimeTransition;
-        if (!checkFilterCondition(context, transition.condition)) continue;
+        const holds =
+          tracer === null
+            ? checkFilterCondition(context, transition.condition)
+            : tracer.check(context, transition, false);
+        if (!holds) continue;
         if (transition.action === PROCEED) {
           stack[top++] = this.states[transition.target] as RuntimeState;
           continue;
@@ -291,8 +318,12 @@ export class NFATransitions {
     while (top > 0) {
       const current = stack[--top] as RuntimeState;
       for (const transition of current.transitions) {
-        if (transition.action !== PROCEED || !checkFilterCondition(this.context, transition.condition))
-          continue;
+        if (transition.action !== PROCEED) continue;
+        const holds =
+          this.tracer === null
+            ? checkFilterCondition(this.context, transition.condition)
+            : this.tracer.check(this.context, transition, true);
+        if (!holds) continue;
         const target = this.states[transition.target] as RuntimeState;
         if (target.isFinal) return target.index;
         stack[top++] = target;

@@ -121,8 +121,9 @@ export abstract class CompilerStates extends CompilerConditions {
     }
   }
 
+  /** The user's stage name for `pattern`'s states: a group's node name, not Flink's "GroupPattern". */
   protected originalNameOf(pattern: FlinkPattern): string {
-    return pattern.name;
+    return pattern.displayName;
   }
 
   protected originalOf(state: State): string {

@@ -27,11 +27,20 @@ import { ConditionError } from "./conditionError.ts";
 
 const ALWAYS: EventCondition = () => true;
 
+/** Hears every evaluation of a stage's condition (`explain` only). */
+export interface ConditionTrace {
+  /** `condition` (of stage `stage`, at JSON `path`) returned `result`, or threw `result`. */
+  evaluated(stage: string, condition: Condition, path: string, result: boolean | Error): void;
+}
+
 /** Compiles the compiler's condition trees, sharing one evaluator per model condition. */
 export class ConditionCompiler {
   private readonly leaves = new Map<Condition, EventCondition>();
 
-  constructor(private readonly bindings: ConditionBindings) {}
+  constructor(
+    private readonly bindings: ConditionBindings,
+    private readonly trace: ConditionTrace | null = null,
+  ) {}
 
   /** An evaluator for `condition`, or null when it is always true. */
   compile(condition: IterativeCondition): EventCondition | null {
@@ -58,6 +67,7 @@ export class ConditionCompiler {
     let compiled = this.leaves.get(condition);
     if (!compiled) {
       compiled = cachePerEvent(guard(this.model(condition, stage, path), stage));
+      if (this.trace !== null) compiled = traced(compiled, this.trace, stage, condition, path);
       this.leaves.set(condition, compiled);
     }
     return compiled;
@@ -183,6 +193,27 @@ function guard(condition: EventCondition, stage: string): EventCondition {
         error instanceof ExprRuntimeError || error instanceof Error ? error.message : String(error);
       throw new ConditionError(stage, "", `stage '${stage}': condition failed: ${detail}`, { cause: error });
     }
+  };
+}
+
+/** Reports every result (or error) of `condition` to `trace`. */
+function traced(
+  condition: EventCondition,
+  trace: ConditionTrace,
+  stage: string,
+  model: Condition,
+  path: string,
+): EventCondition {
+  return (ctx) => {
+    let result: boolean;
+    try {
+      result = condition(ctx);
+    } catch (error) {
+      trace.evaluated(stage, model, path, error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+    trace.evaluated(stage, model, path, result);
+    return result;
   };
 }
 

@@ -26,6 +26,12 @@ function pairNfa(window: number | null, calls: string[] = []): CompiledNFA {
     stageNames: ["a", "b"],
     createState: () => ({ starts: [] }) as unknown as KeyedNFAState,
     isEmpty: (s) => state(s).starts.length === 0,
+    // The operator never inspects or explains; these only complete the contract.
+    inspect: () => [],
+    countByStage: () => undefined,
+    explain: () => {
+      throw new Error("CepOperator does not call explain");
+    },
     process(s, event, ts) {
       calls.push(`process ${String(event.id)}@${ts}`);
       if (event.name === "boom") throw new Error("condition failed");

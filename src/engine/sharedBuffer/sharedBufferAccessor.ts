@@ -7,7 +7,7 @@
  */
 import type { EventRecord } from "../api.ts";
 import { isCompatibleWith, type DeweyNumber } from "../deweyNumber.ts";
-import type { EventId } from "./eventId.ts";
+import { compareEventIds, type EventId } from "./eventId.ts";
 import {
   releaseLock,
   type NodeId,
@@ -268,6 +268,20 @@ export class SharedBufferAccessor {
       else match.set(stage, [current.event]);
     }
     return match;
+  }
+
+  /**
+   * The nodes of the run `version` that ends at `node`, oldest first (read-only; for inspection).
+   * A live run has one path; should it have several, the first extracted one is used, ordered by
+   * event id.
+   */
+  runNodes(node: NodeId, version: DeweyNumber): NodeId[] {
+    if (isReleased(node)) return [];
+    const single = this.extractSinglePath(node, version);
+    if (single !== null) return single.reverse();
+    const first = this.extractPatterns(node, version)[0];
+    if (!first) return [];
+    return [...first.values()].flat().sort(compareEventIds);
   }
 
   /** `materializeMatch`: nodes → events, keeping the stage order. */

@@ -7,9 +7,19 @@ import { isBuiltInProcessorName, type BuiltInProcessorName } from "../runtime/jo
 import type { JavaKeyType } from "../runtime/javaHashCode.ts";
 import { UPPER_BOUND_MAX_PARALLELISM } from "../runtime/keyGroups.ts";
 
-/** How event time advances: bounded out-of-orderness watermarks, or `{"$watermark": MS}` records. */
+/**
+ * How event time advances: bounded out-of-orderness watermarks (`--watermark-interval`,
+ * `--idle-timeout`: periodic emission and idleness on the simulated clock), or
+ * `{"$watermark": MS}` records.
+ */
 export type WatermarkMode =
-  { readonly type: "bounded"; readonly delay: number } | { readonly type: "explicit" };
+  | {
+      readonly type: "bounded";
+      readonly delay: number;
+      readonly intervalMs?: number | null;
+      readonly idleTimeoutMs?: number | null;
+    }
+  | { readonly type: "explicit" };
 
 export interface RunOptions {
   readonly command: "run";
@@ -23,6 +33,10 @@ export interface RunOptions {
     readonly field: string;
     readonly watermarks: WatermarkMode;
     readonly finalWatermark: boolean;
+    /** `--partitions N`: source partitions with their own watermarks (default 1). */
+    readonly partitions?: number;
+    /** `--partition-field F`: the field naming an event's partition; null: round-robin. */
+    readonly partitionField?: string | null;
   } | null;
   /** Processing time from this field; null with `time` null = the event's position. */
   readonly clock: string | null;
@@ -67,6 +81,10 @@ const RUN_VALUE_FLAGS = [
   "max-parallelism",
   "key-type",
   "processor",
+  "partitions",
+  "partition-field",
+  "watermark-interval",
+  "idle-timeout",
 ];
 const RUN_SWITCHES = ["no-final-watermark", "help"];
 const CONVERT_VALUE_FLAGS = ["pattern", "to", "bindings"];
@@ -115,8 +133,11 @@ function parseRun(argv: readonly string[]): ParsedArgs {
   } else if (watermarksText === "explicit") {
     watermarks = { type: "explicit" };
   }
+  const source = parseSourceFlags(values, watermarksText === "explicit", errors);
+  if (watermarks.type === "bounded" && source !== null)
+    watermarks = { ...watermarks, intervalMs: source.intervalMs, idleTimeoutMs: source.idleTimeoutMs };
   if (timeField === null) {
-    for (const flag of ["out-of-orderness", "watermarks"]) {
+    for (const flag of ["out-of-orderness", "watermarks", ...SOURCE_FLAGS]) {
       if (values.has(flag)) errors.push(`--${flag} needs --time FIELD (it only applies to event time)`);
     }
     if (switches.has("no-final-watermark"))
@@ -138,12 +159,62 @@ function parseRun(argv: readonly string[]): ParsedArgs {
       time:
         timeField === null
           ? null
-          : { field: timeField, watermarks, finalWatermark: !switches.has("no-final-watermark") },
+          : {
+              field: timeField,
+              watermarks,
+              finalWatermark: !switches.has("no-final-watermark"),
+              ...(source === null || source.partitions === 1
+                ? {}
+                : { partitions: source.partitions, partitionField: source.partitionField }),
+            },
       clock,
       broadcast,
       ...job,
     },
   };
+}
+
+/** The event-time source flags, which need `--time` and bounded out-of-orderness. */
+const SOURCE_FLAGS = ["partitions", "partition-field", "watermark-interval", "idle-timeout"] as const;
+
+interface SourceFlags {
+  readonly partitions: number;
+  readonly partitionField: string | null;
+  readonly intervalMs: number | null;
+  readonly idleTimeoutMs: number | null;
+}
+
+/** `--partitions`, `--partition-field`, `--watermark-interval`, `--idle-timeout`. */
+function parseSourceFlags(
+  values: Map<string, string>,
+  explicit: boolean,
+  errors: string[],
+): SourceFlags | null {
+  const before = errors.length;
+  const positive = (flag: string, max = Number.MAX_SAFE_INTEGER): number | null => {
+    const text = values.get(flag);
+    if (text === undefined) return null;
+    const n = Number(text);
+    if (/^\d+$/.test(text) && n >= 1 && n <= max) return n;
+    errors.push(
+      `--${flag} takes a whole number from 1${max === Number.MAX_SAFE_INTEGER ? " up" : ` to ${max}`}, not '${text}'`,
+    );
+    return null;
+  };
+  const partitions = positive("partitions", UPPER_BOUND_MAX_PARALLELISM) ?? 1;
+  const intervalMs = positive("watermark-interval");
+  const idleTimeoutMs = positive("idle-timeout");
+  const partitionField = values.get("partition-field") ?? null;
+  if (partitionField !== null && !values.has("partitions"))
+    errors.push("--partition-field needs --partitions N");
+  if (explicit) {
+    for (const flag of SOURCE_FLAGS) {
+      if (values.has(flag))
+        errors.push(`--${flag} and --watermarks explicit exclude each other (it needs generated watermarks)`);
+    }
+  }
+  if (errors.length > before) return null;
+  return { partitions, partitionField, intervalMs, idleTimeoutMs };
 }
 
 type JobFlags = Pick<RunOptions, "parallelism" | "maxParallelism" | "keyType" | "processor">;

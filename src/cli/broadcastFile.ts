@@ -4,7 +4,8 @@
  *
  * - CEP rules: `{"at":T,"rule":{id,version,pattern,function}}` (add, or update with a higher
  *   version), `{"at":T,"remove":"ID"}`, `{"at":T,"config":{…}}` (the global config conditions
- *   read as `config.x`);
+ *   read as `config.x`), `{"at":T,"config":{…},"keyBy":"channel","value":"APP"}` (the config of
+ *   events whose `channel` is `APP`);
  * - `--processor purchase-path`: `{"at":T,"config":{channel,registerDate,historyPurchaseTimes,
  *   maxPurchasePathLength}}` (that channel's config);
  * - `--processor two-action`: `{"at":T,"pattern":{firstAction,secondAction}}`.
@@ -22,6 +23,7 @@ import { parseJsonData } from "../formats/json/index.ts";
 import type { ConditionBindings } from "../model/pattern.ts";
 import type { BuiltInProcessor } from "../runtime/job/index.ts";
 import type { BroadcastAction, BroadcastRecord } from "../runtime/job/index.ts";
+import { readConfigKey } from "../runtime/job/broadcastConfigs.ts";
 import { RecordFormatError } from "../runtime/processors/recordFields.ts";
 import type { CliIo } from "./cliIo.ts";
 import type { Report } from "./loadRules.ts";
@@ -37,6 +39,8 @@ export interface BroadcastFileContext {
 }
 
 const CEP_ACTIONS = ["rule", "remove", "config"] as const;
+/** What a CEP config record may carry besides its config: the event field it is keyed by. */
+const CONFIG_KEY_FIELDS = ["keyBy", "value"];
 
 /** Reads and checks `file`; null (after reporting every problem) when it cannot be used. */
 export async function loadBroadcastFile(
@@ -96,7 +100,8 @@ function readRecord(
   const record = json as Record<string, unknown>;
   const allowed: readonly string[] =
     context.processor === null ? CEP_ACTIONS : [context.processor.broadcastField];
-  const present = Object.keys(record).filter((k) => k !== "at");
+  const keyFields = context.processor === null ? CONFIG_KEY_FIELDS : [];
+  const present = Object.keys(record).filter((k) => k !== "at" && !keyFields.includes(k));
   const unknown = present.filter((k) => !allowed.includes(k));
   const actions = present.filter((k) => allowed.includes(k));
   if (unknown.length > 0 || actions.length !== 1) {
@@ -109,7 +114,15 @@ function readRecord(
     return null;
   }
   const at = readAt(record.at, where, context.timed, problems);
-  const action = readAction(actions[0] as string, line, where, context, problems);
+  let action = readAction(actions[0] as string, line, where, context, problems);
+  if (keyFields.some((k) => k in record)) {
+    const key = readConfigKey(record);
+    if (!key.ok) problems.push(`${where}: ${key.message}`);
+    else if (action?.type !== "config") {
+      if (action !== null) problems.push(`${where}: "keyBy" and "value" only go with "config"`);
+    } else if (key.key !== undefined) action = { ...action, key: key.key };
+    if (!key.ok || (action !== null && action.type !== "config")) return null;
+  }
   if (at === null || action === null) return null;
   return { at, action, source: where };
 }

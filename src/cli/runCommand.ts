@@ -120,6 +120,7 @@ async function streamEvents(
     parallelism: options.parallelism ?? 1,
     ...(options.maxParallelism === null ? {} : { maxParallelism: options.maxParallelism }),
     keyType: options.keyType,
+    sourcePartitions: options.time?.partitions ?? 1,
     broadcast: prepared.broadcast,
     output: (output: JobOutput) => {
       const text = formatJobOutput(output, withSubtask);

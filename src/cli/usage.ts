@@ -2,6 +2,7 @@
 export const USAGE = `Usage:
   cep-studio run --pattern FILE --events FILE [--key FIELD] [--bindings FILE]
                  [--time FIELD [--out-of-orderness MS | --watermarks explicit] [--no-final-watermark]]
+                 [--partitions N [--partition-field F]] [--watermark-interval MS] [--idle-timeout MS]
                  [--clock FIELD] [--broadcast FILE]
                  [--parallelism N [--max-parallelism M] [--key-type TYPE]]
   cep-studio run --processor purchase-path|two-action --events FILE [--broadcast FILE] [...]
@@ -34,6 +35,19 @@ run
   --no-final-watermark  do not end with a +infinity watermark (by default the end of input
                         flushes buffered events, times out partial matches and releases
                         pending notFollowedBy matches, as a bounded Flink job does)
+  --partitions N        event time read from N source partitions, each with its own
+                        watermarks (bounded out-of-orderness); every subtask's watermark is
+                        the minimum over the active partitions, as Flink's
+                        StatusWatermarkValve. Events go round-robin (the i-th to i mod N)
+  --partition-field F   ... or to the partition named by field F (0..N-1; the generator's
+                        'partition' field with --partitions)
+  --watermark-interval MS
+                        emit watermarks every MS of the simulated processing clock (Flink's
+                        auto-watermark interval) instead of after every event. In event time
+                        the simulated clock is the largest timestamp read so far
+  --idle-timeout MS     withIdleness: a partition without events for more than MS of the
+                        simulated clock is idle and stops holding the watermark back until
+                        it reads again
   --clock FIELD         processing time: before each event the clock is set to FIELD
                         (same formats as --time). With neither --time nor --clock the
                         clock is the event's position (0, 1, 2, ...). In processing time
@@ -52,6 +66,9 @@ run
                           {"at":T,"remove":"ID"}      remove a rule (rule-dropped)
                           {"at":T,"config":{…}}       replace the config conditions read as
                               config.x; an event sees the config in force when it arrived
+                          {"at":T,"config":{…},"keyBy":"channel","value":"APP"}
+                              the config of events whose field channel is APP (a
+                              keyed config replaces the global one for those events)
                         With --processor purchase-path:
                           {"at":T,"config":{"channel":"APP","registerDate":"2018-01-01",
                                 "historyPurchaseTimes":0,"maxPurchasePathLength":3}}

@@ -12,7 +12,7 @@
  * group shares; so a late element is reported once however many rules run, and also when none
  * does.
  */
-import type { EventRecord } from "../../engine/index.ts";
+import type { EventRecord, KeyedNFAState } from "../../engine/index.ts";
 import {
   CepOperator,
   CepOperatorError,
@@ -55,6 +55,15 @@ export interface CepSubtaskSnapshot {
   }>;
 }
 
+/** A key's state for one rule version of a subtask: live objects, to read and not to change. */
+export interface KeyStateView {
+  readonly version: RuleVersionNfa;
+  /** The key's NFA state; null when the version holds nothing for the key. */
+  readonly state: KeyedNFAState | null;
+  /** Elements of the key buffered until the watermark passes them (shared by the version's group). */
+  readonly buffered: ReadonlyArray<{ readonly event: EventRecord; readonly timestamp: number }>;
+}
+
 /** One subtask's CEP rules, watermark and clock. */
 export class CepSubtask {
   private groups: RuleGroup[] = [];
@@ -73,6 +82,30 @@ export class CepSubtask {
   /** The subtask's event-time watermark. */
   get currentWatermark(): number {
     return this.watermark;
+  }
+
+  /** The rule versions this subtask runs, retired ones left out. */
+  ruleVersions(): Array<RuleVersionNfa["rule"]> {
+    return this.groups.flatMap((group) => group.rules.filter((r) => !r.retired).map((r) => r.rule));
+  }
+
+  /**
+   * `key`'s state per running rule version. Reads the operators' state capture, which walks
+   * every key of the subtask: for on-demand queries, not per event.
+   */
+  keyState(key: OperatorKey): KeyStateView[] {
+    const views: KeyStateView[] = [];
+    for (const group of this.groups) {
+      const found = group.operator.captureState().keys.find((k) => k.key === key);
+      const buffered =
+        found === undefined
+          ? []
+          : found.events.map((event, i) => ({ event, timestamp: found.times[i] ?? 0 }));
+      group.rules.forEach((version, r) => {
+        if (!version.retired) views.push({ version, state: found?.states[r] ?? null, buffered });
+      });
+    }
+    return views;
   }
 
   /** Starts a group running `rules`, at the subtask's current watermark and time. */

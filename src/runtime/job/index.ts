@@ -3,6 +3,7 @@
  * time, with a broadcast stream of rule updates, configs or processor records.
  */
 export { StreamJob } from "./streamJob.ts";
+export type { KeyedConfigView, KeyedConfigsData } from "./broadcastConfigs.ts";
 export { StreamJobError } from "./cepSubtask.ts";
 export { RuleVersionNfa } from "./ruleVersionNfa.ts";
 export { WatermarkValve } from "./watermarkValve.ts";
@@ -24,9 +25,12 @@ export type {
   BroadcastAction,
   BroadcastConfig,
   BroadcastRecord,
+  ConfigKey,
   JobLogic,
   JobOutput,
   JobRule,
+  PartitionWatermark,
   ProcessorSpec,
   StreamJobOptions,
+  SubtaskBroadcastView,
 } from "./jobTypes.ts";

@@ -12,6 +12,7 @@
 import type { CompiledNFA, EventRecord } from "../../engine/index.ts";
 import type { Rule } from "../../model/pattern.ts";
 import type { BroadcastStateData, KeyedStateData } from "../processors/state.ts";
+import type { KeyedConfigsData } from "./broadcastConfigs.ts";
 import type { CepSubtaskSnapshot } from "./cepSubtask.ts";
 import type { BroadcastConfig, JobRule, StreamJobOptions } from "./jobTypes.ts";
 import type { TtlProcessorState } from "./ttlProcessorFunction.ts";
@@ -47,6 +48,8 @@ export interface StreamJobSnapshot {
   readonly eventClock: number;
   readonly valve: WatermarkValveSnapshot;
   readonly config: BroadcastConfig | null;
+  /** Configs keyed by an event field (absent in snapshots from before keyed configs). */
+  readonly keyedConfigs?: KeyedConfigsData;
   /** Every rule version some subtask still holds, retired or not. */
   readonly rules: ReadonlyArray<{ readonly rule: Rule; readonly retired: boolean }>;
   /** Active versions by rule id (indexes into `rules`), in activation order. */

@@ -8,6 +8,8 @@ import type { EventComparator, OperatorKey } from "../../engine/operator/index.t
 import type { Rule } from "../../model/pattern.ts";
 import type { JavaKeyType } from "../javaHashCode.ts";
 import type { KeyedBroadcastProcessFunction } from "../processors/keyedBroadcastProcessFunction.ts";
+import type { KeyedConfigView } from "./broadcastConfigs.ts";
+import type { WatermarkStatus } from "./watermarkValve.ts";
 
 /** A rule version ready to run: the rule (id, version, pattern) and its compiled NFA. */
 export interface JobRule {
@@ -18,6 +20,12 @@ export interface JobRule {
 /** The broadcast config conditions read as `config.x` (Flink: broadcast state). */
 export type BroadcastConfig = Readonly<Record<string, unknown>>;
 
+/** Which events a keyed config is for: those whose `field` has the text `value`. */
+export interface ConfigKey {
+  readonly field: string;
+  readonly value: string;
+}
+
 /**
  * What a broadcast record does. CEP jobs take `rule`, `remove` and `config`; a job running a
  * keyed-broadcast processor takes `element` (handed to `processBroadcastElement`).
@@ -25,7 +33,8 @@ export type BroadcastConfig = Readonly<Record<string, unknown>>;
 export type BroadcastAction =
   | { readonly type: "rule"; readonly rule: JobRule }
   | { readonly type: "remove"; readonly id: string }
-  | { readonly type: "config"; readonly config: BroadcastConfig }
+  /** The global config, or (with `key`) the config of events whose field has that value. */
+  | { readonly type: "config"; readonly config: BroadcastConfig; readonly key?: ConfigKey }
   | { readonly type: "element"; readonly value: unknown };
 
 /**
@@ -63,6 +72,11 @@ export interface StreamJobOptions {
   readonly keyType?: JavaKeyType;
   /** Source partitions (input channels) watermarks come from; default 1. */
   readonly sourcePartitions?: number;
+  /**
+   * Keep each rule version's set of keys with partial matches, so the job can count them and
+   * their stages at any time (a run session does; the CLI only needs it for rule updates).
+   */
+  readonly trackPartialMatches?: boolean;
   readonly comparator?: EventComparator;
   /** The broadcast stream, ordered by `at` (ties: in the given order). */
   readonly broadcast?: readonly BroadcastRecord[];
@@ -131,3 +145,18 @@ export type JobOutput =
       /** Live partial matches of that version across all keys and subtasks when it was dropped. */
       readonly partialMatches: number;
     };
+
+/** One subtask's copy of the broadcast state (identical in every subtask). */
+export interface SubtaskBroadcastView {
+  readonly subtask: number;
+  readonly rules: readonly { readonly id: string; readonly version: number }[];
+  readonly config: BroadcastConfig | null;
+  readonly keyedConfigs: readonly KeyedConfigView[];
+}
+
+/** A source partition as the subtasks' valves see it. */
+export interface PartitionWatermark {
+  /** The partition's largest watermark so far; null before its first. */
+  readonly watermark: number | null;
+  readonly status: WatermarkStatus;
+}

@@ -14,7 +14,14 @@
  *   state. A retired adapter does nothing and reports every state empty, so an operator that
  *   also runs other rules drops this rule's state the next time it visits the key.
  */
-import type { CompiledNFA, EventRecord, Match, TimedOutMatch } from "../../engine/index.ts";
+import type {
+  CompiledNFA,
+  EventExplanation,
+  EventRecord,
+  Match,
+  PartialMatchView,
+  TimedOutMatch,
+} from "../../engine/index.ts";
 import { countPartialMatches, type KeyedNFAState } from "../../engine/index.ts";
 import type { Rule } from "../../model/pattern.ts";
 import type { BroadcastConfig } from "./jobTypes.ts";
@@ -69,6 +76,28 @@ export class RuleVersionNfa implements CompiledNFA {
 
   isEmpty(state: KeyedNFAState): boolean {
     return this.isRetired || this.inner.isEmpty(state);
+  }
+
+  inspect(state: KeyedNFAState): readonly PartialMatchView[] {
+    return this.inner.inspect(state);
+  }
+
+  countByStage(state: KeyedNFAState, into: Map<string, number>): void {
+    this.inner.countByStage(state, into);
+  }
+
+  explain(
+    state: KeyedNFAState,
+    event: EventRecord,
+    timestamp: number,
+    config?: BroadcastConfig,
+  ): EventExplanation {
+    return this.inner.explain(state, event, timestamp, config ?? this.configOf(event));
+  }
+
+  /** The keys' states holding partial matches (tracked only when the job tracks them). */
+  liveStates(): ReadonlySet<KeyedNFAState> {
+    return this.live;
   }
 
   /** Live partial matches of this version, over every key of every subtask. */

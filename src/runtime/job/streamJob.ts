@@ -8,9 +8,12 @@
  * - Routing: a key goes to `KeyGroupRangeAssignment.assignKeyToParallelOperator(key,
  *   maxParallelism, parallelism)`, the key hashed as its Java type; a null key (no `keyBy`)
  *   runs on subtask 0, as Flink runs a non-keyed CEP stream with parallelism 1.
- * - Time: watermarks arrive per source partition; every subtask's watermark is the minimum over
- *   the partitions ({@link WatermarkValve}). Processing time is one clock for all subtasks.
- * - Broadcast: each record reaches every subtask, so their broadcast state stays identical. A
+ * - Time: watermarks and idle/active statuses arrive per source partition; every subtask's
+ *   watermark is the minimum over the active partitions ({@link WatermarkValve}, Flink's
+ *   `StatusWatermarkValve`; every subtask reads every partition, so all compute the same).
+ *   Processing time is one clock for all subtasks.
+ * - Broadcast: each record reaches every subtask, so their broadcast state stays identical
+ *   (rule versions, the global config and configs keyed by an event field: `broadcastConfigs.ts`). A
  *   record applies before the first element whose time (event time, else processing time — the
  *   clock or the 0-based position) is ≥ its `at`; records left at the end apply when
  *   {@link StreamJob.drainBroadcast} is called, before a final watermark.
@@ -25,11 +28,12 @@ import type { EventRecord } from "../../engine/index.ts";
 import type { OperatorKey } from "../../engine/operator/index.ts";
 import type { Rule } from "../../model/pattern.ts";
 import { KeyTypeError, type JavaKeyType } from "../javaHashCode.ts";
-import { assignKeyToParallelOperator, DEFAULT_MAX_PARALLELISM } from "../keyGroups.ts";
+import { assignKeyToParallelOperator, assignToKeyGroup, DEFAULT_MAX_PARALLELISM } from "../keyGroups.ts";
 import { CoBroadcastWithKeyedOperator } from "../processors/coBroadcastWithKeyedOperator.ts";
 import { RecordFormatError } from "../processors/recordFields.ts";
 import type { KeyedStateData } from "../processors/state.ts";
-import { CepSubtask } from "./cepSubtask.ts";
+import { BroadcastConfigs } from "./broadcastConfigs.ts";
+import { CepSubtask, type KeyStateView } from "./cepSubtask.ts";
 import {
   checkCompatible,
   emptyOutputCounts,
@@ -42,13 +46,15 @@ import type {
   BroadcastConfig,
   BroadcastRecord,
   JobOutput,
+  PartitionWatermark,
   ProcessorSpec,
   StreamJobOptions,
+  SubtaskBroadcastView,
 } from "./jobTypes.ts";
 import { TTL_PROBE, TtlProcessorFunction, type TtlProcessorState } from "./ttlProcessorFunction.ts";
 import type { KeyedBroadcastProcessFunction } from "../processors/keyedBroadcastProcessFunction.ts";
 import { RuleVersionNfa } from "./ruleVersionNfa.ts";
-import { WatermarkValve } from "./watermarkValve.ts";
+import { WatermarkValve, type WatermarkStatus } from "./watermarkValve.ts";
 
 type ProcessorSubtask = CoBroadcastWithKeyedOperator<unknown, unknown, object>;
 
@@ -77,9 +83,8 @@ export class StreamJob {
   /** Active rule versions by id (several only when the initial rules repeat an id). */
   private readonly active = new Map<string, RuleVersionNfa[]>();
   private readonly trackPartialMatches: boolean;
-  private config: BroadcastConfig | undefined = undefined;
-  /** The config each element arrived under (only filled once a config was broadcast). */
-  private readonly arrivalConfig = new WeakMap<EventRecord, BroadcastConfig>();
+  private readonly configs = new BroadcastConfigs();
+  private readonly hasConfigs: boolean;
   private processingTime = 0;
   /** The last element `admit` read for the processor, so it is read once. */
   private admitted: { readonly event: EventRecord; readonly value: unknown } | null = null;
@@ -102,9 +107,10 @@ export class StreamJob {
     };
     const ttl = options.stateTtlMs ?? null;
     this.onRejected = options.onRejected ?? (() => undefined);
-    this.trackPartialMatches = this.broadcast.some(
-      (r) => r.action.type === "rule" || r.action.type === "remove",
-    );
+    this.trackPartialMatches =
+      options.trackPartialMatches === true ||
+      this.broadcast.some((r) => r.action.type === "rule" || r.action.type === "remove");
+    this.hasConfigs = this.broadcast.some((r) => r.action.type === "config");
     const indexes = Array.from({ length: this.parallelism }, (_, i) => i);
     const logic = options.logic;
     if (logic.type === "cep") {
@@ -131,6 +137,47 @@ export class StreamJob {
   /** The watermark every subtask has (the minimum over source partitions). */
   get currentWatermark(): number {
     return this.valve.current;
+  }
+
+  /** Each source partition's watermark and status, as the subtasks' valves hold them. */
+  partitionWatermarks(): PartitionWatermark[] {
+    const { channels } = this.valve.snapshot();
+    return channels.map((w, p) => ({
+      watermark: w === Number.NEGATIVE_INFINITY ? null : w,
+      status: this.valve.statusOf(p),
+    }));
+  }
+
+  /** Each CEP subtask's own watermark (−∞ before the first; a processor job has none). */
+  subtaskWatermarks(): number[] {
+    return this.cep.map((subtask) => subtask.currentWatermark);
+  }
+
+  /** The active rule versions (in activation order), for reading their live partial matches. */
+  activeVersions(): RuleVersionNfa[] {
+    return [...this.active.values()].flat();
+  }
+
+  /** The key group `key` falls in (Flink's `assignToKeyGroup`); 0 for the null key. */
+  keyGroupOf(key: OperatorKey): number {
+    return key === null ? 0 : assignToKeyGroup(key, this.keyType, this.maxParallelism);
+  }
+
+  /** `key`'s state in its subtask, per rule version there (read-only views of live objects). */
+  keyState(key: OperatorKey): KeyStateView[] {
+    return this.cep[this.subtaskOf(key)]?.keyState(key) ?? [];
+  }
+
+  /** Every subtask's copy of the broadcast state. */
+  broadcastState(): SubtaskBroadcastView[] {
+    const config = this.configs.globalConfig ?? null;
+    const keyedConfigs = this.configs.keyedViews();
+    return this.cep.map((subtask) => ({
+      subtask: subtask.index,
+      rules: subtask.ruleVersions().map((r) => ({ id: r.id, version: r.version })),
+      config,
+      keyedConfigs,
+    }));
   }
 
   /** The rule versions running now, in the order they became active. */
@@ -175,7 +222,7 @@ export class StreamJob {
     this.applyBroadcastUpTo(this.isProcessingTime ? this.processingTime : timestamp);
     const subtask = this.subtaskOf(key);
     if (this.processor === null) {
-      if (this.config !== undefined) this.arrivalConfig.set(event, this.config);
+      if (this.hasConfigs) this.configs.arrive(event);
       (this.cep[subtask] as CepSubtask).processElement(event, key, timestamp);
       return;
     }
@@ -195,7 +242,19 @@ export class StreamJob {
   /** A watermark from source `partition`; subtasks advance when the minimum does. */
   processWatermark(watermark: number, partition = 0): void {
     const combined = this.valve.input(watermark, partition);
-    if (combined === null) return;
+    if (combined !== null) this.advanceWatermark(combined);
+  }
+
+  /**
+   * Source `partition` turned idle or active (Flink's `WatermarkStatus`): an idle partition no
+   * longer holds the subtasks' watermark back; the last one going idle flushes the largest.
+   */
+  processWatermarkStatus(status: WatermarkStatus, partition = 0): void {
+    const { watermark } = this.valve.inputWatermarkStatus(status, partition);
+    if (watermark !== null) this.advanceWatermark(watermark);
+  }
+
+  private advanceWatermark(combined: number): void {
     for (const subtask of this.cep) subtask.processWatermark(combined);
     if (combined > this.eventClock && Number.isFinite(combined)) this.advanceProcessorTtl(combined);
   }
@@ -272,7 +331,7 @@ export class StreamJob {
       for (const group of subtask.groups)
         for (const key of group.operator.keys)
           for (const event of key.events) {
-            const config = this.arrivalConfig.get(event);
+            const config = this.configs.arrivedUnder(event);
             if (config !== undefined) arrivalConfigs.push([event, config]);
           }
     return {
@@ -284,7 +343,8 @@ export class StreamJob {
       processingTime: this.processingTime,
       eventClock: this.eventClock,
       valve: this.valve.snapshot(),
-      config: this.config ?? null,
+      config: this.configs.globalConfig ?? null,
+      keyedConfigs: this.configs.keyedData(),
       rules,
       active,
       cep,
@@ -327,8 +387,8 @@ export class StreamJob {
           broadcast: state.broadcast,
         }),
     );
-    for (const [event, config] of saved.arrivalConfigs) this.arrivalConfig.set(event, config);
-    this.config = saved.config ?? undefined;
+    for (const [event, config] of saved.arrivalConfigs) this.configs.restoreArrival(event, config);
+    this.configs.restore(saved.config, saved.keyedConfigs ?? []);
     this.valve.restore(saved.valve);
     this.nextBroadcast = saved.source.nextBroadcast;
     this.processingTime = saved.processingTime;
@@ -396,7 +456,7 @@ export class StreamJob {
     }
     switch (action.type) {
       case "config":
-        this.config = action.config;
+        this.configs.set(action.config, action.key);
         return;
       case "element":
         this.processors.forEach((subtask, index) => {
@@ -444,8 +504,9 @@ export class StreamJob {
   }
 
   private ruleVersion(rule: Rule, nfa: RuleVersionNfa["inner"]): RuleVersionNfa {
-    const hasConfig = this.broadcast.some((r) => r.action.type === "config");
-    const configOf = hasConfig ? (event: EventRecord) => this.arrivalConfig.get(event) : () => undefined;
+    const configOf = this.hasConfigs
+      ? (event: EventRecord) => this.configs.arrivedUnder(event)
+      : () => undefined;
     return new RuleVersionNfa(rule, nfa, configOf, this.trackPartialMatches);
   }
 }

@@ -11,11 +11,18 @@
  * {@link RunSession.seek} restores the nearest one at or before a position and replays to it.
  * Checkpoints hold for one run: new rules, settings or input start over from position 0.
  */
+import type { OperatorKey } from "../../engine/operator/index.ts";
 import type { ConditionBindings, Rule } from "../../model/pattern.ts";
 import { CheckpointStore } from "../checkpoint/index.ts";
 import type { JobRule } from "../job/index.ts";
 import type { OutputLog } from "./outputLog.ts";
+import { explainEvent, type ExplainRequest } from "./explainEvent.ts";
+import type { SubtaskBroadcastView } from "../job/index.ts";
+import type { ExplainResult, KeyPartialMatches, MetricsSeries } from "./queryTypes.ts";
 import { compileRuleSet, ruleName } from "./ruleSetLoader.ts";
+import { SessionMetrics } from "./sessionMetrics.ts";
+import { keyPartialMatches } from "./sessionQueries.ts";
+import { feedTimeProblems } from "./eventFeed.ts";
 import { SessionInput } from "./sessionInput.ts";
 import { SessionOutputs } from "./sessionOutputs.ts";
 import {
@@ -89,6 +96,7 @@ export class RunSession {
   private credit = 0;
   private eventsPerSecond: number | null = null;
   private readonly warnings = new Set<string>();
+  private readonly metrics: SessionMetrics;
 
   constructor(options: RunSessionOptions) {
     this.rules = options.rules;
@@ -99,6 +107,8 @@ export class RunSession {
     this.summaryListSize = options.summaryListSize ?? 20;
     this.clock = options.clock;
     this.checkpointInterval = options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
+    this.metrics = new SessionMetrics(options.clock);
+    checkRunConfig(options.config);
     this.compiled = this.compile(this.rules, this.bindings, this.config);
     this.restart(0, false);
   }
@@ -146,6 +156,7 @@ export class RunSession {
 
   /** New key, time or job settings, replayed to the current position. @throws RuleSetError */
   configure(config: RunConfig): void {
+    checkRunConfig(config);
     if (config.maxPartialMatches !== this.config.maxPartialMatches) {
       this.compiled = this.compile(this.rules, this.bindings, config);
     }
@@ -257,10 +268,45 @@ export class RunSession {
     return { total: log.count, records };
   }
 
+  /**
+   * `key`'s partial matches in every running rule version (stage, events, window time left),
+   * its subtask and key group. @throws KeyTypeError when the key is no value of the key type
+   */
+  partialMatches(key: OperatorKey): KeyPartialMatches {
+    return keyPartialMatches(this.run.job, key, this.config.time !== null, this.run.lineOf);
+  }
+
+  /** Why input item `position` did what it did under rule `ruleId` (see `explainEvent.ts`). */
+  explain(request: ExplainRequest): ExplainResult {
+    return explainEvent(request, {
+      rules: this.compiled,
+      config: this.config,
+      input: this.sessionInput,
+      horizon: { items: this.run.items, ended: this.run.ended },
+      checkpointAt: (position) => {
+        const checkpoint = this.checkpoints.nearest(position);
+        if (checkpoint === undefined) throw new RangeError(`no checkpoint at or before ${position}`);
+        return structuredClone(checkpoint.state.run);
+      },
+    });
+  }
+
+  /** Every subtask's copy of the broadcast state (rule versions, config, keyed configs). */
+  broadcastState(): SubtaskBroadcastView[] {
+    return this.run.job.broadcastState();
+  }
+
+  /** The metrics sampled so far (one sample per state pass; see `sessionMetrics.ts`). */
+  metricsSeries(): MetricsSeries {
+    this.refreshMetrics();
+    return this.metrics.series();
+  }
+
   /** The summary of the run now; resets the changed keys (so call it once per tick). */
   summary(): RunSummary {
     const { run, outputs } = this;
     const watermark = run.job.currentWatermark;
+    const scan = this.refreshMetrics();
     return {
       state: this.status,
       position: {
@@ -276,9 +322,31 @@ export class RunSession {
       eventsPerSecond: this.eventsPerSecond,
       speed: this.speed,
       activeRules: run.job.activeRules().map((r) => ({ id: r.id, version: r.version })),
+      stageCounts: scan.stageCounts,
+      watermarks: {
+        partitions: run.job.partitionWatermarks(),
+        subtasks: run.job.subtaskWatermarks().map((w) => (w === Number.NEGATIVE_INFINITY ? null : w)),
+      },
       warnings: [...this.warnings],
       error: this.error,
     };
+  }
+
+  private refreshMetrics(): ReturnType<SessionMetrics["refresh"]> {
+    const { run } = this;
+    return this.metrics.refresh(
+      run.job,
+      {
+        items: run.items,
+        events: run.events,
+        eventsPerSecond: this.eventsPerSecond,
+        watermark: run.job.currentWatermark,
+        maxEventTime: run.maxEventTime,
+        eventTime: this.config.time !== null,
+        late: this.outputs.logs.late.count,
+      },
+      this.status === "playing",
+    );
   }
 
   /** Consumes steps until `done` says so, the input runs out, or an error stops the run. */
@@ -319,6 +387,7 @@ export class RunSession {
 
   /** A fresh run replayed to `items` (and the end of input when `ended`); clears an error. */
   private restart(items: number, ended: boolean): void {
+    this.metrics.reset();
     this.outputs = new SessionOutputs(this.keep);
     this.warnings.clear();
     this.error = null;
@@ -379,4 +448,10 @@ export class RunSession {
       this.warnings.add(`${ruleName(rule)}: ${message}`);
     });
   }
+}
+
+/** @throws RangeError when the time settings cannot run (partitions, interval, idleness) */
+function checkRunConfig(config: RunConfig): void {
+  const problems = feedTimeProblems(config.time);
+  if (problems.length > 0) throw new RangeError(problems.join("; "));
 }

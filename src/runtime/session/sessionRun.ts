@@ -26,6 +26,8 @@ export interface RunSink {
   touched(key: OperatorKey): void;
   /** A bad input row (`FILE:LINE: reason`). */
   problem(line: string): void;
+  /** An element about to enter the job (after the source vetted it), for tracing. */
+  element?(event: EventRecord, key: OperatorKey, timestamp: number | undefined): void;
 }
 
 /**
@@ -80,6 +82,9 @@ export class SessionRun {
       parallelism: config.parallelism,
       ...(config.maxParallelism === undefined ? {} : { maxParallelism: config.maxParallelism }),
       ...(config.keyType === undefined ? {} : { keyType: config.keyType }),
+      sourcePartitions: config.time?.partitions ?? 1,
+      // Stage counts and metrics read every key's partial matches at any time.
+      trackPartialMatches: true,
       output: (output) => {
         this.emit(output);
       },
@@ -94,11 +99,15 @@ export class SessionRun {
       // The job behind a thin wrapper that notes which keys the input touched.
       operator: {
         processElement: (event, key, timestamp) => {
+          sink.element?.(event, key, timestamp);
           sink.touched(key);
           job.processElement(event, key, timestamp);
         },
-        processWatermark: (watermark) => {
-          job.processWatermark(watermark);
+        processWatermark: (watermark, partition) => {
+          job.processWatermark(watermark, partition);
+        },
+        processWatermarkStatus: (status, partition) => {
+          job.processWatermarkStatus(status, partition);
         },
         setProcessingTime: (time) => {
           job.setProcessingTime(time);
@@ -138,6 +147,11 @@ export class SessionRun {
 
   /** The input line of an event, for views and error messages. */
   readonly lineOf: LineOf = (event: EventRecord) => this.feed.lineOf(event);
+
+  /** The largest event timestamp read so far (−∞ before the first, and in processing time). */
+  get maxEventTime(): number {
+    return this.feed.maxEventTime;
+  }
 
   /** True once a fatal input problem (a bad CSV header, say) stopped reading. */
   get failed(): boolean {

@@ -5,6 +5,7 @@
  */
 import type { EventData } from "../../formats/events/index.ts";
 import type { JavaKeyType } from "../javaHashCode.ts";
+import type { PartitionWatermark } from "../job/index.ts";
 import type { FeedTime } from "./eventFeed.ts";
 
 /** How events are keyed and timed, and how the job runs. */
@@ -139,6 +140,21 @@ export interface RunSummary {
   readonly speed: number | null;
   /** The rule versions running now. */
   readonly activeRules: readonly { readonly id: string; readonly version: number }[];
+  /**
+   * Partial matches waiting in each stage, by rule id then stage name, over every key and subtask
+   * (every running rule and stage listed, 0 included). Refreshed at most once per summary
+   * interval while playing, and never taking more than a tenth of the run's time
+   * (`sessionMetrics.ts`): it may trail the position by a few events.
+   */
+  readonly stageCounts: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Event time: each source partition's watermark and status (active / idle), and each
+   * subtask's watermark (the minimum over the active partitions; null before the first).
+   */
+  readonly watermarks: {
+    readonly partitions: readonly PartitionWatermark[];
+    readonly subtasks: readonly (number | null)[];
+  };
   /** Warnings such as the partial-match cap being hit, once each. */
   readonly warnings: readonly string[];
   /** Bad input rows (`LINE: reason`), the first ones listed. */

@@ -1,24 +1,38 @@
 import { describe, expect, it } from "vitest";
-import type { WatermarkStatus } from "../job/watermarkValve.ts";
-import { SourceWatermarks, WatermarkStrategy } from "./watermarkStrategy.ts";
+import { WatermarkValve, type WatermarkStatus } from "../job/watermarkValve.ts";
+import { SourceWatermarks, WatermarkStrategy, type SourceWatermarksTarget } from "./watermarkStrategy.ts";
 
-function recorder(): {
+/**
+ * A downstream subtask's input: a valve over the source's partitions, logging what it emits
+ * (combined watermarks and its own status changes), as a `StreamJob` would pass them on.
+ */
+function recorder(partitions = 1): {
   log: Array<number | WatermarkStatus>;
-  target: ConstructorParameters<typeof SourceWatermarks>[1]["target"];
+  valve: WatermarkValve;
+  target: SourceWatermarksTarget;
 } {
   const log: Array<number | WatermarkStatus> = [];
+  const valve = new WatermarkValve(partitions);
   return {
     log,
+    valve,
     target: {
-      processWatermark: (w) => log.push(w),
-      processWatermarkStatus: (s) => log.push(s),
+      processWatermark: (w, p) => {
+        const combined = valve.input(w, p);
+        if (combined !== null) log.push(combined);
+      },
+      processWatermarkStatus: (s, p) => {
+        const out = valve.inputWatermarkStatus(s, p);
+        if (out.watermark !== null) log.push(out.watermark);
+        if (out.status !== null) log.push(out.status);
+      },
     },
   };
 }
 
 describe("SourceWatermarks (WatermarkStrategy per source partition)", () => {
   it("keeps a watermark per partition and emits the minimum across them", () => {
-    const { log, target } = recorder();
+    const { log, valve, target } = recorder(2);
     const source = new SourceWatermarks(WatermarkStrategy.forBoundedOutOfOrderness(10), {
       partitions: 2,
       target,
@@ -31,7 +45,7 @@ describe("SourceWatermarks (WatermarkStrategy per source partition)", () => {
     expect(log).toEqual([39, 89]); // now partition 0 holds it back
     source.onEvent(90, 0); // does not advance partition 0
     expect(log).toEqual([39, 89]);
-    expect(source.valve.snapshot().channels).toEqual([89, 189]);
+    expect(valve.snapshot().channels).toEqual([89, 189]);
   });
 
   it("monotonous timestamps trail the newest timestamp by 1 ms", () => {
@@ -43,7 +57,7 @@ describe("SourceWatermarks (WatermarkStrategy per source partition)", () => {
   });
 
   it("an idle partition no longer holds the watermark back, and counts again once it produces", () => {
-    const { log, target } = recorder();
+    const { log, valve, target } = recorder(2);
     const strategy = WatermarkStrategy.forBoundedOutOfOrderness(0).withIdleness(1000);
     const source = new SourceWatermarks(strategy, { partitions: 2, autoWatermarkIntervalMs: 200, target });
     source.onEvent(1000, 0);
@@ -62,12 +76,12 @@ describe("SourceWatermarks (WatermarkStrategy per source partition)", () => {
     source.advanceProcessingTime(1600);
     expect(source.isIdle(1)).toBe(true);
     expect(log).toEqual([499, 2599]); // partition 0's watermark alone
-    expect(source.valve.status).toBe("active");
+    expect(valve.status).toBe("active");
     // Partition 1 produces again: active on its next watermark, aligned once it caught up.
     source.onEvent(800, 1);
     source.advanceProcessingTime(1800);
     expect(source.isIdle(1)).toBe(false);
-    expect(source.valve.statusOf(1)).toBe("active");
+    expect(valve.statusOf(1)).toBe("active");
     expect(log).toEqual([499, 2599]); // 799 is behind the valve: not aligned, not holding back
     source.onEvent(2700, 0);
     source.onEvent(3000, 1);
@@ -76,7 +90,7 @@ describe("SourceWatermarks (WatermarkStrategy per source partition)", () => {
   });
 
   it("all partitions idle makes the source idle, flushing the largest watermark", () => {
-    const { log, target } = recorder();
+    const { log, target } = recorder(2);
     const strategy = WatermarkStrategy.forBoundedOutOfOrderness(0).withIdleness(100);
     const source = new SourceWatermarks(strategy, { partitions: 2, autoWatermarkIntervalMs: 100, target });
     source.onEvent(50, 0);
@@ -93,7 +107,7 @@ describe("SourceWatermarks (WatermarkStrategy per source partition)", () => {
       steps: readonly number[],
       split = false,
     ): { log: Array<number | WatermarkStatus>; idle: boolean } => {
-      const { log, target } = recorder();
+      const { log, target } = recorder(3);
       const strategy = WatermarkStrategy.forBoundedOutOfOrderness(5).withIdleness(300);
       const source = new SourceWatermarks(strategy, {
         partitions: 3,
@@ -137,7 +151,7 @@ describe("SourceWatermarks (WatermarkStrategy per source partition)", () => {
     expect(() => WatermarkStrategy.forBoundedOutOfOrderness(-1)).toThrow(RangeError);
     expect(() => WatermarkStrategy.forMonotonousTimestamps().withIdleness(0)).toThrow(/greater than zero/);
     const strategy = WatermarkStrategy.forMonotonousTimestamps();
-    const target = { processWatermark: () => undefined };
+    const target = { processWatermark: () => undefined, processWatermarkStatus: () => undefined };
     expect(() => new SourceWatermarks(strategy, { autoWatermarkIntervalMs: 0, target })).toThrow(/interval/);
     expect(() => {
       new SourceWatermarks(strategy, { target }).onEvent(1, 1);
@@ -147,5 +161,47 @@ describe("SourceWatermarks (WatermarkStrategy per source partition)", () => {
     expect(() => {
       source.advanceProcessingTime(4);
     }).toThrow(/cannot go back/);
+  });
+});
+
+describe("SourceWatermarks snapshots", () => {
+  it("a source restored from a snapshot emits what the original goes on to emit", () => {
+    const strategy = WatermarkStrategy.forBoundedOutOfOrderness(3).withIdleness(250);
+    const feed = (source: SourceWatermarks, from: number, to: number): void => {
+      for (let i = from; i < to; i++) {
+        // Partition 1 falls silent from record 10 to 30.
+        const partition = i >= 10 && i < 30 ? 0 : i % 2;
+        source.onEvent(i * 40, partition);
+        source.advanceProcessingTime(i * 40);
+      }
+    };
+    const straight = recorder(2);
+    const original = new SourceWatermarks(strategy, {
+      partitions: 2,
+      autoWatermarkIntervalMs: 100,
+      target: straight.target,
+    });
+    feed(original, 0, 25);
+    const saved = structuredClone(original.snapshot());
+    const valveSaved = straight.valve.snapshot();
+    const logged = straight.log.length;
+    feed(original, 25, 50);
+    original.finish();
+
+    const resumed = recorder(2);
+    resumed.valve.restore(valveSaved);
+    const copy = new SourceWatermarks(strategy, {
+      partitions: 2,
+      autoWatermarkIntervalMs: 100,
+      target: resumed.target,
+    });
+    copy.restore(saved);
+    // Taken while partition 1 was idle: the copy knows it.
+    expect(saved.outputs[1]?.isIdle).toBe(true);
+    expect(copy.isIdle(1)).toBe(true);
+    feed(copy, 25, 50);
+    copy.finish();
+    expect(resumed.log).toEqual(straight.log.slice(logged));
+    expect(straight.log.at(-1)).toBe(Number.POSITIVE_INFINITY);
   });
 });

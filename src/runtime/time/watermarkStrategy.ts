@@ -2,8 +2,9 @@
  * Event-time strategies as Flink's `WatermarkStrategy` (flink-core `api/common/eventtime`), and
  * the source side that runs them per source partition: Flink's `SourceOperator` with one
  * generator per split, each writing through a `WatermarkToDataOutput` (which drops watermarks
- * that do not advance and turns an idle output active again on the next one), into a
- * {@link WatermarkValve} that takes the minimum across partitions.
+ * that do not advance and turns an idle output active again on the next one). What a partition
+ * emits goes downstream per partition — every keyed subtask reads every partition as one input
+ * channel and takes the minimum in its `StatusWatermarkValve` (`WatermarkValve`, held by the job).
  *
  * Periodic emission (`pipeline.auto-watermark-interval`, 200 ms by default in Flink): Flink runs
  * `onPeriodicEmit` on a wall-clock timer. The simulation makes it deterministic by running it on
@@ -14,10 +15,11 @@
  * (Flink's own interval 0 disables periodic watermarks; that is not offered.)
  */
 import { BoundedOutOfOrdernessWatermarks } from "../../engine/operator/index.ts";
-import { WatermarkValve, type WatermarkStatus } from "../job/watermarkValve.ts";
+import type { WatermarkStatus } from "../job/watermarkValve.ts";
 import {
-  emittingGenerator,
+  BoundedGenerator,
   WatermarksWithIdleness,
+  type GeneratorState,
   type WatermarkGenerator,
   type WatermarkOutput,
 } from "./watermarksWithIdleness.ts";
@@ -53,17 +55,20 @@ export class WatermarkStrategy {
 
   /** `createWatermarkGenerator`: `clock` is the processing time idleness is measured on. */
   createWatermarkGenerator(clock: () => number): WatermarkGenerator {
-    const bounded = emittingGenerator(new BoundedOutOfOrdernessWatermarks(this.outOfOrdernessMs));
+    const bounded = new BoundedGenerator(this.outOfOrdernessMs);
     return this.idleTimeoutMs === null
       ? bounded
       : new WatermarksWithIdleness(bounded, this.idleTimeoutMs, clock);
   }
 }
 
-/** Where the combined watermark goes (an operator's `processWatermark`, and status changes). */
+/**
+ * Where a source partition's watermarks and status changes go: every downstream subtask's input
+ * channel for that partition (a `StreamJob`'s valve).
+ */
 export interface SourceWatermarksTarget {
-  processWatermark(watermark: number): void;
-  processWatermarkStatus?(status: WatermarkStatus): void;
+  processWatermark(watermark: number, partition: number): void;
+  processWatermarkStatus(status: WatermarkStatus, partition: number): void;
 }
 
 export interface SourceWatermarksOptions {
@@ -73,65 +78,85 @@ export interface SourceWatermarksOptions {
   readonly target: SourceWatermarksTarget;
 }
 
-/** Flink's `WatermarkToDataOutput` for one partition, writing into the valve. */
+/** A {@link SourceWatermarks}' state as plain data (a source's checkpointed state). */
+export interface SourceWatermarksSnapshot {
+  readonly started: boolean;
+  readonly now: number;
+  readonly nextTick: number;
+  readonly generators: readonly GeneratorState[];
+  readonly outputs: ReadonlyArray<{ readonly maxWatermarkSoFar: number; readonly isIdle: boolean }>;
+}
+
+/** Flink's `WatermarkToDataOutput` for one partition. */
 class PartitionOutput implements WatermarkOutput {
   maxWatermarkSoFar = Number.NEGATIVE_INFINITY;
   isIdle = false;
 
   constructor(
     private readonly partition: number,
-    private readonly source: SourceWatermarks,
+    private readonly target: SourceWatermarksTarget,
   ) {}
 
   emitWatermark(watermark: number): void {
     if (watermark <= this.maxWatermarkSoFar) return;
     this.maxWatermarkSoFar = watermark;
     this.markActive();
-    this.source.forwardWatermark(watermark, this.partition);
+    this.target.processWatermark(watermark, this.partition);
   }
 
   markIdle(): void {
     if (this.isIdle) return;
     this.isIdle = true;
-    this.source.forwardStatus("idle", this.partition);
+    this.target.processWatermarkStatus("idle", this.partition);
   }
 
   markActive(): void {
     if (!this.isIdle) return;
     this.isIdle = false;
-    this.source.forwardStatus("active", this.partition);
+    this.target.processWatermarkStatus("active", this.partition);
   }
 }
 
-/** Per-partition generators of one strategy, combined by a {@link WatermarkValve}. */
+/** One generator of a strategy per source partition, emitting per partition. */
 export class SourceWatermarks {
-  readonly valve: WatermarkValve;
   readonly autoWatermarkIntervalMs: number | null;
   private readonly generators: WatermarkGenerator[];
   private readonly outputs: PartitionOutput[];
-  private readonly target: SourceWatermarksTarget;
   /** The processing time the generators see (a tick's time during a round). */
   private now = 0;
   private nextTick: number;
+  private started = false;
 
   constructor(strategy: WatermarkStrategy, options: SourceWatermarksOptions) {
     const partitions = options.partitions ?? 1;
-    this.valve = new WatermarkValve(partitions);
+    if (!Number.isInteger(partitions) || partitions < 1) {
+      throw new RangeError(`source partitions must be a whole number ≥ 1, got ${partitions}`);
+    }
     const interval = options.autoWatermarkIntervalMs ?? null;
     if (interval !== null && (!(interval > 0) || !Number.isFinite(interval))) {
       throw new RangeError(`the auto-watermark interval must be greater than zero, got ${interval}`);
     }
     this.autoWatermarkIntervalMs = interval;
     this.nextTick = interval ?? Number.POSITIVE_INFINITY;
-    this.target = options.target;
     const clock = (): number => this.now;
     this.generators = Array.from({ length: partitions }, () => strategy.createWatermarkGenerator(clock));
-    this.outputs = Array.from({ length: partitions }, (_, p) => new PartitionOutput(p, this));
+    this.outputs = Array.from({ length: partitions }, (_, p) => new PartitionOutput(p, options.target));
+  }
+
+  get partitions(): number {
+    return this.outputs.length;
   }
 
   /** The processing time last reached. */
   get currentProcessingTime(): number {
     return this.now;
+  }
+
+  /** The largest timestamp any partition read (−∞ before the first record). */
+  get maxTimestamp(): number {
+    let max = Number.NEGATIVE_INFINITY;
+    for (const generator of this.generators) max = Math.max(max, generator.snapshot().maxTimestamp);
+    return max;
   }
 
   /** Whether `partition`'s output is marked idle. */
@@ -146,15 +171,35 @@ export class SourceWatermarks {
     if (this.autoWatermarkIntervalMs === null) this.emitRound();
   }
 
-  /** Moves the processing clock to `time`, running a round at every interval tick up to it. */
+  /**
+   * Starts the processing clock at `time` instead of 0 (a replay of epoch-millisecond data
+   * starts at its first record): the first round runs at the next interval tick after it.
+   */
+  startClock(time: number): void {
+    if (this.started) throw new Error("the source's processing clock has already started");
+    this.started = true;
+    this.now = time;
+    const interval = this.autoWatermarkIntervalMs;
+    if (interval !== null) this.nextTick = (Math.floor(time / interval) + 1) * interval;
+  }
+
+  /**
+   * Moves the processing clock to `time`, running a round at every interval tick up to it.
+   * Rounds between two records see no new event, so after the first two (which emit the newest
+   * watermark and start the idleness countdowns) only the last one can change anything (a
+   * countdown running out): a long gap runs those three, not one per tick.
+   */
   advanceProcessingTime(time: number): void {
     if (time < this.now) {
       throw new RangeError(`processing time cannot go back (from ${this.now} to ${time})`);
     }
-    while (this.nextTick <= time) {
+    this.started = true;
+    const interval = this.autoWatermarkIntervalMs ?? Number.POSITIVE_INFINITY;
+    for (let round = 0; this.nextTick <= time; round++) {
+      if (round === 2) this.nextTick = Math.max(this.nextTick, Math.floor(time / interval) * interval);
       this.now = this.nextTick;
       this.emitRound();
-      this.nextTick += this.autoWatermarkIntervalMs ?? Number.POSITIVE_INFINITY;
+      this.nextTick += interval;
     }
     this.now = time;
   }
@@ -166,18 +211,39 @@ export class SourceWatermarks {
     }
   }
 
-  /** @internal A partition's watermark, through the valve. */
-  forwardWatermark(watermark: number, partition: number): void {
-    const combined = this.valve.input(watermark, partition);
-    if (combined !== null) this.target.processWatermark(combined);
+  /** The end of a bounded input: every partition emits `Long.MAX_VALUE` (+∞), turning active first. */
+  finish(): void {
+    for (const output of this.outputs) output.emitWatermark(Number.POSITIVE_INFINITY);
   }
 
-  /** @internal A partition's status change, through the valve. */
-  forwardStatus(status: WatermarkStatus, partition: number): void {
-    const out = this.valve.inputWatermarkStatus(status, partition);
-    // Flink's valve emits the flushed watermark before the idle status.
-    if (out.watermark !== null) this.target.processWatermark(out.watermark);
-    if (out.status !== null) this.target.processWatermarkStatus?.(out.status);
+  snapshot(): SourceWatermarksSnapshot {
+    return {
+      started: this.started,
+      now: this.now,
+      nextTick: this.nextTick,
+      generators: this.generators.map((g) => g.snapshot()),
+      outputs: this.outputs.map((o) => ({ maxWatermarkSoFar: o.maxWatermarkSoFar, isIdle: o.isIdle })),
+    };
+  }
+
+  /** Continues from `saved` (of a source with the same strategy and partitions). */
+  restore(saved: SourceWatermarksSnapshot): void {
+    if (saved.generators.length !== this.generators.length) {
+      throw new RangeError(
+        `the snapshot has ${saved.generators.length} source partitions, the source ${this.generators.length}`,
+      );
+    }
+    this.started = saved.started;
+    this.now = saved.now;
+    this.nextTick = saved.nextTick;
+    saved.generators.forEach((state, p) => {
+      (this.generators[p] as WatermarkGenerator).restore(state);
+    });
+    saved.outputs.forEach((state, p) => {
+      const output = this.outputs[p] as PartitionOutput;
+      output.maxWatermarkSoFar = state.maxWatermarkSoFar;
+      output.isIdle = state.isIdle;
+    });
   }
 
   private outputOf(partition: number): PartitionOutput {

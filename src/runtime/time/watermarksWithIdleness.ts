@@ -8,8 +8,11 @@
  * the first periodic emission strictly more than `timeout` after that. Flink's clock is a
  * `RelativeClock` in nanoseconds; ours is the simulated processing time in ms, read through a
  * function so the driver decides what "now" is.
+ *
+ * Generators also hand out their state as plain data: a source checkpoints its generators with
+ * its split offsets, so a restored run emits the same watermarks as a straight one.
  */
-import type { WatermarkGenerator as ValueWatermarkGenerator } from "../../engine/operator/index.ts";
+import { BoundedOutOfOrdernessWatermarks } from "../../engine/operator/index.ts";
 
 /** Flink's `WatermarkOutput`: where a generator emits. */
 export interface WatermarkOutput {
@@ -18,22 +21,53 @@ export interface WatermarkOutput {
   markActive(): void;
 }
 
+/** A generator's state: the largest timestamp seen, and the idleness countdown when there is one. */
+export interface GeneratorState {
+  readonly maxTimestamp: number;
+  readonly idleness: IdlenessState | null;
+}
+
+/** {@link IdlenessTimer} and {@link WatermarksWithIdleness} bookkeeping. */
+export interface IdlenessState {
+  readonly counter: number;
+  readonly lastCounter: number;
+  readonly startOfInactivity: number | null;
+  readonly isIdleNow: boolean;
+}
+
 /** Flink's `WatermarkGenerator<T>` (the event itself is not needed here, only its timestamp). */
 export interface WatermarkGenerator {
   onEvent(timestamp: number, output: WatermarkOutput): void;
   onPeriodicEmit(output: WatermarkOutput): void;
+  /** The state to checkpoint. */
+  snapshot(): GeneratorState;
+  /** Continues from a {@link snapshot} of a generator of the same strategy. */
+  restore(state: GeneratorState): void;
 }
 
-/** Adapts the engine's value-returning generator (e.g. `BoundedOutOfOrdernessWatermarks`). */
-export function emittingGenerator(inner: ValueWatermarkGenerator): WatermarkGenerator {
-  return {
-    onEvent(timestamp) {
-      inner.onEvent(timestamp);
-    },
-    onPeriodicEmit(output) {
-      output.emitWatermark(inner.onPeriodicEmit());
-    },
-  };
+/** The engine's bounded out-of-orderness generator, emitting through a {@link WatermarkOutput}. */
+export class BoundedGenerator implements WatermarkGenerator {
+  private readonly inner: BoundedOutOfOrdernessWatermarks;
+
+  constructor(delayMs: number) {
+    this.inner = new BoundedOutOfOrdernessWatermarks(delayMs);
+  }
+
+  onEvent(timestamp: number): void {
+    this.inner.onEvent(timestamp);
+  }
+
+  onPeriodicEmit(output: WatermarkOutput): void {
+    output.emitWatermark(this.inner.onPeriodicEmit());
+  }
+
+  snapshot(): GeneratorState {
+    return { maxTimestamp: this.inner.currentMaxTimestamp, idleness: null };
+  }
+
+  restore(state: GeneratorState): void {
+    this.inner.restoreMaxTimestamp(state.maxTimestamp);
+  }
 }
 
 /** Flink's `WatermarksWithIdleness.IdlenessTimer`, on a millisecond clock. */
@@ -65,6 +99,22 @@ export class IdlenessTimer {
       return false;
     }
     return this.clock() - this.startOfInactivity > this.maxIdleTimeMs;
+  }
+
+  /** The countdown as plain data (without the idle flag its generator adds). */
+  state(): Omit<IdlenessState, "isIdleNow"> {
+    return {
+      counter: this.counter,
+      lastCounter: this.lastCounter,
+      startOfInactivity: this.startOfInactivity,
+    };
+  }
+
+  /** Continues from {@link state}. */
+  restore(state: Omit<IdlenessState, "isIdleNow">): void {
+    this.counter = state.counter;
+    this.lastCounter = state.lastCounter;
+    this.startOfInactivity = state.startOfInactivity;
   }
 }
 
@@ -98,6 +148,21 @@ export class WatermarksWithIdleness implements WatermarkGenerator {
       }
     } else {
       this.watermarks.onPeriodicEmit(output);
+    }
+  }
+
+  snapshot(): GeneratorState {
+    return {
+      maxTimestamp: this.watermarks.snapshot().maxTimestamp,
+      idleness: { ...this.timer.state(), isIdleNow: this.isIdleNow },
+    };
+  }
+
+  restore(state: GeneratorState): void {
+    this.watermarks.restore({ maxTimestamp: state.maxTimestamp, idleness: null });
+    if (state.idleness !== null) {
+      this.timer.restore(state.idleness);
+      this.isIdleNow = state.idleness.isIdleNow;
     }
   }
 }

@@ -5,11 +5,23 @@
  * the worker also posts unsolicited summaries (`replyTo: null`), at most one per frame interval.
  *
  * Everything here is structured-cloneable plain data: rules and bindings travel as the JSON
- * values of their files and are imported in the worker.
+ * values of their files and are imported in the worker. Input text may travel as bytes
+ * (`eventsChunk` with an `ArrayBuffer`, transferred, not copied), decoded in the worker with a
+ * streaming decoder, so a large file never crosses as one string and a character split across
+ * two chunks decodes whole.
  */
 import type { EventData } from "../../formats/events/index.ts";
 import type { SourceProgress } from "../sources/index.ts";
-import type { OutputKind, OutputViews, RunConfig, RunSummary } from "../session/index.ts";
+import type { SubtaskBroadcastView } from "../job/index.ts";
+import type {
+  ExplainResult,
+  KeyPartialMatches,
+  MetricsSeries,
+  OutputKind,
+  OutputViews,
+  RunConfig,
+  RunSummary,
+} from "../session/index.ts";
 
 /** A request, without its correlation id (what a client's caller writes). */
 export type WorkerCommand =
@@ -22,6 +34,8 @@ export type WorkerCommand =
   /** Starts a new text input (the run restarts on it); chunks follow, then `endEvents`. */
   | { readonly type: "beginEvents"; readonly fileName?: string; readonly totalBytes?: number }
   | { readonly type: "eventsChunk"; readonly text: string; readonly byteLength?: number }
+  /** A chunk of the file's bytes (UTF-8), split anywhere; post it with the buffer in the transfer list. */
+  | { readonly type: "eventsChunk"; readonly bytes: ArrayBuffer }
   | { readonly type: "endEvents" }
   /** A complete input of ready events (the run restarts on it). */
   | { readonly type: "loadEventList"; readonly events: readonly EventData[] }
@@ -37,7 +51,20 @@ export type WorkerCommand =
   /** The run's summary now. */
   | { readonly type: "summary" }
   /** Records `from` … `from + count − 1` of an output list. */
-  | { readonly type: "query"; readonly kind: OutputKind; readonly from: number; readonly count: number };
+  | { readonly type: "query"; readonly kind: OutputKind; readonly from: number; readonly count: number }
+  /** A key's partial matches per running rule version, its subtask and key group (`partialMatchesResult`). */
+  | { readonly type: "partialMatches"; readonly key: string | null }
+  /**
+   * Why the event at input item `position` (0-based), or the first item read from input `line`,
+   * did what it did under rule `ruleId` (`explainResult`).
+   */
+  | ({ readonly type: "explain"; readonly ruleId: string } & (
+      { readonly position: number } | { readonly line: number }
+    ))
+  /** Every subtask's copy of the broadcast state (`broadcastStateResult`). */
+  | { readonly type: "broadcastState" }
+  /** The metrics series so far (`metricsResult`). */
+  | { readonly type: "metrics" };
 
 /** A request as sent: a command with its correlation id. */
 export type WorkerRequest = WorkerCommand & { readonly id: number };
@@ -58,6 +85,14 @@ export type WorkerResponse =
   /** The run's state: the answer to control requests, and posted while playing. */
   | { readonly type: "summary"; readonly replyTo: number | null; readonly summary: RunSummary }
   | { readonly type: "queryResult"; readonly replyTo: number; readonly result: QueryResult }
+  | { readonly type: "partialMatchesResult"; readonly replyTo: number; readonly result: KeyPartialMatches }
+  | { readonly type: "explainResult"; readonly replyTo: number; readonly result: ExplainResult }
+  | {
+      readonly type: "broadcastStateResult";
+      readonly replyTo: number;
+      readonly result: readonly SubtaskBroadcastView[];
+    }
+  | { readonly type: "metricsResult"; readonly replyTo: number; readonly result: MetricsSeries }
   /** How much of a text input was read (the answer to each chunk). */
   | { readonly type: "progress"; readonly replyTo: number; readonly progress: SourceProgress }
   /** A request that could not be carried out (rules that do not compile, a bad speed, …). */
@@ -74,4 +109,6 @@ export type ResponseTo<C extends WorkerCommand["type"]> = C extends "query"
   ? Extract<WorkerResponse, { type: "queryResult" }>
   : C extends "beginEvents" | "eventsChunk" | "endEvents"
     ? Extract<WorkerResponse, { type: "progress" }>
-    : Extract<WorkerResponse, { type: "summary" }>;
+    : C extends "partialMatches" | "explain" | "broadcastState" | "metrics"
+      ? Extract<WorkerResponse, { type: `${C}Result` }>
+      : Extract<WorkerResponse, { type: "summary" }>;

@@ -25,6 +25,7 @@ function fakeWorker() {
       postedAt.push(now);
     },
     now: () => now,
+    createDecoder: () => new TextDecoder(),
     schedule: (callback, delayMs) => timers.push({ at: now + delayMs, callback }),
   });
   let nextId = 1;
@@ -177,5 +178,69 @@ describe("worker protocol", () => {
     const count = worker.posted.length;
     worker.runTimers();
     expect(worker.posted.length).toBe(count);
+  });
+});
+
+describe("worker protocol: byte chunks and queries", () => {
+  it("decodes byte chunks split inside UTF-8 characters exactly as the whole text", () => {
+    const text = scenarioCsv(2).replace(/apple/g, "äpplé 📱");
+    const bytes = new TextEncoder().encode(text);
+    const viaBytes = fakeWorker();
+    viaBytes.send({ type: "configure", config: SEED_CONFIG });
+    viaBytes.send({ type: "beginEvents", fileName: "scenario2.events.csv", totalBytes: bytes.length });
+    // 7-byte chunks cut through the 2-byte "ä"/"ü" and the 4-byte emoji.
+    for (let i = 0; i < bytes.length; i += 7) {
+      const chunk = bytes.slice(i, i + 7);
+      viaBytes.send({ type: "eventsChunk", bytes: chunk.buffer });
+    }
+    const end = viaBytes.send({ type: "endEvents" });
+    expect(viaBytes.reply(end)).toMatchObject({
+      progress: { events: 3, problems: 0, done: true, bytes: bytes.length, totalBytes: bytes.length },
+    });
+    viaBytes.send({ type: "loadRules", rules: scenarioRuleJson(2), bindings: seedBindings() });
+    viaBytes.send({ type: "play" });
+    viaBytes.runTimers();
+    const summary = lastSummary(viaBytes.posted).summary;
+    expect(summary.counts.matches).toBe(1);
+    const brands = summary.newest.matches[0]?.stages.flatMap((s) => s.events.map((e) => e.fields.brand));
+    expect(brands).toContain("äpplé 📱");
+  });
+
+  it("answers partialMatches, explain, broadcastState and metrics", () => {
+    const worker = fakeWorker();
+    loadScenario(worker, 1);
+    worker.send({ type: "step" });
+    const stepped = worker.send({ type: "step" });
+    expect(worker.reply(stepped)).toMatchObject({
+      summary: { stageCounts: { "1": { second_view: 1 } }, watermarks: { subtasks: [expect.any(Number)] } },
+    });
+    const partial = worker.reply(worker.send({ type: "partialMatches", key: "519698804" }));
+    expect(partial).toMatchObject({
+      type: "partialMatchesResult",
+      result: { subtask: 0, rules: [{ ruleId: "1", partialMatches: [{ stage: "second_view" }] }] },
+    });
+    worker.send({ type: "play" });
+    worker.runTimers();
+    const byLine = worker.reply(worker.send({ type: "explain", line: 3, ruleId: "1" }));
+    expect(byLine).toMatchObject({
+      type: "explainResult",
+      result: { position: 1, outcome: { type: "explained" } },
+    });
+    const byPosition = worker.reply(worker.send({ type: "explain", position: 1, ruleId: "1" }));
+    expect(
+      byPosition.type === "explainResult" && byLine.type === "explainResult" && byPosition.result,
+    ).toEqual(byLine.type === "explainResult" && byLine.result);
+    const noLine = worker.reply(worker.send({ type: "explain", line: 99, ruleId: "1" }));
+    expect(noLine).toMatchObject({ type: "error", message: "no input item was read from line 99" });
+    const broadcast = worker.reply(worker.send({ type: "broadcastState" }));
+    expect(broadcast).toMatchObject({
+      type: "broadcastStateResult",
+      result: [{ subtask: 0, rules: [{ id: "1", version: 1 }], config: null, keyedConfigs: [] }],
+    });
+    const metrics = worker.reply(worker.send({ type: "metrics" }));
+    expect(metrics.type).toBe("metricsResult");
+    if (metrics.type !== "metricsResult") return;
+    expect(metrics.result.samples.length).toBeGreaterThan(1);
+    expect(metrics.result.samples.at(-1)).toMatchObject({ position: 4, events: 4, late: 0 });
   });
 });

@@ -12,8 +12,15 @@ import type { RunConfig, RunSessionOptions } from "../session/index.ts";
 import type { QueryResult, WorkerRequest, WorkerResponse } from "./protocol.ts";
 
 /** What the host needs from its surroundings (the worker global, or a test). */
+/** A streaming UTF-8 decoder (`TextDecoder`): `stream: true` keeps a split character for the next call. */
+export interface TextDecoderLike {
+  decode(bytes?: Uint8Array, options?: { readonly stream?: boolean }): string;
+}
+
 export interface WorkerHostEnvironment {
   post(message: WorkerResponse): void;
+  /** A fresh UTF-8 decoder for byte chunks (`() => new TextDecoder()`); without it only text chunks are read. */
+  createDecoder?(): TextDecoderLike;
   /** Milliseconds (`performance.now`). */
   now(): number;
   /** Calls `callback` once after about `delayMs` (`setTimeout`). */
@@ -35,6 +42,8 @@ export class WorkerHost {
   /** Until rules are loaded, a session without rules: every request still gets its answer. */
   private session: RunSession;
   private input = SessionInput.empty();
+  /** Decodes the text input's byte chunks; null until bytes arrive. */
+  private decoder: TextDecoderLike | null = null;
   private loopScheduled = false;
   private lastTick = 0;
   private lastPost = Number.NEGATIVE_INFINITY;
@@ -74,6 +83,7 @@ export class WorkerHost {
         this.session.configure(request.config);
         break;
       case "beginEvents":
+        this.decoder = null;
         this.useInput(
           SessionInput.fromText({
             ...(request.fileName === undefined ? {} : { fileName: request.fileName }),
@@ -82,16 +92,22 @@ export class WorkerHost {
         );
         this.env.post({ type: "progress", replyTo: id, progress: this.progress() });
         return;
-      case "eventsChunk":
-        this.env.post({
-          type: "progress",
-          replyTo: id,
-          progress: this.input.push(request.text, request.byteLength),
-        });
+      case "eventsChunk": {
+        const progress =
+          "bytes" in request
+            ? this.input.push(this.decode(request.bytes), request.bytes.byteLength)
+            : this.input.push(request.text, request.byteLength);
+        this.env.post({ type: "progress", replyTo: id, progress });
         return;
-      case "endEvents":
+      }
+      case "endEvents": {
+        // A character cut off at the very end decodes as U+FFFD, and the reader reports its row.
+        const rest = this.decoder?.decode() ?? "";
+        this.decoder = null;
+        if (rest !== "") this.input.push(rest, 0);
         this.env.post({ type: "progress", replyTo: id, progress: this.input.end() });
         return;
+      }
       case "loadEventList":
         this.useInput(SessionInput.fromEvents(request.events));
         break;
@@ -127,6 +143,25 @@ export class WorkerHost {
         this.env.post({ type: "queryResult", replyTo: id, result });
         return;
       }
+      case "partialMatches":
+        this.env.post({
+          type: "partialMatchesResult",
+          replyTo: id,
+          result: this.session.partialMatches(request.key),
+        });
+        return;
+      case "explain": {
+        const position = "position" in request ? request.position : this.positionOfLine(request.line);
+        const result = this.session.explain({ position, ruleId: request.ruleId });
+        this.env.post({ type: "explainResult", replyTo: id, result });
+        return;
+      }
+      case "broadcastState":
+        this.env.post({ type: "broadcastStateResult", replyTo: id, result: this.session.broadcastState() });
+        return;
+      case "metrics":
+        this.env.post({ type: "metricsResult", replyTo: id, result: this.session.metricsSeries() });
+        return;
     }
     this.postSummary(id);
   }
@@ -137,6 +172,22 @@ export class WorkerHost {
     config: RunConfig,
   ): RunSession {
     return new RunSession({ rules, bindings, config, input: this.input, clock: () => this.env.now() });
+  }
+
+  /** Decodes a byte chunk, keeping a character split at its end for the next one. */
+  private decode(bytes: ArrayBuffer): string {
+    if (this.decoder === null) {
+      if (this.env.createDecoder === undefined) throw new Error("this worker host reads text chunks only");
+      this.decoder = this.env.createDecoder();
+    }
+    return this.decoder.decode(new Uint8Array(bytes), { stream: true });
+  }
+
+  /** The first input item read from `line`. @throws RangeError when there is none */
+  private positionOfLine(line: number): number {
+    const position = this.input.items.findIndex((item) => item.line === line);
+    if (position === -1) throw new RangeError(`no input item was read from line ${line}`);
+    return position;
   }
 
   private useInput(input: SessionInput): void {

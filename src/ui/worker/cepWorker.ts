@@ -19,6 +19,7 @@ const host = new WorkerHost({
     scope.postMessage(message);
   },
   now: () => performance.now(),
+  createDecoder: () => new TextDecoder(),
   schedule: (callback, delayMs) => {
     setTimeout(callback, delayMs);
   },

@@ -4,6 +4,7 @@
  * crashed worker — only the worker goes, the designer's document lives on the UI thread.
  */
 import type { RunSummary } from "../../runtime/session/index.ts";
+import type { SourceProgress } from "../../runtime/sources/index.ts";
 import type {
   ResponseTo,
   WorkerCommand,
@@ -20,6 +21,17 @@ export class WorkerRequestError extends Error {
     super(message);
     this.name = "WorkerRequestError";
   }
+}
+
+/** Bytes per `eventsChunk` when loading a file: big enough to keep the worker busy, small enough to show progress. */
+export const FILE_CHUNK_BYTES = 1 << 20;
+
+export interface LoadEventsOptions {
+  readonly fileName?: string;
+  /** Bytes per chunk; default {@link FILE_CHUNK_BYTES}. */
+  readonly chunkBytes?: number;
+  /** After each chunk the worker read. */
+  readonly onProgress?: (progress: SourceProgress) => void;
 }
 
 interface Pending {
@@ -44,15 +56,46 @@ export class WorkerClient {
     this.worker = this.spawn();
   }
 
-  /** Sends a command; resolves to its answer, rejects with {@link WorkerRequestError}. */
-  request<C extends WorkerCommand>(command: C): Promise<ResponseTo<C["type"]>> {
+  /**
+   * Sends a command; resolves to its answer, rejects with {@link WorkerRequestError}. Buffers in
+   * `transfer` move to the worker (they are empty here afterwards).
+   */
+  request<C extends WorkerCommand>(
+    command: C,
+    transfer: readonly Transferable[] = [],
+  ): Promise<ResponseTo<C["type"]>> {
     const id = this.nextId++;
     const request: WorkerRequest = { ...command, id };
     return new Promise((resolve, reject) => {
       // The worker answers a command only with its response type (see protocol.ts) or an error.
       this.pending.set(id, { resolve: resolve as (response: WorkerResponse) => void, reject });
-      this.worker.postMessage(request);
+      this.worker.postMessage(request, [...transfer]);
     });
+  }
+
+  /**
+   * Loads an input (a `File`, any `Blob`, or text) as the run's events: its bytes go to the
+   * worker in transferred chunks, one at a time (each awaited, so a large file neither sits in
+   * memory as one string nor floods the worker), and are decoded there. Resolves to the final
+   * progress (events read, bad rows, format).
+   */
+  async loadEvents(source: Blob | string, options: LoadEventsOptions = {}): Promise<SourceProgress> {
+    const blob = typeof source === "string" ? new Blob([source]) : source;
+    const fileName = options.fileName ?? (blob instanceof File ? blob.name : undefined);
+    const chunkBytes = options.chunkBytes ?? FILE_CHUNK_BYTES;
+    await this.request({
+      type: "beginEvents",
+      ...(fileName === undefined ? {} : { fileName }),
+      totalBytes: blob.size,
+    });
+    for (let offset = 0; offset < blob.size; offset += chunkBytes) {
+      const bytes = await blob.slice(offset, offset + chunkBytes).arrayBuffer();
+      const { progress } = await this.request({ type: "eventsChunk", bytes }, [bytes]);
+      options.onProgress?.(progress);
+    }
+    const { progress } = await this.request({ type: "endEvents" });
+    options.onProgress?.(progress);
+    return progress;
   }
 
   /** Replaces the worker with a fresh one; requests still waiting are rejected. */

@@ -1,0 +1,24 @@
+/** The header's Import button; it also hosts the import dialog that a dropped file opens. */
+import { ImportDialog } from "./ImportDialog.tsx";
+import { closeImportDialog, openImportDialog, useImportDialog } from "./importDialogStore.ts";
+
+/** Opens the import dialog (file, paste; a file dropped on the window opens it through `DropZone`). */
+export function ImportButton() {
+  const { open, initial, openCount } = useImportDialog();
+  return (
+    <>
+      <button
+        type="button"
+        className="app-button"
+        aria-haspopup="dialog"
+        data-testid="import.button"
+        onClick={() => {
+          openImportDialog();
+        }}
+      >
+        Import
+      </button>
+      {open && <ImportDialog key={openCount} initial={initial} onClose={closeImportDialog} />}
+    </>
+  );
+}

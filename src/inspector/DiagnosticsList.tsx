@@ -1,0 +1,105 @@
+import { useMemo } from "react";
+import { quickFixesFor } from "../document/quickFixes.ts";
+import type { DocumentRule } from "../document/studioDocument.ts";
+import { select } from "../designer/selectionStore.ts";
+import type { PatternDiagnostic } from "../model/patternFindings.ts";
+import { validatePattern } from "../model/validate.ts";
+import { editActiveRule } from "./editActiveRule.ts";
+import { InspectorSection } from "./InspectorSection.tsx";
+import { graphPathOf } from "./stageLocation.ts";
+
+export interface DiagnosticsListProps {
+  readonly rule: DocumentRule;
+  /**
+   * Only this stage's findings, in the stage inspector (nothing at all when it has none);
+   * without it, the whole pattern's, with a link to each finding's stage.
+   */
+  readonly stage?: string;
+}
+
+/**
+ * Flink's verdict on the pattern (`validatePattern`): every error and warning with its JSON path,
+ * and one-click fixes where the fix is obvious.
+ */
+export function DiagnosticsList({ rule, stage }: DiagnosticsListProps) {
+  const pattern = rule.rule.pattern;
+  const all = useMemo(() => validatePattern(pattern), [pattern]);
+  const diagnostics = stage === undefined ? all : all.filter((d) => d.stage === stage);
+  const area = stage === undefined ? "pattern" : "stage";
+  if (stage !== undefined && diagnostics.length === 0) return null;
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return (
+    <InspectorSection title="Validation" subtitle={summary(errors, diagnostics.length - errors)}>
+      {diagnostics.length === 0 ? (
+        <p className="inspector-valid" data-testid={`inspector.${area}.valid`}>
+          Flink accepts this pattern.
+        </p>
+      ) : (
+        <ul className="inspector-diagnostics" data-testid={`inspector.${area}.diagnostics`}>
+          {diagnostics.map((d, i) => (
+            <DiagnosticItem
+              key={`${d.path}-${i}`}
+              rule={rule}
+              diagnostic={d}
+              showStage={stage === undefined}
+              testId={`inspector.${area}.fix.${i}`}
+            />
+          ))}
+        </ul>
+      )}
+    </InspectorSection>
+  );
+}
+
+interface DiagnosticItemProps {
+  readonly rule: DocumentRule;
+  readonly diagnostic: PatternDiagnostic;
+  readonly showStage: boolean;
+  /** Prefix of the fix buttons' test ids (`<testId>.<n>`). */
+  readonly testId: string;
+}
+
+function DiagnosticItem({ rule, diagnostic: d, showStage, testId }: DiagnosticItemProps) {
+  const stagePath = showStage && d.stage !== null ? graphPathOf(rule.rule.pattern, d.stage) : null;
+  const fixes = quickFixesFor(rule.rule, d);
+  return (
+    <li className={`inspector-diagnostic inspector-diagnostic--${d.severity}`}>
+      <span className="inspector-diagnostic__severity">{d.severity === "error" ? "Error" : "Warning"}</span>
+      <span className="inspector-diagnostic__message">{d.message}</span>
+      {d.path !== "" && <code className="inspector-diagnostic__path">{d.path}</code>}
+      <span className="inspector-diagnostic__actions">
+        {d.stage !== null && stagePath !== null && (
+          <button
+            type="button"
+            className="app-button inspector-small-button"
+            onClick={() => {
+              if (d.stage !== null) select({ type: "stages", graphPath: stagePath, names: [d.stage] });
+            }}
+          >
+            Show {d.stage}
+          </button>
+        )}
+        {fixes.map((fix, j) => (
+          <button
+            key={fix.label}
+            type="button"
+            className="app-button app-button--primary inspector-small-button"
+            data-testid={`${testId}.${j}`}
+            onClick={() => {
+              editActiveRule((r) => ({ ...r, rule: fix.apply(r.rule) }));
+            }}
+          >
+            {fix.label}
+          </button>
+        ))}
+      </span>
+    </li>
+  );
+}
+
+function summary(errors: number, warnings: number): string {
+  const parts: string[] = [];
+  if (errors > 0) parts.push(`${errors} error${errors === 1 ? "" : "s"}`);
+  if (warnings > 0) parts.push(`${warnings} warning${warnings === 1 ? "" : "s"}`);
+  return parts.length === 0 ? "valid" : parts.join(", ");
+}

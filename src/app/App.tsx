@@ -2,6 +2,7 @@ import { DesignerCanvas } from "../designer/DesignerCanvas.tsx";
 import { Palette } from "../designer/Palette.tsx";
 import { RuleSourceView } from "../editors/RuleSourceView.tsx";
 import { ExportPanel } from "../exports/ExportPanel.tsx";
+import { DropZone } from "../importExport/DropZone.tsx";
 import { ImportButton } from "../importExport/ImportButton.tsx";
 import { ShareButton } from "../importExport/ShareButton.tsx";
 import { Inspector } from "../inspector/Inspector.tsx";
@@ -20,49 +21,52 @@ export function App() {
   const { sizes, resize, setDockCollapsed } = usePanelSizes();
   useKeyboardShortcuts();
   return (
-    <AppLayout
-      header={
-        <Header
-          actions={
-            <>
-              <ImportButton />
-              <TemplatesButton />
-              <ShareButton />
-            </>
-          }
-          dockCollapsed={sizes.dockCollapsed}
-          onToggleDock={() => {
-            setDockCollapsed(!sizes.dockCollapsed);
-          }}
-        />
-      }
-      banner={<Banner />}
-      left={
-        <>
-          <div className="app-left__ruleset">
-            <RuleSetPanel />
-          </div>
-          <div className="app-left__palette">
-            <Palette />
-          </div>
-        </>
-      }
-      center={<DesignerCanvas />}
-      right={
-        <PanelTabs
-          label="Rule details"
-          testId="app.right"
-          tabs={[
-            { id: "inspector", label: "Inspector", content: <Inspector /> },
-            { id: "source", label: "Source", content: <RuleSourceView /> },
-            { id: "export", label: "Export", content: <ExportPanel /> },
-          ]}
-        />
-      }
-      dock={<SimulatorDock />}
-      sizes={sizes}
-      onResize={resize}
-      onDockCollapsed={setDockCollapsed}
-    />
+    <>
+      <DropZone />
+      <AppLayout
+        header={
+          <Header
+            actions={
+              <>
+                <ImportButton />
+                <TemplatesButton />
+                <ShareButton />
+              </>
+            }
+            dockCollapsed={sizes.dockCollapsed}
+            onToggleDock={() => {
+              setDockCollapsed(!sizes.dockCollapsed);
+            }}
+          />
+        }
+        banner={<Banner />}
+        left={
+          <>
+            <div className="app-left__ruleset">
+              <RuleSetPanel />
+            </div>
+            <div className="app-left__palette">
+              <Palette />
+            </div>
+          </>
+        }
+        center={<DesignerCanvas />}
+        right={
+          <PanelTabs
+            label="Rule details"
+            testId="app.right"
+            tabs={[
+              { id: "inspector", label: "Inspector", content: <Inspector /> },
+              { id: "source", label: "Source", content: <RuleSourceView /> },
+              { id: "export", label: "Export", content: <ExportPanel /> },
+            ]}
+          />
+        }
+        dock={<SimulatorDock />}
+        sizes={sizes}
+        onResize={resize}
+        onDockCollapsed={setDockCollapsed}
+      />
+    </>
   );
 }

@@ -1,0 +1,133 @@
+import { expect, test } from "@playwright/test";
+import { AppPage } from "./pages/appPage.ts";
+import { SimulatorPage } from "./pages/simulatorPage.ts";
+import { SimulatorPanelsPage } from "./pages/simulatorPanelsPage.ts";
+
+test.describe("simulator panels", () => {
+  test("the key inspector shows a key's partial match stage by stage and lights it up", async ({ page }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    await sim.step();
+    await sim.step();
+    await expect(sim.position).toHaveText("event 2 / 4");
+    await panels.inspectKey("519698804");
+    await expect(panels.byId("sim.keys.owner")).toContainText("subtask 0 of 1");
+    // The first view reached the NFA when the second moved the watermark past it.
+    await expect(panels.partialMatches).toHaveCount(1);
+    await expect(panels.partialMatches.first()).toContainText("first_view");
+    await expect(panels.partialMatches.first()).toContainText("waiting in second_view");
+    await expect(panels.byId("sim.keys.buffered")).toContainText("line 3");
+    await panels.partialMatches.first().click();
+    await expect(panels.partialMatches.first()).toHaveAttribute("aria-pressed", "true");
+    await panels.screenshot("S2-keys");
+    app.expectCleanRun();
+  });
+
+  test("explain says in plain words why an event starts no match", async ({ page }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    await panels.loadCard("timeouts");
+    await sim.waitReady(4);
+    await sim.runToEnd();
+    // Line 5 is u3's view: the rule's first stage wants a cart.
+    await panels.explainLine(5);
+    await expect(panels.byId("sim.explain.heading")).toContainText("Line 5 · key u3");
+    await expect(panels.explainSentences.first()).toHaveText(
+      "No new partial match: 'cart' does not take the event — condition `eventType == 'cart'` of 'cart' is false.",
+    );
+    await expect(panels.byId("sim.explain.condition").first()).toContainText("false");
+    await panels.screenshot("S2-explain");
+    app.expectCleanRun();
+  });
+
+  test("a Learn card loads its rules and data, and its counts follow the run", async ({ page }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    await panels.loadCard("contiguity");
+    await sim.waitReady(4);
+    await sim.runToEnd();
+    await expect(panels.learnCounts("1")).toHaveText("1 match · 0 timeouts");
+    await expect(panels.learnCounts("2")).toHaveText("2 matches · 0 timeouts");
+    await expect(panels.learnCounts("3")).toHaveText("4 matches · 0 timeouts");
+    await panels.screenshot("S2-learn");
+    // Loading is one undoable change: Undo brings the seed rules back.
+    await app.undoButton.click();
+    await expect.poll(async () => ((await app.document()) as { rules: unknown[] }).rules.length).toBe(5);
+    app.expectCleanRun();
+  });
+
+  test("a rule version scheduled mid-stream on the broadcast panel takes over in the outputs", async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    await sim.step();
+    await sim.step();
+    // Publish rule 1 as version 2 and broadcast it before the event at 00:01:07 (the third).
+    await panels.scheduleActiveRule("2020-01-01 00:01:05");
+    await expect(panels.byId("sim.broadcast.note")).toContainText("Published rule 1 v2");
+    await panels.applyBroadcast();
+    await expect(panels.byId("sim.broadcast.marker")).toHaveCount(1);
+    await expect(panels.byId("sim.broadcast.status")).toHaveText("pending");
+    await sim.runToEnd();
+    await expect(panels.byId("sim.broadcast.status")).toContainText("took over before input item 2");
+    await expect(panels.byId("sim.broadcast.dropped")).toContainText("rule 1 v1 dropped");
+    await expect(panels.byId("sim.broadcast.identical")).toHaveText("identical in all 1");
+    await expect(panels.byId("sim.broadcast.rules")).toHaveText("rule 1 v2");
+    await panels.screenshot("S2-broadcast");
+    await sim.openTab("matches");
+    await expect(sim.rows("matches").last()).toContainText("1 v2");
+    app.expectCleanRun();
+  });
+
+  test("metrics plot the run live", async ({ page }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    await app.open();
+    await sim.runScenario(5);
+    await sim.waitReady(11);
+    await panels.openTab("metrics");
+    for (let i = 0; i < 6; i++) await sim.step();
+    await expect(panels.byId("sim.metrics.partialMatches.value")).toHaveText("5");
+    await expect(panels.byId("sim.metrics.partialMatches").locator("canvas")).toHaveCount(1);
+    await panels.screenshot("S2-metrics");
+    app.expectCleanRun();
+  });
+
+  test("a scenario link reopens the same rules, data and position", async ({ page }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    await app.open();
+    await panels.loadCard("skip");
+    await sim.waitReady(4);
+    await sim.step();
+    await sim.step();
+    await sim.step();
+    const link = await panels.makeLink();
+    await panels.screenshot("S2-share");
+    await page.reload();
+    await sim.waitReady(4);
+    await panels.openLink(link);
+    await expect(sim.position).toHaveText("event 3 / 4");
+    await expect
+      .poll(async () =>
+        ((await app.document()) as { rules: { rule: { id: string } }[] }).rules.map((r) => r.rule.id),
+      )
+      .toEqual(["1", "2", "3"]);
+    app.expectCleanRun();
+  });
+});

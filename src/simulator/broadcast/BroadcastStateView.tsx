@@ -1,0 +1,66 @@
+import { useMemo } from "react";
+import type { SubtaskBroadcastView } from "../../runtime/job/index.ts";
+import { simulator } from "../controller/simulatorController.ts";
+import { useLiveQuery } from "../inspector/useLiveQuery.ts";
+import { useSimulation } from "../simulationStore.ts";
+
+const askState = async (): Promise<readonly SubtaskBroadcastView[]> =>
+  (await simulator().request({ type: "broadcastState" })).result;
+
+/** What a subtask's copy holds, without its index: equal texts mean identical copies. */
+function contentOf(view: SubtaskBroadcastView): string {
+  return JSON.stringify([view.rules, view.config, view.keyedConfigs]);
+}
+
+/**
+ * Every parallel subtask's copy of the broadcast state side by side — the rule versions it runs,
+ * the global config and the keyed configs — and whether they are identical (they always are:
+ * every broadcast record reaches every subtask, as in Flink's broadcast state pattern).
+ */
+export function BroadcastStateView() {
+  const items = useSimulation((s) => s.summary?.position.items ?? 0);
+  const epoch = useSimulation((s) => s.runEpoch);
+  const trigger = useMemo(() => [items, epoch], [items, epoch]);
+  const live = useLiveQuery(askState, trigger, 400);
+  const subtasks = live.value;
+  if (live.error !== null)
+    return <p className="sim-error-text">The broadcast state could not be read: {live.error}</p>;
+  if (subtasks === null) return <p className="sim-muted">Reading the broadcast state…</p>;
+  const identical = subtasks.every((s) => contentOf(s) === contentOf(subtasks[0] ?? s));
+  return (
+    <section className="sim-bc-state" aria-labelledby="sim-bc-state-title" data-testid="sim.broadcast.state">
+      <h3 id="sim-bc-state-title">
+        Broadcast state per subtask{" "}
+        <span className={identical ? "sim-bc-same" : "sim-error-text"} data-testid="sim.broadcast.identical">
+          {identical ? `identical in all ${subtasks.length}` : "copies differ"}
+        </span>
+      </h3>
+      <div className="sim-bc-subtasks">
+        {subtasks.map((view) => (
+          <div key={view.subtask} className="sim-bc-subtask" data-testid="sim.broadcast.subtask">
+            <div className="sim-bc-subtask-title">subtask {view.subtask}</div>
+            <div data-testid="sim.broadcast.rules">
+              {view.rules.length === 0 ? (
+                <span className="sim-muted">no rule</span>
+              ) : (
+                view.rules.map((r) => (
+                  <span key={`${r.id}/${r.version}`} className="sim-bc-rule">
+                    rule {r.id} v{r.version}
+                  </span>
+                ))
+              )}
+            </div>
+            {view.config !== null && (
+              <pre className="sim-bc-config">config {JSON.stringify(view.config)}</pre>
+            )}
+            {view.keyedConfigs.map((k) => (
+              <pre key={`${k.keyBy}=${k.value}`} className="sim-bc-config">
+                {k.keyBy} = {k.value}: {JSON.stringify(k.config)}
+              </pre>
+            ))}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

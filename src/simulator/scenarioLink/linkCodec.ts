@@ -1,0 +1,84 @@
+/**
+ * Text ⇄ URL-fragment payload: raw DEFLATE (fflate) in base64url, as D1's document share links
+ * (`src/document/shareLink.ts`) do. Reading is bounded — a link is untrusted input that could
+ * otherwise inflate without limit and freeze the tab.
+ */
+import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
+
+/** Largest compressed payload accepted. */
+export const MAX_LINK_COMPRESSED_BYTES = 1024 * 1024;
+/** Largest inflated text accepted. */
+export const MAX_LINK_INFLATED_BYTES = 5 * 1024 * 1024;
+/** Inflate in small steps so the size limit stops a decompression bomb early. */
+const INFLATE_STEP = 4096;
+
+/** `text` compressed as base64url. */
+export function packText(text: string): string {
+  return toBase64Url(deflateSync(strToU8(text), { level: 9 }));
+}
+
+/** The text of a payload made by {@link packText}, or what is wrong with it (a sentence). */
+export function unpackText(payload: string): { ok: true; text: string } | { ok: false; error: string } {
+  if (payload === "") return { ok: false, error: "the link holds nothing after its prefix" };
+  if (!/^[A-Za-z0-9_-]+$/.test(payload))
+    return { ok: false, error: "the link is damaged: it holds characters a CEP Studio link never has" };
+  if (Math.floor((payload.length * 3) / 4) > MAX_LINK_COMPRESSED_BYTES)
+    return { ok: false, error: "the link is larger than 1 MB compressed" };
+  const bytes = fromBase64Url(payload);
+  if (bytes === null) return { ok: false, error: "the link is damaged: it is not valid base64url" };
+  const inflated = boundedInflate(bytes);
+  if (typeof inflated === "string") return { ok: false, error: inflated };
+  return { ok: true, text: strFromU8(inflated) };
+}
+
+function boundedInflate(data: Uint8Array): Uint8Array | string {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const state = { finished: false };
+  const tooLarge = new Error("too large");
+  const inflate = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > MAX_LINK_INFLATED_BYTES) throw tooLarge;
+    chunks.push(chunk);
+    if (final) state.finished = true;
+  });
+  try {
+    for (let offset = 0; offset < data.length; offset += INFLATE_STEP) {
+      const end = Math.min(offset + INFLATE_STEP, data.length);
+      inflate.push(data.subarray(offset, end), end === data.length);
+    }
+  } catch (error) {
+    if (error === tooLarge) return "the link's content is larger than 5 MB";
+    return "the link is damaged: its data does not decompress";
+  }
+  if (!state.finished) return "the link is damaged: its data is cut short";
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  // In slices: String.fromCharCode with a huge argument list overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (text.length % 4 === 1) return null;
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4);
+  let binary: string;
+  try {
+    binary = atob(base64);
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

@@ -1,0 +1,128 @@
+/**
+ * Scenario links in the app: the view now as a link (rules, data source, settings, position,
+ * dock tab, broadcast schedule), and opening one — the rules replace the document (undoable),
+ * then the settings, the data, the rules' run, the broadcast schedule and the position follow,
+ * in that order, after the simulator's first start so the demo data cannot overtake them.
+ */
+import { documentStore, replaceDocument } from "../../document/documentStore.ts";
+import { seedScenarios } from "../../scenarios/seedScenarios.ts";
+import { broadcastStore, applySchedule } from "../broadcast/broadcastStore.ts";
+import type { DataSpec } from "../controller/dataSpec.ts";
+import { simulator, simulatorReady } from "../controller/simulatorController.ts";
+import { showDockTab, simulationStore } from "../simulationStore.ts";
+import {
+  decodeScenarioFragment,
+  encodeScenarioFragment,
+  isScenarioFragment,
+  MAX_INLINE_DATA_BYTES,
+  type EncodeResult,
+  type LinkData,
+  type ScenarioView,
+} from "./scenarioLink.ts";
+
+/** The link data of what the run reads now, or why it cannot go in a link. */
+async function linkDataOf(spec: DataSpec | null): Promise<LinkData | string> {
+  if (spec === null) return "no data is loaded";
+  switch (spec.type) {
+    case "scenario":
+      return { type: "scenario", scenarioId: spec.scenario.id };
+    case "generator":
+      return { type: "generator", settings: spec.settings };
+    case "file":
+      if (spec.file.size > MAX_INLINE_DATA_BYTES)
+        return `the data file ${spec.file.name} is larger than ${MAX_INLINE_DATA_BYTES / 1024} KB: a link holds a seed scenario, generator settings or small data only`;
+      return {
+        type: "inline",
+        fileName: spec.file.name,
+        text: await spec.file.text(),
+        mapping: spec.mapping,
+      };
+  }
+}
+
+/** The fragment (`#scenario=…`) of the view now. */
+export async function currentScenarioFragment(): Promise<EncodeResult> {
+  const data = await linkDataOf(simulator().dataSpec);
+  if (typeof data === "string") return { ok: false, error: data };
+  const state = simulationStore.getState();
+  const schedule = broadcastStore.getState().applied;
+  const view: ScenarioView = {
+    doc: documentStore.getState().doc,
+    data,
+    settings: state.settings,
+    position: state.summary?.position.items ?? 0,
+    tab: state.dockTab,
+    broadcast: schedule,
+  };
+  return encodeScenarioFragment(view);
+}
+
+function dataSpecOf(data: LinkData): DataSpec | string {
+  switch (data.type) {
+    case "scenario": {
+      const scenario = seedScenarios.find((s) => s.id === data.scenarioId);
+      return scenario === undefined
+        ? `the link's seed scenario ${data.scenarioId} is not part of this CEP Studio`
+        : { type: "scenario", scenario };
+    }
+    case "generator":
+      return { type: "generator", settings: data.settings };
+    case "inline":
+      return {
+        type: "file",
+        file: new File([data.text], data.fileName, { type: "text/plain" }),
+        mapping: data.mapping,
+        schemaTitle: null,
+      };
+  }
+}
+
+/**
+ * Opens a scenario link's fragment; resolves to null when the view is open, or to the reason it
+ * could not be (nothing was changed then). Warnings about the rules are returned too.
+ */
+export async function openScenarioFragment(
+  hash: string,
+): Promise<{ error: string | null; warnings: readonly string[] }> {
+  const decoded = decodeScenarioFragment(hash);
+  if (!decoded.ok) return { error: decoded.error, warnings: [] };
+  const { view } = decoded;
+  const spec = dataSpecOf(view.data);
+  if (typeof spec === "string") return { error: spec, warnings: [] };
+  await simulatorReady();
+  replaceDocument(view.doc);
+  const controller = simulator();
+  await controller.changeSettings(view.settings);
+  await controller.loadData(spec);
+  await controller.restartWithRules();
+  if (view.broadcast !== null) await applySchedule(view.broadcast);
+  if (view.position > 0) await controller.sendRewinding({ type: "seek", position: view.position });
+  if (view.tab !== null) showDockTab(view.tab);
+  return { error: null, warnings: decoded.warnings };
+}
+
+/** The part of `window.location` / `history` the bootstrap hook reads and tidies. */
+export interface LinkLocation {
+  readonly hash: string;
+  /** Removes the fragment from the address bar (a reload must not apply it over later edits). */
+  readonly clearHash: () => void;
+}
+
+/**
+ * The app's bootstrap calls this once at start: when the address holds a scenario link, the
+ * view opens and `report` hears the outcome; otherwise nothing happens.
+ */
+export function openScenarioLinkAtStart(
+  location: LinkLocation,
+  report: (kind: "info" | "warning" | "error", message: string) => void,
+): void {
+  if (!isScenarioFragment(location.hash)) return;
+  const hash = location.hash;
+  location.clearHash();
+  void openScenarioFragment(hash).then(({ error, warnings }) => {
+    if (error !== null) report("error", `The scenario link could not be opened: ${error}`);
+    else if (warnings.length > 0)
+      report("warning", `Opened the scenario from the link.\n${warnings.join("\n")}`);
+    else report("info", "Opened the scenario from the link. Undo brings back your rules.");
+  });
+}

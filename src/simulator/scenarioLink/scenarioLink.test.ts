@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { createDefaultDocument } from "../../document/defaultDocument.ts";
+import { DEFAULT_RUN_SETTINGS } from "../controller/runSettings.ts";
+import { DEFAULT_GENERATOR_SETTINGS } from "../data/generatorSettings.ts";
+import { packText } from "./linkCodec.ts";
+import {
+  decodeScenarioFragment,
+  encodeScenarioFragment,
+  MAX_INLINE_DATA_BYTES,
+  SCENARIO_PREFIX,
+  type ScenarioView,
+} from "./scenarioLink.ts";
+
+const doc = createDefaultDocument();
+
+const view: ScenarioView = {
+  doc,
+  data: { type: "generator", settings: { ...DEFAULT_GENERATOR_SETTINGS, seed: 7, users: 50, events: 2000 } },
+  settings: { ...DEFAULT_RUN_SETTINGS, outOfOrdernessMs: 5000, parallelism: 4, speed: null },
+  position: 1234,
+  tab: "keys",
+  broadcast: '[{"at": 10, "remove": "1"}]',
+};
+
+function encoded(v: ScenarioView): string {
+  const result = encodeScenarioFragment(v);
+  if (!result.ok) throw new Error(result.error);
+  return result.fragment;
+}
+
+/** A link whose JSON is `json` (to test what a damaged or hand-made link does). */
+function linkOf(json: unknown): string {
+  return SCENARIO_PREFIX + packText(JSON.stringify(json));
+}
+
+describe("scenario links", () => {
+  it("round-trip rules, generator knobs, settings, position, tab and broadcast schedule", () => {
+    const fragment = encoded(view);
+    expect(fragment.startsWith(SCENARIO_PREFIX)).toBe(true);
+    expect(fragment).toMatch(/^#scenario=[A-Za-z0-9_-]+$/);
+    const decoded = decodeScenarioFragment(fragment);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.view.doc).toEqual(doc);
+    expect(decoded.view.data).toEqual(view.data);
+    expect(decoded.view.settings).toEqual(view.settings);
+    expect(decoded.view.position).toBe(1234);
+    expect(decoded.view.tab).toBe("keys");
+    expect(decoded.view.broadcast).toBe(view.broadcast);
+  });
+
+  it("round-trip a seed scenario and small inline data, digit for digit", () => {
+    const text = "eventTime,userId,categoryId\n2020-01-01 00:00:00,u1,2232732093077520756\n";
+    for (const data of [
+      { type: "scenario", scenarioId: "scenario2" } as const,
+      {
+        type: "inline",
+        fileName: "tiny.csv",
+        text,
+        mapping: { key: "userId", time: "eventTime", type: null },
+      } as const,
+    ]) {
+      const decoded = decodeScenarioFragment(encoded({ ...view, data, tab: null, broadcast: null }));
+      expect(decoded.ok && decoded.view.data).toEqual(data);
+      expect(decoded.ok && decoded.view.tab).toBeNull();
+    }
+  });
+
+  it("refuse inline data over 64 KB, saying so", () => {
+    const text = "x".repeat(MAX_INLINE_DATA_BYTES + 1);
+    const result = encodeScenarioFragment({
+      ...view,
+      data: { type: "inline", fileName: "big.csv", text, mapping: { key: "k", time: null, type: null } },
+    });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining("larger than 64 KB") as unknown });
+  });
+
+  it("compress: the default document with its generator knobs fits a URL comfortably", () => {
+    expect(encoded(view).length).toBeLessThan(6000);
+  });
+
+  it("say what is wrong with a damaged or foreign link", () => {
+    expect(decodeScenarioFragment("#doc=abc")).toEqual({
+      ok: false,
+      error: expect.stringContaining("#scenario=") as unknown,
+    });
+    expect(decodeScenarioFragment(`${SCENARIO_PREFIX}a$b`)).toEqual({
+      ok: false,
+      error: expect.stringContaining("characters") as unknown,
+    });
+    expect(
+      decodeScenarioFragment(`${SCENARIO_PREFIX}${encoded(view).slice(SCENARIO_PREFIX.length, 60)}`).ok,
+    ).toBe(false);
+    expect(decodeScenarioFragment(linkOf({ format: "other" }))).toEqual({
+      ok: false,
+      error: expect.stringContaining("not a scenario link") as unknown,
+    });
+  });
+
+  it("name the JSON path of a bad field", () => {
+    const good = JSON.parse(
+      JSON.stringify({
+        format: "cep-studio-scenario",
+        version: 1,
+        document: "",
+        data: view.data,
+        settings: view.settings,
+        position: 3,
+      }),
+    ) as Record<string, unknown>;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...good, position: -1 }, "position: must be a whole number"],
+      [{ ...good, settings: { parallelism: "4" } }, "settings.parallelism: must be a number"],
+      [{ ...good, settings: { parallelism: 0 } }, "settings.parallelism: must be a whole number ≥ 1"],
+      [{ ...good, data: { type: "generator", settings: { users: 0 } } }, "data.settings: "],
+      [{ ...good, data: { type: "file" } }, "data.type: must be"],
+      [
+        { ...good, data: { type: "inline", fileName: "a.csv", text: "", mapping: {} } },
+        "data.mapping.key: must be a text",
+      ],
+    ];
+    for (const [json, message] of cases) {
+      const result = decodeScenarioFragment(linkOf(json));
+      expect(result.ok ? "opened" : result.error).toContain(message);
+    }
+  });
+
+  it("refuse rules that do not read, with the save format's message", () => {
+    const result = decodeScenarioFragment(
+      linkOf({
+        format: "cep-studio-scenario",
+        version: 1,
+        document: "{}",
+        data: view.data,
+        settings: {},
+        position: 0,
+      }),
+    );
+    expect(result.ok ? "opened" : result.error).toContain("its rules cannot be read");
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Page object for the pattern canvas (src/designer): stage and edge locators by test id, the
+ * palette, the pattern badge, the minimap and controls, and the pointer gestures the canvas
+ * understands (drag a stage, drag a handle onto another stage, shift-click to add to the selection).
+ */
+import { expect } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+
+/** The palette's entries (`PALETTE_SHAPES` in src/designer/paletteShapes.ts). */
+export type PaletteShape = "stage" | "group" | "oneOrMore" | "times" | "optional" | "absence";
+
+export class DesignerPage {
+  constructor(readonly page: Page) {}
+
+  get canvas(): Locator {
+    return this.page.getByTestId("designer.canvas");
+  }
+
+  /** Every drawn stage and group. */
+  get nodes(): Locator {
+    return this.canvas.locator(".react-flow__node");
+  }
+
+  /** Every drawn edge label (one per edge). */
+  get edgeLabels(): Locator {
+    return this.canvas.locator(".designer-edge-label");
+  }
+
+  /** A stage or group by its stage key (`name`, or `group/name` inside a group). */
+  node(stageKey: string): Locator {
+    return this.page.getByTestId(`designer.node.${stageKey}`);
+  }
+
+  /** The label of the edge `source` → `target` (top-level graph). */
+  edge(source: string, target: string): Locator {
+    return this.page.getByTestId(`designer.edge.${source}.${target}`);
+  }
+
+  paletteItem(shape: PaletteShape): Locator {
+    return this.page.getByTestId(`designer.palette.${shape}`);
+  }
+
+  get pattern(): Locator {
+    return this.page.getByTestId("designer.pattern");
+  }
+
+  get minimap(): Locator {
+    return this.canvas.locator(".react-flow__minimap");
+  }
+
+  get autoLayoutButton(): Locator {
+    return this.page.getByTestId("designer.autoLayout");
+  }
+
+  /** Clicks a stage (with Shift: adds it to the selection). */
+  async clickNode(stageKey: string, options: { shift?: boolean } = {}): Promise<void> {
+    await this.node(stageKey).click({
+      modifiers: options.shift ? ["Shift"] : [],
+      position: { x: 60, y: 12 },
+    });
+  }
+
+  /** Moves keyboard focus to a stage (React Flow's node element is the focusable one). */
+  async focusNode(stageKey: string): Promise<void> {
+    await this.canvas
+      .locator(".react-flow__node")
+      .filter({ has: this.node(stageKey) })
+      .focus();
+  }
+
+  async expectSelected(stageKey: string, selected = true): Promise<void> {
+    const check = expect(this.node(stageKey));
+    if (selected) await check.toHaveClass(/designer-stage--selected/);
+    else await check.not.toHaveClass(/designer-stage--selected/);
+  }
+
+  /**
+   * The element's box once it stopped moving: the canvas animates its viewport when a new stage
+   * lands outside it, and a gesture must start where the element ends up.
+   */
+  private async settledBox(locator: Locator, what: string) {
+    let previous = await locator.boundingBox();
+    for (let i = 0; i < 20; i++) {
+      await this.page.waitForTimeout(50);
+      const box = await locator.boundingBox();
+      if (box && previous && box.x === previous.x && box.y === previous.y && box.width === previous.width) {
+        return box;
+      }
+      previous = box;
+    }
+    throw new Error(`${what} does not hold still on screen`);
+  }
+
+  /** Drags a stage by (dx, dy) screen pixels in several pointer moves, as a hand would. */
+  async dragNode(stageKey: string, dx: number, dy: number): Promise<void> {
+    const box = await this.settledBox(this.node(stageKey), `stage ${stageKey}`);
+    const x = box.x + 60;
+    const y = box.y + 12;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y + dy, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** Drags from `source`'s outgoing handle onto `target`'s incoming handle. */
+  async connect(source: string, target: string): Promise<void> {
+    const from = await this.settledBox(this.node(source).locator(".react-flow__handle.source"), source);
+    const to = await this.settledBox(this.node(target).locator(".react-flow__handle.target"), target);
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await this.page.mouse.up();
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The document → React Flow mapping of the pattern canvas (pure; tested). Stages become `stage`
+ * nodes, group patterns `stageGroup` containers whose inner stages carry `parentId` (React Flow
+ * sub flows: positions relative to the group), and edges `contiguity` edges. Validation findings
+ * are attached to the node or edge whose JSON path they name.
+ *
+ * It draws whatever the model holds — repeated names, cycles, edges to missing stages — so a bad
+ * JSON edit shows up on the canvas with its errors instead of breaking it.
+ */
+import { stageKey } from "../document/edits/graphAccess.ts";
+import type { DocumentRule, StageKey, StagePosition } from "../document/studioDocument.ts";
+import type { ConditionBindings, EdgeContiguity, GraphNode } from "../model/pattern.ts";
+import type { PatternDiagnostic } from "../model/patternFindings.ts";
+import { STAGE_SIZE, groupSizeFor } from "./designerGeometry.ts";
+import type { Rect, Size } from "./designerGeometry.ts";
+import type { DesignerEdge, DesignerNode, FlowRef } from "./flowTypes.ts";
+import { missingPositions } from "./placement.ts";
+import type { Selection } from "./selectionStore.ts";
+
+/**
+ * Arrowhead colours by contiguity. SVG markers cannot read CSS custom properties (React Flow builds
+ * marker ids from the colour), so these repeat the `--c-*` tokens of `app.css`.
+ */
+const MARKER_COLORS: Readonly<Record<EdgeContiguity, string>> = {
+  STRICT: "#2f6fde",
+  SKIP_TILL_NEXT: "#7b5cd6",
+  SKIP_TILL_ANY: "#0f8b8d",
+  NOT_NEXT: "#c62828",
+  NOT_FOLLOW: "#c62828",
+};
+
+/** What the canvas draws from. */
+export interface FlowInput {
+  readonly docRule: DocumentRule;
+  readonly bindings: ConditionBindings;
+  readonly diagnostics: readonly PatternDiagnostic[];
+  readonly selection: Selection;
+  /** Sizes React Flow measured, by node id; unmeasured nodes count as {@link STAGE_SIZE}. */
+  readonly measured?: ReadonlyMap<string, Size>;
+}
+
+/** The drawing: nodes (every group before its inner stages), edges, and what each id stands for. */
+export interface FlowModel {
+  readonly nodes: DesignerNode[];
+  readonly edges: DesignerEdge[];
+  readonly refs: ReadonlyMap<string, FlowRef>;
+  /** Findings no drawn node or edge claims (pattern-wide ones, edges to missing stages). */
+  readonly unplaced: readonly PatternDiagnostic[];
+}
+
+/** The React Flow id of a stage: its stage key, suffixed when an earlier stage of its graph has the same name. */
+function nodeIdFor(graphPath: readonly string[], name: string, occurrence = 0): string {
+  const key = stageKey(graphPath, name);
+  return occurrence === 0 ? key : `${key}#${occurrence + 1}`;
+}
+
+/** The React Flow id of the `index`-th edge of a graph. */
+function edgeIdFor(graphPath: readonly string[], source: string, target: string, index: number): string {
+  return `${stageKey(graphPath, source)}->${target}@${index}`;
+}
+
+/** Maps the rule on the canvas to React Flow nodes and edges. Pure. */
+export function ruleToFlow(input: FlowInput): FlowModel {
+  const { docRule } = input;
+  const positions: Readonly<Record<StageKey, StagePosition>> = {
+    ...docRule.positions,
+    ...missingPositions(docRule.rule, docRule.positions),
+  };
+  const builder = new FlowBuilder(input, positions);
+  builder.addGraph(docRule.rule.pattern, [], "", undefined);
+  return builder.finish();
+}
+
+/** True when `path` is `prefix` or a path inside it (`prefix.x`, `prefix[0]`). */
+function isWithin(path: string, prefix: string): boolean {
+  if (prefix === "") return true;
+  if (!path.startsWith(prefix)) return false;
+  const next = path.charAt(prefix.length);
+  return next === "" || next === "." || next === "[";
+}
+
+function joinJsonPath(base: string, segment: string): string {
+  return base === "" ? segment : `${base}.${segment}`;
+}
+
+const bySeverity = (a: PatternDiagnostic, b: PatternDiagnostic) =>
+  (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1);
+
+class FlowBuilder {
+  readonly nodes: DesignerNode[] = [];
+  readonly edges: DesignerEdge[] = [];
+  readonly refs = new Map<string, FlowRef>();
+  private readonly claimed = new Set<PatternDiagnostic>();
+
+  constructor(
+    private readonly input: FlowInput,
+    private readonly positions: Readonly<Record<StageKey, StagePosition>>,
+  ) {}
+
+  /** Adds one graph level; returns the rects of its nodes (for the enclosing group's size). */
+  addGraph(
+    graph: GraphNode,
+    graphPath: readonly string[],
+    jsonPath: string,
+    parentId: string | undefined,
+  ): Rect[] {
+    const { selection, docRule } = this.input;
+    const selectedHere =
+      selection.type === "stages" && samePath(selection.graphPath, graphPath) ? selection.names : [];
+    const idByName = new Map<string, string>();
+    const seen = new Map<string, number>();
+    const rects: Rect[] = [];
+    graph.nodes.forEach((node, i) => {
+      const occurrence = seen.get(node.name) ?? 0;
+      seen.set(node.name, occurrence + 1);
+      const id = nodeIdFor(graphPath, node.name, occurrence);
+      if (occurrence === 0) idByName.set(node.name, id);
+      const key = stageKey(graphPath, node.name);
+      const nodePath = joinJsonPath(jsonPath, `nodes[${i}]`);
+      const base = this.positions[key] ?? { x: 0, y: 0 };
+      // Duplicates share a position key; stack them below the first so each stays visible.
+      const position = { x: base.x, y: base.y + occurrence * (STAGE_SIZE.height + 24) };
+      const diagnostics = this.claim(node.type === "COMPOSITE" ? null : node.name, nodePath);
+      const common = {
+        id,
+        position,
+        selected: selectedHere.includes(node.name),
+        ...(parentId === undefined ? {} : { parentId }),
+      };
+      this.refs.set(id, { kind: "stage", graphPath, name: node.name, stageKey: key });
+      if (node.type === "COMPOSITE") {
+        const index = this.nodes.length;
+        const inner = this.addGraph(node, [...graphPath, node.name], nodePath, id);
+        const size = groupSizeFor(inner);
+        this.nodes.splice(index, 0, {
+          ...common,
+          type: "stageGroup",
+          width: size.width,
+          height: size.height,
+          data: { ruleId: docRule.rule.id, graphPath, group: node, diagnostics, stageKey: key },
+        });
+        rects.push({ ...position, ...size });
+        return;
+      }
+      const measured = this.input.measured?.get(id);
+      this.nodes.push({
+        ...common,
+        type: "stage",
+        ...(measured ? { measured } : {}),
+        data: {
+          ruleId: docRule.rule.id,
+          graphPath,
+          stage: node,
+          bindings: this.input.bindings,
+          diagnostics,
+          stageKey: key,
+        },
+      });
+      rects.push({ ...position, ...(measured ?? STAGE_SIZE) });
+    });
+    this.addEdges(graph, graphPath, jsonPath, idByName);
+    return rects;
+  }
+
+  private addEdges(
+    graph: GraphNode,
+    graphPath: readonly string[],
+    jsonPath: string,
+    idByName: ReadonlyMap<string, string>,
+  ): void {
+    const { selection } = this.input;
+    graph.edges.forEach((edge, k) => {
+      const source = idByName.get(edge.source);
+      const target = idByName.get(edge.target);
+      // An edge to a stage that does not exist cannot be drawn; its error stays in the pattern panel.
+      if (source === undefined || target === undefined) return;
+      const id = edgeIdFor(graphPath, edge.source, edge.target, k);
+      const selected =
+        selection.type === "edge" &&
+        samePath(selection.graphPath, graphPath) &&
+        selection.source === edge.source &&
+        selection.target === edge.target;
+      this.refs.set(id, { kind: "edge", graphPath, source: edge.source, target: edge.target });
+      this.edges.push({
+        id,
+        type: "contiguity",
+        source,
+        target,
+        selected,
+        markerEnd: { type: "arrowclosed", color: MARKER_COLORS[edge.type], width: 14, height: 14 },
+        data: {
+          contiguity: edge.type,
+          graphPath,
+          source: edge.source,
+          target: edge.target,
+          diagnostics: this.claim(null, joinJsonPath(jsonPath, `edges[${k}]`)),
+        },
+      });
+    });
+  }
+
+  /** Findings about the element at `path` (and, for a stage, those naming it); groups skip their inner ones. */
+  private claim(stageName: string | null, path: string): PatternDiagnostic[] {
+    const found = this.input.diagnostics.filter((d) => {
+      if (stageName !== null && d.stage === stageName) return true;
+      if (!isWithin(d.path, path)) return false;
+      const rest = d.path.slice(path.length);
+      return !rest.startsWith(".nodes[") && !rest.startsWith(".edges[");
+    });
+    for (const d of found) this.claimed.add(d);
+    return found.sort(bySeverity);
+  }
+
+  finish(): FlowModel {
+    const unplaced = this.input.diagnostics.filter((d) => !this.claimed.has(d));
+    return { nodes: this.nodes, edges: this.edges, refs: this.refs, unplaced };
+  }
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}

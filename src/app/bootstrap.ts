@@ -1,11 +1,13 @@
 /**
- * What the app shows when it starts: a share link's rule set (`#doc=…`), else the document saved
+ * What the app shows when it starts: a share link's rule set (`#doc=…`) or a scenario link
+ * (`#scenario=…`: rules, data and position), else the document saved
  * in this browser, else the default document (the five seed scenarios, which the document store
  * starts with). Every problem becomes a banner message; none of them loses the saved document.
  */
 import { replaceDocument } from "../document/documentStore.ts";
 import { startPersistence } from "../document/persistence.ts";
 import { decodeShareFragment, SHARE_PREFIX } from "../document/shareLink.ts";
+import { openScenarioLinkAtStart } from "../simulator/scenarioLink/openScenarioLink.ts";
 import { showBanner } from "./bannerStore.ts";
 
 /** The part of `window.location` / `window.history` bootstrapping reads and tidies. */
@@ -38,6 +40,8 @@ export async function bootstrapDocument(location: BootLocation): Promise<void> {
     );
   }
   if (location.hash.startsWith(SHARE_PREFIX)) openShareFragment(location, restored);
+  // A scenario link (`#scenario=…`) also restores data and position, once the simulator runs.
+  else openScenarioLinkAtStart(location, showBanner);
 }
 
 function openShareFragment(location: BootLocation, restored: boolean): void {

@@ -22,6 +22,7 @@ export type {
 export type { CepSubtaskSnapshot } from "./cepSubtask.ts";
 export type {
   StateExpiredOutput,
+  AppliedBroadcast,
   BroadcastAction,
   BroadcastConfig,
   BroadcastRecord,

@@ -48,6 +48,17 @@ export interface BroadcastRecord {
   readonly source?: string;
 }
 
+/** A broadcast record the job just took (or rejected). */
+export interface AppliedBroadcast {
+  /** Its index in the broadcast stream. */
+  readonly index: number;
+  readonly record: BroadcastRecord;
+  /** The job time it was applied at: the time of the element it came before; +∞ at the end of input. */
+  readonly time: number;
+  /** Why it was rejected (it then changed nothing), or null. */
+  readonly rejected: string | null;
+}
+
 /** A built-in keyed-broadcast processor and how to read its keyed-side elements. */
 export interface ProcessorSpec {
   /** A fresh function (one per subtask, as Flink deserializes one per parallel instance). */
@@ -84,6 +95,8 @@ export interface StreamJobOptions {
   readonly output: (record: JobOutput) => void;
   /** A broadcast record that could not be applied (e.g. an update with an old version). */
   readonly onRejected?: (message: string, record: BroadcastRecord) => void;
+  /** Every broadcast record as the job takes it (applied or rejected), for a timeline. */
+  readonly onBroadcastApplied?: (applied: AppliedBroadcast) => void;
   /**
    * State TTL in ms of the job's time (seed 002's `StateTtlConfig`: `OnCreateAndWrite`,
    * `NeverReturnExpired`): keyed state (CEP partial matches per rule, a processor's keyed state)

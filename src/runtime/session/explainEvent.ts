@@ -13,10 +13,10 @@
  */
 import type { CompiledNFA, EventRecord, KeyedNFAState } from "../../engine/index.ts";
 import type { OperatorKey } from "../../engine/operator/index.ts";
-import type { JobRule } from "../job/index.ts";
+import type { BroadcastRecord, JobRule } from "../job/index.ts";
 import type { ExplainOutcome, ExplainResult } from "./queryTypes.ts";
 import type { SessionInput } from "./sessionInput.ts";
-import { SessionRun, type RunCheckpoint, type RunSink } from "./sessionRun.ts";
+import { SessionRun, type RunCheckpoint, type RunPlan, type RunSink } from "./sessionRun.ts";
 import type { RunConfig } from "./sessionTypes.ts";
 
 export interface ExplainRequest {
@@ -26,7 +26,7 @@ export interface ExplainRequest {
 }
 
 export interface ExplainContext {
-  readonly rules: readonly JobRule[];
+  readonly plan: RunPlan;
   readonly config: RunConfig;
   readonly input: SessionInput;
   /** How far the session's run got: the side run goes no further (but at least past the event). */
@@ -60,9 +60,17 @@ export function explainEvent(request: ExplainRequest, context: ExplainContext): 
   }
   const target = item.event;
   const trace: Trace = { arrival: null, before: null, outcome: null };
-  const rules = context.rules.map((jobRule) =>
-    jobRule.rule.id === ruleId ? { rule: jobRule.rule, nfa: tracing(jobRule, target, trace) } : jobRule,
-  );
+  // Every version of the rule is traced: those the run starts with and those the broadcast adds.
+  const traced = (jobRule: JobRule): JobRule =>
+    jobRule.rule.id === ruleId ? { rule: jobRule.rule, nfa: tracing(jobRule, target, trace) } : jobRule;
+  const plan: RunPlan = {
+    rules: context.plan.rules.map(traced),
+    broadcast: context.plan.broadcast.map((record): BroadcastRecord =>
+      record.action.type === "rule"
+        ? { ...record, action: { type: "rule", rule: traced(record.action.rule) } }
+        : record,
+    ),
+  };
   let consumingTarget = false;
   let run: SessionRun | null = null;
   const sink: RunSink = {
@@ -83,7 +91,7 @@ export function explainEvent(request: ExplainRequest, context: ExplainContext): 
       if (event === target) trace.arrival = { key, timestamp };
     },
   };
-  run = new SessionRun(rules, context.config, input, sink, context.checkpointAt(position));
+  run = new SessionRun(plan, context.config, input, sink, context.checkpointAt(position));
   const limit = Math.max(context.horizon.items, position + 1);
   while (trace.outcome === null && run.items < limit) {
     consumingTarget = run.items === position;

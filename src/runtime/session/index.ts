@@ -1,6 +1,7 @@
 /**
- * Run sessions: a `StreamJob` over a kept input that a UI drives (play, pause, step, reset,
- * rules applied by replay), reporting small summaries; pure, for the Web Worker and Node alike.
+ * Run sessions: a `StreamJob` over a kept input and broadcast stream that a UI drives (play,
+ * pause, step, seek, reset, rules and broadcast records applied by replay), reporting small
+ * summaries and answering queries; pure, for the Web Worker and Node alike.
  */
 export { EventFeed, feedTimeProblems } from "./eventFeed.ts";
 export type { EventFeedOptions, FeedState, FeedTarget, FeedTime, FeedWatermarks } from "./eventFeed.ts";
@@ -9,6 +10,7 @@ export { compileRuleSet, importRulesAndBindings, ruleName, RuleSetError } from "
 export { RunSession } from "./runSession.ts";
 export type { RunSessionOptions } from "./runSession.ts";
 export type { ExplainRequest } from "./explainEvent.ts";
+export type { BroadcastRecordView, BroadcastTimeline, RuleVersionChange } from "./broadcastTimeline.ts";
 export type {
   ExplainOutcome,
   ExplainResult,
@@ -19,6 +21,7 @@ export type {
   RulePartialMatches,
 } from "./queryTypes.ts";
 export { SessionInput } from "./sessionInput.ts";
+export type { InputEventRow, InputEvents, InputEventsRequest, InputFilter } from "./inputEvents.ts";
 export type {
   EventView,
   LateView,

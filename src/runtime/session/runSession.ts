@@ -1,46 +1,35 @@
 /**
  * A run the UI can drive: a `StreamJob` over a kept input, with play (in slices, the host
  * calling {@link RunSession.tick}), pause, step (one event, or to the next watermark), speed,
- * reset, and new rules or settings applied by replaying to the same position. Outputs are
- * counted exactly and the newest of each kind kept; older ones are reproduced on demand by
- * replay ({@link RunSession.query}). Everything but the events/s figure is deterministic.
+ * reset, and new rules, broadcast records or settings applied by replaying to the same
+ * position. Outputs are counted exactly and the newest of each kind kept; older ones are
+ * reproduced on demand by replay ({@link RunSession.query}). Everything but the events/s
+ * figure is deterministic.
  *
- * Seeking: the run keeps checkpoints (`CheckpointStore`) at input position 0 and every
- * `checkpointInterval` items — the job's snapshot with the session's own driver state (the
- * watermark generator, item and output counters, bad rows, warnings) — and
- * {@link RunSession.seek} restores the nearest one at or before a position and replays to it.
- * Checkpoints hold for one run: new rules, settings or input start over from position 0.
+ * The broadcast stream ({@link RunSession.loadBroadcast}) takes the records of the CLI's
+ * `--broadcast` file, interleaved with the input exactly as there (`at` is event time with
+ * event time, the clock field with one, else the 0-based event position).
+ *
+ * Seeking: the run keeps checkpoints at input position 0 and every `checkpointInterval` items
+ * (`sessionDriver.ts`), and {@link RunSession.seek} restores the nearest one at or before a
+ * position and replays to it. Checkpoints hold for one run: new rules, broadcast records,
+ * settings or input start over from position 0.
  */
 import type { OperatorKey } from "../../engine/operator/index.ts";
 import type { ConditionBindings, Rule } from "../../model/pattern.ts";
-import { CheckpointStore } from "../checkpoint/index.ts";
-import type { JobRule } from "../job/index.ts";
-import type { OutputLog } from "./outputLog.ts";
-import { explainEvent, type ExplainRequest } from "./explainEvent.ts";
 import type { SubtaskBroadcastView } from "../job/index.ts";
+import { broadcastTimeline, type BroadcastTimeline } from "./broadcastTimeline.ts";
+import type { ExplainRequest } from "./explainEvent.ts";
+import { InputColumns, readInputEvents, type InputEvents, type InputEventsRequest } from "./inputEvents.ts";
 import type { ExplainResult, KeyPartialMatches, MetricsSeries } from "./queryTypes.ts";
-import { compileRuleSet, ruleName } from "./ruleSetLoader.ts";
-import { SessionMetrics } from "./sessionMetrics.ts";
-import { keyPartialMatches } from "./sessionQueries.ts";
-import { feedTimeProblems } from "./eventFeed.ts";
+import { SessionDriver } from "./sessionDriver.ts";
 import { SessionInput } from "./sessionInput.ts";
-import { SessionOutputs } from "./sessionOutputs.ts";
-import {
-  describeRunError,
-  replayRange,
-  SessionRun,
-  type RunCheckpoint,
-  type StepResult,
-} from "./sessionRun.ts";
-import type { ProblemState } from "./sessionOutputs.ts";
-import type {
-  OutputKind,
-  OutputViews,
-  RunConfig,
-  RunError,
-  RunSummary,
-  SessionState,
-} from "./sessionTypes.ts";
+import { PlaybackPacer } from "./playbackPacer.ts";
+import { buildSummary } from "./sessionSummary.ts";
+import { SessionMetrics } from "./sessionMetrics.ts";
+import { broadcastList, SessionPlan } from "./sessionPlan.ts";
+import { keyPartialMatches } from "./sessionQueries.ts";
+import type { OutputKind, OutputViews, RunConfig, RunSummary, SessionState } from "./sessionTypes.ts";
 
 /**
  * Input items between checkpoints. A checkpoint clones the whole job state, which costs as much
@@ -53,6 +42,8 @@ export const DEFAULT_CHECKPOINT_INTERVAL = 100_000;
 export interface RunSessionOptions {
   readonly rules: readonly Rule[];
   readonly bindings?: ConditionBindings;
+  /** The broadcast stream: the JSON values of its records, as `loadBroadcast` takes them. */
+  readonly broadcast?: readonly unknown[];
   readonly config: RunConfig;
   readonly input?: SessionInput;
   /** Records kept per output list (default 1000); all are counted. */
@@ -65,70 +56,61 @@ export interface RunSessionOptions {
   readonly checkpointInterval?: number;
 }
 
-/** What a session checkpoint holds: the run, and the session's bad rows and warnings then. */
-interface SessionCheckpoint {
-  readonly run: RunCheckpoint;
-  readonly problems: ProblemState;
-  readonly warnings: readonly string[];
-}
-
-/** Events between clock reads when a tick has a time budget. */
-const BUDGET_CHECK_EVERY = 64;
-
-/** See the module comment. @throws RuleSetError from the constructor when a rule does not compile */
+/** See the module comment. @throws RuleSetError from the constructor when a rule or broadcast record does not compile */
 export class RunSession {
-  private rules: readonly Rule[];
-  private bindings: ConditionBindings;
-  private compiled: JobRule[];
-  private config: RunConfig;
+  private readonly sources: SessionPlan;
   private sessionInput: SessionInput;
   private readonly keep: number;
   private readonly summaryListSize: number;
-  private readonly clock: (() => number) | undefined;
   private readonly checkpointInterval: number;
-  private checkpoints!: CheckpointStore<SessionCheckpoint>;
-  private run!: SessionRun;
-  private outputs!: SessionOutputs;
-  private status: SessionState = "paused";
-  private error: RunError | null = null;
-  private speed: number | null = null;
-  /** Events owed to a rate-limited play, carried between ticks. */
-  private credit = 0;
-  private eventsPerSecond: number | null = null;
+  private driver: SessionDriver;
+  private playing = false;
+  private readonly pacer: PlaybackPacer;
   private readonly warnings = new Set<string>();
   private readonly metrics: SessionMetrics;
+  /** The input's keys and times for {@link inputEvents}, for the current input and settings. */
+  private columns: InputColumns | null = null;
 
   constructor(options: RunSessionOptions) {
-    this.rules = options.rules;
-    this.bindings = options.bindings ?? {};
-    this.config = options.config;
     this.sessionInput = options.input ?? SessionInput.empty();
     this.keep = options.keep ?? 1000;
     this.summaryListSize = options.summaryListSize ?? 20;
-    this.clock = options.clock;
+    this.pacer = new PlaybackPacer(options.clock);
     this.checkpointInterval = options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
     this.metrics = new SessionMetrics(options.clock);
-    checkRunConfig(options.config);
-    this.compiled = this.compile(this.rules, this.bindings, this.config);
-    this.restart(0, false);
+    const source = {
+      rules: options.rules,
+      bindings: options.bindings ?? {},
+      broadcast: options.broadcast ?? [],
+      config: options.config,
+    };
+    this.sources = new SessionPlan(source, (message) => {
+      this.warnings.add(message);
+    });
+    this.driver = this.newDriver(0, false);
   }
 
   get state(): SessionState {
-    return this.status;
+    return this.playing ? "playing" : this.driver.status;
   }
 
   /** The settings the run uses. */
   get runConfig(): RunConfig {
-    return this.config;
+    return this.sources.source.config;
   }
 
   /** Events per second while playing; null: as fast as possible. */
   get currentSpeed(): number | null {
-    return this.speed;
+    return this.pacer.speed;
   }
 
   get input(): SessionInput {
     return this.sessionInput;
+  }
+
+  /** The broadcast stream's records as given (JSON values). */
+  get broadcastRecords(): readonly unknown[] {
+    return this.sources.source.broadcast;
   }
 
   /** Runs `input` from its start, with the same rules and settings. */
@@ -139,28 +121,34 @@ export class RunSession {
 
   /** Back to the start of the input, paused; leaves an error. */
   reset(): void {
-    this.restart(0, false);
-    this.status = "paused";
+    this.playing = false;
+    this.driver = this.newDriver(0, false);
   }
 
   /**
    * Replaces the rules and replays to the current position, so the run carries on where it
    * was with the new rules' outputs. @throws RuleSetError (the session is then unchanged)
    */
-  applyRuleSet(rules: readonly Rule[], bindings: ConditionBindings = this.bindings): void {
-    this.compiled = this.compile(rules, bindings, this.config);
-    this.rules = rules;
-    this.bindings = bindings;
+  applyRuleSet(rules: readonly Rule[], bindings: ConditionBindings = this.sources.source.bindings): void {
+    this.sources.change({ rules, bindings });
     this.replayToPosition();
   }
 
-  /** New key, time or job settings, replayed to the current position. @throws RuleSetError */
+  /**
+   * Replaces the broadcast stream (the JSON values of its records, as in the CLI's
+   * `--broadcast` file) and replays to the current position. Problems name the record and the
+   * JSON path: `records[2].rule.pattern.nodes[0].condition: …`. @throws RuleSetError (the
+   * session is then unchanged)
+   */
+  loadBroadcast(records: unknown): void {
+    this.sources.change({ broadcast: broadcastList(records) });
+    this.replayToPosition();
+  }
+
+  /** New key, time or job settings, replayed to the current position. @throws RuleSetError, RangeError */
   configure(config: RunConfig): void {
-    checkRunConfig(config);
-    if (config.maxPartialMatches !== this.config.maxPartialMatches) {
-      this.compiled = this.compile(this.rules, this.bindings, config);
-    }
-    this.config = config;
+    // How `at` reads and the partial-match cap depend on the settings.
+    this.sources.change({ config });
     this.replayToPosition();
   }
 
@@ -174,36 +162,22 @@ export class RunSession {
     if (!Number.isInteger(position) || position < 0) {
       throw new RangeError(`seek position must be a whole number ≥ 0 (got ${position})`);
     }
-    const target = Math.min(position, this.sessionInput.items.length);
-    const wasPlaying = this.status === "playing";
-    this.checkpoints.seek(target, {
-      restore: (saved) => {
-        this.resume(saved);
-        return this.run;
-      },
-      replay: (_run, _from, to) => {
-        this.replay(to, false);
-      },
-    });
-    // Paused after the restore, or in error when the replay met one.
-    if (this.status === "paused" && wasPlaying) this.status = "playing";
+    this.pacer.forgetCredit();
+    this.driver.seek(Math.min(position, this.sessionInput.items.length));
+    this.keepPlaying();
   }
 
   play(): void {
-    if (this.status === "paused") this.status = "playing";
+    if (this.driver.status === "paused") this.playing = true;
   }
 
   pause(): void {
-    if (this.status === "playing") this.status = "paused";
+    this.playing = false;
   }
 
-  /** Events per second while playing; null runs as fast as each tick allows. */
+  /** Events per second while playing; null runs as fast as each tick allows. @throws RangeError */
   setSpeed(eventsPerSecond: number | null): void {
-    if (eventsPerSecond !== null && !(eventsPerSecond > 0)) {
-      throw new RangeError(`speed must be a positive number of events per second (got ${eventsPerSecond})`);
-    }
-    this.speed = eventsPerSecond;
-    this.credit = 0;
+    this.pacer.setSpeed(eventsPerSecond);
   }
 
   /**
@@ -211,45 +185,35 @@ export class RunSession {
    * `maxEvents`, stopping once `budgetMs` of clock time is spent. Returns the events consumed.
    */
   tick(elapsedMs: number, limits: { maxEvents?: number; budgetMs?: number } = {}): number {
-    if (this.status !== "playing") return 0;
-    let allowance = limits.maxEvents ?? Number.POSITIVE_INFINITY;
-    if (this.speed !== null) {
-      this.credit += (this.speed * Math.max(0, elapsedMs)) / 1000;
-      allowance = Math.min(allowance, Math.floor(this.credit));
-      // What a capped tick could not play is owed, but at most a second of it: a host that
-      // stalled should not make the run jump ahead.
-      this.credit = Math.min(this.credit - allowance, this.speed);
-    }
-    if (allowance <= 0) return 0;
-    const clock = this.clock;
-    const started = clock?.() ?? 0;
-    const deadline = limits.budgetMs === undefined || clock === undefined ? null : started + limits.budgetMs;
-    const before = this.run.events;
-    let consumed = 0;
-    this.advance((result) => {
-      if (result === "event") consumed++;
-      if (consumed >= allowance) return true;
-      return deadline !== null && consumed % BUDGET_CHECK_EVERY === 0 && (clock?.() ?? 0) >= deadline;
-    });
-    const spent = clock === undefined ? 0 : clock() - started;
-    const events = this.run.events - before;
-    if (clock !== undefined && events > 0 && spent > 0) this.eventsPerSecond = (events * 1000) / spent;
-    return events;
+    if (this.state !== "playing") return 0;
+    const { run } = this.driver;
+    return this.pacer.slice(
+      {
+        advance: (done) => {
+          this.advance(done);
+        },
+        get events() {
+          return run.events;
+        },
+      },
+      elapsedMs,
+      limits,
+    );
   }
 
   /** Consumes the next event (bad rows and watermark records on the way), or the end of input. */
   step(): void {
-    if (this.status === "error" || this.status === "finished") return;
-    this.status = "paused";
+    if (this.driver.status !== "paused") return;
+    this.playing = false;
     this.advance((result) => result === "event");
   }
 
   /** Consumes input until the watermark moves (the end of input moves it to +∞). */
   stepToWatermark(): void {
-    if (this.status === "error" || this.status === "finished") return;
-    this.status = "paused";
-    const from = this.run.job.currentWatermark;
-    this.advance(() => this.run.job.currentWatermark !== from);
+    if (this.driver.status !== "paused") return;
+    this.playing = false;
+    const from = this.driver.run.job.currentWatermark;
+    this.advance(() => this.driver.run.job.currentWatermark !== from);
   }
 
   /**
@@ -261,11 +225,7 @@ export class RunSession {
     from: number,
     count: number,
   ): { total: number; records: OutputViews[K][] } {
-    const log = this.outputs.logs[kind] as OutputLog<OutputViews[K]>;
-    const kept = log.range(from, count);
-    if (kept !== null) return { total: log.count, records: kept };
-    const records = replayRange(this.compiled, this.config, this.sessionInput, this.run, kind, from, count);
-    return { total: log.count, records };
+    return this.driver.query(kind, from, count);
   }
 
   /**
@@ -273,27 +233,38 @@ export class RunSession {
    * its subtask and key group. @throws KeyTypeError when the key is no value of the key type
    */
   partialMatches(key: OperatorKey): KeyPartialMatches {
-    return keyPartialMatches(this.run.job, key, this.config.time !== null, this.run.lineOf);
+    const { run } = this.driver;
+    return keyPartialMatches(run.job, key, this.runConfig.time !== null, run.lineOf);
   }
 
   /** Why input item `position` did what it did under rule `ruleId` (see `explainEvent.ts`). */
   explain(request: ExplainRequest): ExplainResult {
-    return explainEvent(request, {
-      rules: this.compiled,
-      config: this.config,
-      input: this.sessionInput,
-      horizon: { items: this.run.items, ended: this.run.ended },
-      checkpointAt: (position) => {
-        const checkpoint = this.checkpoints.nearest(position);
-        if (checkpoint === undefined) throw new RangeError(`no checkpoint at or before ${position}`);
-        return structuredClone(checkpoint.state.run);
-      },
-    });
+    return this.driver.explain(request);
   }
 
   /** Every subtask's copy of the broadcast state (rule versions, config, keyed configs). */
   broadcastState(): SubtaskBroadcastView[] {
-    return this.run.job.broadcastState();
+    return this.driver.run.job.broadcastState();
+  }
+
+  /** The broadcast stream's records and what became of them so far (also in every summary). */
+  broadcastTimeline(): BroadcastTimeline {
+    const { plan } = this.sources;
+    return broadcastTimeline(plan.rules, plan.broadcast, this.driver.run.broadcastTaken);
+  }
+
+  /** Input events by range, optionally filtered by key, type or event time (see `inputEvents.ts`). */
+  inputEvents(request: InputEventsRequest): InputEvents {
+    const { key } = this.runConfig;
+    const timeField = this.runConfig.time?.field ?? null;
+    if (this.columns?.fits(this.sessionInput, key, timeField) !== true)
+      this.columns = new InputColumns(this.sessionInput, key, timeField);
+    const { driver } = this;
+    return readInputEvents(
+      this.columns,
+      { positions: driver.latePositions, processed: driver.run.items },
+      request,
+    );
   }
 
   /** The metrics sampled so far (one sample per state pass; see `sessionMetrics.ts`). */
@@ -304,154 +275,69 @@ export class RunSession {
 
   /** The summary of the run now; resets the changed keys (so call it once per tick). */
   summary(): RunSummary {
-    const { run, outputs } = this;
-    const watermark = run.job.currentWatermark;
-    const scan = this.refreshMetrics();
-    return {
-      state: this.status,
-      position: {
-        items: run.items,
-        processedEvents: run.events,
-        totalEvents: this.sessionInput.eventCount,
-        inputDone: this.sessionInput.done,
-        ended: run.ended,
-      },
-      watermark: watermark === Number.NEGATIVE_INFINITY ? null : watermark,
-      ...outputs.report(this.summaryListSize),
-      changedKeys: outputs.takeChangedKeys(),
-      eventsPerSecond: this.eventsPerSecond,
-      speed: this.speed,
-      activeRules: run.job.activeRules().map((r) => ({ id: r.id, version: r.version })),
-      stageCounts: scan.stageCounts,
-      watermarks: {
-        partitions: run.job.partitionWatermarks(),
-        subtasks: run.job.subtaskWatermarks().map((w) => (w === Number.NEGATIVE_INFINITY ? null : w)),
-      },
-      warnings: [...this.warnings],
-      error: this.error,
-    };
+    return buildSummary({
+      state: this.state,
+      driver: this.driver,
+      plan: this.sources.plan,
+      input: this.sessionInput,
+      listSize: this.summaryListSize,
+      eventsPerSecond: this.pacer.eventsPerSecond,
+      speed: this.pacer.speed,
+      stageCounts: this.refreshMetrics().stageCounts,
+      warnings: this.warnings,
+    });
   }
 
   private refreshMetrics(): ReturnType<SessionMetrics["refresh"]> {
-    const { run } = this;
+    const { run, outputs } = this.driver;
     return this.metrics.refresh(
       run.job,
       {
         items: run.items,
         events: run.events,
-        eventsPerSecond: this.eventsPerSecond,
+        eventsPerSecond: this.pacer.eventsPerSecond,
         watermark: run.job.currentWatermark,
         maxEventTime: run.maxEventTime,
-        eventTime: this.config.time !== null,
-        late: this.outputs.logs.late.count,
+        eventTime: this.runConfig.time !== null,
+        late: outputs.logs.late.count,
       },
-      this.status === "playing",
+      this.state === "playing",
     );
   }
 
-  /** Consumes steps until `done` says so, the input runs out, or an error stops the run. */
-  private advance(done: (result: StepResult) => boolean): void {
-    const run = this.run;
-    try {
-      for (;;) {
-        const result = this.consume();
-        if (result === "none") break;
-        if (result === "end") {
-          this.status = "finished";
-          break;
-        }
-        if (done(result)) break;
-      }
-    } catch (error) {
-      this.fail(describeRunError(error, run.lineOf));
-      return;
-    }
-    if (run.failed) this.fail(this.fatalInputError());
+  /** Consumes steps until `done` says so; playing stops when the run finishes or fails. */
+  private advance(done: Parameters<SessionDriver["advance"]>[0]): void {
+    this.driver.advance(done);
+    this.keepPlaying();
   }
 
-  private fail(error: RunError): void {
-    this.status = "error";
-    this.error = error;
+  /** Playing goes on only while the run can (not once finished or in error). */
+  private keepPlaying(): void {
+    if (this.driver.status !== "paused") this.playing = false;
   }
 
-  private fatalInputError(): RunError {
-    const message = this.outputs.lastProblem ?? "the input cannot be read";
-    return { message, ruleId: null, version: null, stage: null, key: null, subtask: null, line: null };
-  }
-
+  /** A new run replayed to where the current one is; a playing run keeps playing. */
   private replayToPosition(): void {
-    const wasPlaying = this.status === "playing";
-    this.restart(this.run.items, this.run.ended);
-    if (this.status === "paused" && wasPlaying) this.status = "playing";
+    const { run } = this.driver;
+    this.driver = this.newDriver(run.items, run.ended);
+    this.keepPlaying();
   }
 
   /** A fresh run replayed to `items` (and the end of input when `ended`); clears an error. */
-  private restart(items: number, ended: boolean): void {
+  private newDriver(items: number, ended: boolean): SessionDriver {
     this.metrics.reset();
-    this.outputs = new SessionOutputs(this.keep);
-    this.warnings.clear();
-    this.error = null;
-    this.credit = 0;
-    this.status = "paused";
-    this.run = new SessionRun(this.compiled, this.config, this.sessionInput, this.outputs.sink);
-    this.checkpoints = new CheckpointStore({ interval: this.checkpointInterval });
-    this.checkpoints.add(0, this.takeCheckpoint());
-    if (this.replay(items, ended)) this.status = this.run.ended ? "finished" : "paused";
+    this.pacer.forgetCredit();
+    return new SessionDriver(
+      {
+        plan: this.sources.plan,
+        config: this.runConfig,
+        input: this.sessionInput,
+        keep: this.keep,
+        checkpointInterval: this.checkpointInterval,
+        warnings: this.warnings,
+      },
+      items,
+      ended,
+    );
   }
-
-  /** The run continuing from a checkpoint (a copy), paused, without an error. */
-  private resume(saved: SessionCheckpoint): void {
-    this.outputs = new SessionOutputs(this.keep, saved.run.counts, saved.problems);
-    this.warnings.clear();
-    for (const warning of saved.warnings) this.warnings.add(warning);
-    this.error = null;
-    this.credit = 0;
-    this.status = "paused";
-    this.run = new SessionRun(this.compiled, this.config, this.sessionInput, this.outputs.sink, saved.run);
-  }
-
-  private takeCheckpoint(): SessionCheckpoint {
-    return {
-      run: this.run.checkpoint(),
-      problems: this.outputs.problemState(),
-      warnings: [...this.warnings],
-    };
-  }
-
-  /** Consumes one step, then takes the checkpoint due at the new position, if any. */
-  private consume(): StepResult {
-    const result = this.run.consume();
-    if ((result === "event" || result === "other") && !this.run.failed) {
-      this.checkpoints.maybeCheckpoint(this.run.items, () => this.takeCheckpoint());
-    }
-    return result;
-  }
-
-  /** Consumes exactly `items` input items, then the end of input when `ended`; false on error. */
-  private replay(items: number, ended: boolean): boolean {
-    const run = this.run;
-    try {
-      while (run.items < items && this.consume() !== "none") {
-        /* one item consumed */
-      }
-      if (ended && !run.ended) this.consume();
-    } catch (error) {
-      this.fail(describeRunError(error, run.lineOf));
-      return false;
-    }
-    if (run.failed) this.fail(this.fatalInputError());
-    return !run.failed;
-  }
-
-  private compile(rules: readonly Rule[], bindings: ConditionBindings, config: RunConfig): JobRule[] {
-    return compileRuleSet(rules, bindings, config.maxPartialMatches, (rule, message) => {
-      this.warnings.add(`${ruleName(rule)}: ${message}`);
-    });
-  }
-}
-
-/** @throws RangeError when the time settings cannot run (partitions, interval, idleness) */
-function checkRunConfig(config: RunConfig): void {
-  const problems = feedTimeProblems(config.time);
-  if (problems.length > 0) throw new RangeError(problems.join("; "));
 }

@@ -1,14 +1,16 @@
 /**
  * One pass of a {@link RunSession} over its input: a fresh `StreamJob` fed by the CLI's
- * `EventFeed`, from input item 0 on. A session replaces its run to reset, to apply new rules
- * or settings (replaying to the same position), and to reproduce outputs it no longer keeps;
- * the job is deterministic, so a replay yields identical outputs.
+ * `EventFeed`, from input item 0 on, with the session's broadcast stream interleaved as the
+ * CLI's `--broadcast` is. A session replaces its run to reset, to apply new rules, broadcast
+ * records or settings (replaying to the same position), and to reproduce outputs it no longer
+ * keeps; the job is deterministic, so a replay yields identical outputs.
  */
-import { ConditionError, type EventRecord } from "../../engine/index.ts";
+import type { EventRecord } from "../../engine/index.ts";
 import type { OperatorKey } from "../../engine/operator/index.ts";
 import {
   StreamJob,
-  StreamJobError,
+  type AppliedBroadcast,
+  type BroadcastRecord,
   type JobOutput,
   type JobRule,
   type StreamJobOptions,
@@ -17,7 +19,7 @@ import {
 import { EventFeed, remember, type FeedState } from "./eventFeed.ts";
 import { lateView, matchView, ruleDroppedView, stateExpiredView, type LineOf } from "./outputViews.ts";
 import type { SessionInput } from "./sessionInput.ts";
-import type { OutputKind, OutputViews, RunConfig, RunError } from "./sessionTypes.ts";
+import type { OutputKind, OutputViews, RunConfig } from "./sessionTypes.ts";
 
 /** Where a run's outputs go: `seq` is the record's position in its list, `view` builds it. */
 export interface RunSink {
@@ -28,6 +30,23 @@ export interface RunSink {
   problem(line: string): void;
   /** An element about to enter the job (after the source vetted it), for tracing. */
   element?(event: EventRecord, key: OperatorKey, timestamp: number | undefined): void;
+}
+
+/** What a run runs: the compiled rules it starts with and its broadcast stream (in `at` order). */
+export interface RunPlan {
+  readonly rules: readonly JobRule[];
+  readonly broadcast: readonly BroadcastRecord[];
+}
+
+/** A broadcast record the run took: where, when, and whether the job rejected it. */
+export interface BroadcastTaken {
+  /** Its index in the broadcast stream. */
+  readonly index: number;
+  /** It took effect before input item `position` (the input's length: at the end of input). */
+  readonly position: number;
+  /** The job time it took effect at (event time, else processing time); null at the end of input. */
+  readonly time: number | null;
+  readonly rejected: string | null;
 }
 
 /**
@@ -42,6 +61,7 @@ export interface RunCheckpoint {
   readonly items: number;
   readonly events: number;
   readonly counts: Readonly<Record<OutputKind, number>>;
+  readonly broadcastTaken: readonly BroadcastTaken[];
 }
 
 /** What consuming one step did. */
@@ -59,6 +79,8 @@ export class SessionRun {
   /** The end of input (broadcast drain + final watermark) was processed. */
   ended = false;
   readonly job: StreamJob;
+  /** The broadcast records taken so far, in stream order. */
+  private taken: BroadcastTaken[] = [];
   private readonly feed: EventFeed;
   private readonly counts: Record<OutputKind, number> = {
     matches: 0,
@@ -70,14 +92,18 @@ export class SessionRun {
 
   /** A run from input item 0, or continuing from `saved` (which it takes over: pass a copy). */
   constructor(
-    rules: readonly JobRule[],
+    plan: RunPlan,
     config: RunConfig,
     private readonly input: SessionInput,
     private readonly sink: RunSink,
     saved?: RunCheckpoint,
   ) {
     const options: StreamJobOptions = {
-      logic: { type: "cep", rules },
+      logic: { type: "cep", rules: plan.rules },
+      broadcast: plan.broadcast,
+      onBroadcastApplied: (applied) => {
+        this.took(applied);
+      },
       timeCharacteristic: config.time === null ? "processingTime" : "eventTime",
       parallelism: config.parallelism,
       ...(config.maxParallelism === undefined ? {} : { maxParallelism: config.maxParallelism }),
@@ -127,7 +153,13 @@ export class SessionRun {
       this.items = saved.items;
       this.events = saved.events;
       Object.assign(this.counts, saved.counts);
+      this.taken = [...saved.broadcastTaken];
     }
+  }
+
+  /** The broadcast records taken so far, in stream order. */
+  get broadcastTaken(): readonly BroadcastTaken[] {
+    return this.taken;
   }
 
   /** The run now, as a copy (between items only, not from inside an output). */
@@ -142,6 +174,7 @@ export class SessionRun {
       items: this.items,
       events: this.events,
       counts: { ...this.counts },
+      broadcastTaken: [...this.taken],
     };
   }
 
@@ -160,7 +193,7 @@ export class SessionRun {
 
   /**
    * Consumes the next input item, or the end of input once every item was consumed and the
-   * input is complete. @throws what the job throws (see {@link describeRunError})
+   * input is complete. @throws what the job throws (`runError.ts` describes it)
    */
   consume(): StepResult {
     const item = this.input.items[this.items];
@@ -180,6 +213,17 @@ export class SessionRun {
       return "end";
     }
     return "none";
+  }
+
+  private took(applied: AppliedBroadcast): void {
+    // Inside an element's processing, `items` already counts it: it came before that item.
+    const atEnd = applied.time === Number.POSITIVE_INFINITY;
+    this.taken.push({
+      index: applied.index,
+      position: atEnd ? this.items : this.items - 1,
+      time: atEnd ? null : applied.time,
+      rejected: applied.rejected,
+    });
   }
 
   private emit(output: JobOutput): void {
@@ -218,41 +262,6 @@ export class SessionRun {
 }
 
 /**
- * Records `from` … `from + count − 1` of list `kind`, reproduced by replaying a fresh run to
- * the position of `upTo` (its items, and the end of input if it ended).
- */
-export function replayRange<K extends OutputKind>(
-  rules: readonly JobRule[],
-  config: RunConfig,
-  input: SessionInput,
-  upTo: { readonly items: number; readonly ended: boolean },
-  kind: K,
-  from: number,
-  count: number,
-): OutputViews[K][] {
-  const records: unknown[] = [];
-  const wanted: OutputKind = kind;
-  const sink: RunSink = {
-    output: (k, seq, view) => {
-      if (k === wanted && seq >= from && seq < from + count) records.push(view());
-    },
-    touched: () => undefined,
-    problem: () => undefined,
-  };
-  const replay = new SessionRun(rules, config, input, sink);
-  try {
-    while (replay.items < upTo.items && replay.consume() !== "none") {
-      /* one item consumed */
-    }
-    if (upTo.ended) replay.consume();
-  } catch {
-    // The error the session met (and reports) at this position: what came before is all there is.
-  }
-  // Only views of list `kind` were collected.
-  return records as OutputViews[K][];
-}
-
-/**
  * The events reachable from a job's state (element queues, shared buffers) that have an input
  * line, with that line. A plain-data walk: the state is what `structuredClone` copies.
  */
@@ -272,28 +281,4 @@ function heldLines(state: StreamJobSnapshot, lineOf: LineOf): Array<[EventRecord
     else for (const item of Object.values(value)) stack.push(item);
   }
   return found;
-}
-
-/** An error thrown by a run, with the rule, stage, key and input line it happened at. */
-export function describeRunError(error: unknown, lineOf: LineOf): RunError {
-  const message = error instanceof Error ? error.message : String(error);
-  if (!(error instanceof StreamJobError)) {
-    return { message, ruleId: null, version: null, stage: null, key: null, subtask: null, line: null };
-  }
-  let stage: string | null = null;
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    if (cause instanceof ConditionError) {
-      stage = cause.stage;
-      break;
-    }
-  }
-  return {
-    message,
-    ruleId: error.rule.id,
-    version: error.rule.version,
-    stage,
-    key: error.key,
-    subtask: error.subtask,
-    line: error.event === null ? null : (lineOf(error.event) ?? null),
-  };
 }

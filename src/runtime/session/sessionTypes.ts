@@ -6,6 +6,7 @@
 import type { EventData } from "../../formats/events/index.ts";
 import type { JavaKeyType } from "../javaHashCode.ts";
 import type { PartitionWatermark } from "../job/index.ts";
+import type { BroadcastTimeline } from "./broadcastTimeline.ts";
 import type { FeedTime } from "./eventFeed.ts";
 
 /** How events are keyed and timed, and how the job runs. */
@@ -118,6 +119,8 @@ export interface RunPosition {
   readonly processedEvents: number;
   /** Events read so far; final once `inputDone`. */
   readonly totalEvents: number;
+  /** Input items read so far (events, watermark records, bad rows): how far a seek can go. */
+  readonly totalItems: number;
   readonly inputDone: boolean;
   /** The end of input (final watermark) was processed. */
   readonly ended: boolean;
@@ -129,6 +132,10 @@ export interface RunSummary {
   readonly position: RunPosition;
   /** The job's watermark; null before the first one (Flink's Long.MIN_VALUE). */
   readonly watermark: number | null;
+  /** The job's processing-time clock (the clock field, or the event position, in processing time). */
+  readonly processingTime: number;
+  /** The largest event timestamp read so far; null before the first and in processing time. */
+  readonly maxEventTime: number | null;
   readonly counts: { readonly [K in OutputKind]: number } & { readonly problems: number };
   /** The newest records of each list, oldest first. */
   readonly newest: { readonly [K in OutputKind]: readonly OutputViews[K][] };
@@ -155,7 +162,9 @@ export interface RunSummary {
     readonly partitions: readonly PartitionWatermark[];
     readonly subtasks: readonly (number | null)[];
   };
-  /** Warnings such as the partial-match cap being hit, once each. */
+  /** The broadcast stream's records, which the run took so far, and when each rule version took over. */
+  readonly broadcast: BroadcastTimeline;
+  /** Warnings such as the partial-match cap being hit or a broadcast record rejected, once each. */
   readonly warnings: readonly string[];
   /** Bad input rows (`LINE: reason`), the first ones listed. */
   readonly problems: readonly string[];

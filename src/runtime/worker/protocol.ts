@@ -15,6 +15,8 @@ import type { SourceProgress } from "../sources/index.ts";
 import type { SubtaskBroadcastView } from "../job/index.ts";
 import type {
   ExplainResult,
+  InputEvents,
+  InputEventsRequest,
   KeyPartialMatches,
   MetricsSeries,
   OutputKind,
@@ -29,6 +31,14 @@ export type WorkerCommand =
   | { readonly type: "loadRules"; readonly rules: unknown; readonly bindings?: unknown }
   /** New rules, replayed to the current position (the stream position is kept). */
   | { readonly type: "applyRuleSet"; readonly rules: unknown; readonly bindings?: unknown }
+  /**
+   * The broadcast stream: the JSON values of its records, each as a line of the CLI's
+   * `--broadcast` file (`{"at":T,"rule":{…}}`, `{"at":T,"remove":"ID"}`, `{"at":T,"config":{…}}`,
+   * `{"at":T,"config":{…},"keyBy":"channel","value":"APP"}`), in `at` order; replayed to the
+   * current position and kept when new rules are loaded. `[]` removes it. Problems name the
+   * record and JSON path (`records[2].rule.pattern.nodes[0].condition: …`).
+   */
+  | { readonly type: "loadBroadcast"; readonly records: readonly unknown[] }
   /** Key, time, watermarks, parallelism; replayed to the current position. */
   | { readonly type: "configure"; readonly config: RunConfig }
   /** Starts a new text input (the run restarts on it); chunks follow, then `endEvents`. */
@@ -61,6 +71,11 @@ export type WorkerCommand =
   | ({ readonly type: "explain"; readonly ruleId: string } & (
       { readonly position: number } | { readonly line: number }
     ))
+  /**
+   * Input events by range among those matching `filter` (key, `typeField` value, event-time
+   * window), in input order, with key, event time, type and lateness (`inputEventsResult`).
+   */
+  | ({ readonly type: "inputEvents" } & InputEventsRequest)
   /** Every subtask's copy of the broadcast state (`broadcastStateResult`). */
   | { readonly type: "broadcastState" }
   /** The metrics series so far (`metricsResult`). */
@@ -93,6 +108,7 @@ export type WorkerResponse =
       readonly result: readonly SubtaskBroadcastView[];
     }
   | { readonly type: "metricsResult"; readonly replyTo: number; readonly result: MetricsSeries }
+  | { readonly type: "inputEventsResult"; readonly replyTo: number; readonly result: InputEvents }
   /** How much of a text input was read (the answer to each chunk). */
   | { readonly type: "progress"; readonly replyTo: number; readonly progress: SourceProgress }
   /** A request that could not be carried out (rules that do not compile, a bad speed, …). */
@@ -109,6 +125,6 @@ export type ResponseTo<C extends WorkerCommand["type"]> = C extends "query"
   ? Extract<WorkerResponse, { type: "queryResult" }>
   : C extends "beginEvents" | "eventsChunk" | "endEvents"
     ? Extract<WorkerResponse, { type: "progress" }>
-    : C extends "partialMatches" | "explain" | "broadcastState" | "metrics"
+    : C extends "partialMatches" | "explain" | "broadcastState" | "metrics" | "inputEvents"
       ? Extract<WorkerResponse, { type: `${C}Result` }>
       : Extract<WorkerResponse, { type: "summary" }>;

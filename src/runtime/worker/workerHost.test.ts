@@ -9,71 +9,8 @@ import {
   SEED_CONFIG,
   seedBindings,
 } from "../session/testing/sessionTestSupport.ts";
-import type { WorkerCommand, WorkerResponse } from "./protocol.ts";
-import { SUMMARY_INTERVAL_MS, WorkerHost } from "./workerHost.ts";
-
-/** A host behind a fake message port, with a manual clock and timer queue. */
-function fakeWorker() {
-  const posted: WorkerResponse[] = [];
-  /** The clock when each message was posted. */
-  const postedAt: number[] = [];
-  const timers: { at: number; callback: () => void }[] = [];
-  let now = 0;
-  const host = new WorkerHost({
-    post: (message) => {
-      posted.push(structuredClone(message));
-      postedAt.push(now);
-    },
-    now: () => now,
-    createDecoder: () => new TextDecoder(),
-    schedule: (callback, delayMs) => timers.push({ at: now + delayMs, callback }),
-  });
-  let nextId = 1;
-  return {
-    posted,
-    postedAt,
-    /** Sends a command; returns its id. */
-    send(command: WorkerCommand): number {
-      const id = nextId++;
-      host.handle(structuredClone({ ...command, id }));
-      return id;
-    },
-    /** The response to request `id`. */
-    reply(id: number): WorkerResponse {
-      const found = posted.find((m) => m.replyTo === id);
-      if (found === undefined) throw new Error(`no reply to ${id}`);
-      return found;
-    },
-    /** Runs timers (advancing the clock `stepMs` per slice) until none is left. */
-    runTimers(stepMs = 5, limit = 1000): number {
-      let slices = 0;
-      while (timers.length > 0 && slices < limit) {
-        const timer = timers.shift();
-        now = Math.max(now, timer?.at ?? now) + stepMs;
-        timer?.callback();
-        slices++;
-      }
-      return slices;
-    },
-  };
-}
-
-function loadScenario(worker: ReturnType<typeof fakeWorker>, n: number, chunkSize = 40): void {
-  worker.send({ type: "configure", config: SEED_CONFIG });
-  worker.send({ type: "beginEvents", fileName: `scenario${n}.events.csv` });
-  const text = scenarioCsv(n);
-  for (let i = 0; i < text.length; i += chunkSize)
-    worker.send({ type: "eventsChunk", text: text.slice(i, i + chunkSize) });
-  worker.send({ type: "endEvents" });
-  worker.send({ type: "loadRules", rules: scenarioRuleJson(n), bindings: seedBindings() });
-}
-
-function lastSummary(posted: readonly WorkerResponse[]) {
-  const summaries = posted.filter((m) => m.type === "summary");
-  const last = summaries.at(-1);
-  if (last === undefined) throw new Error("no summary posted");
-  return last;
-}
+import { fakeWorker, lastSummary, loadScenario } from "./testing/fakeWorker.ts";
+import { SUMMARY_INTERVAL_MS } from "./workerHost.ts";
 
 describe("worker protocol", () => {
   it("loads text in chunks with progress, plays to the end and posts the final summary", () => {
@@ -206,7 +143,7 @@ describe("worker protocol: byte chunks and queries", () => {
     expect(brands).toContain("äpplé 📱");
   });
 
-  it("answers partialMatches, explain, broadcastState and metrics", () => {
+  it("answers partialMatches, explain, broadcastState, inputEvents and metrics", () => {
     const worker = fakeWorker();
     loadScenario(worker, 1);
     worker.send({ type: "step" });
@@ -236,6 +173,25 @@ describe("worker protocol: byte chunks and queries", () => {
     expect(broadcast).toMatchObject({
       type: "broadcastStateResult",
       result: [{ subtask: 0, rules: [{ id: "1", version: 1 }], config: null, keyedConfigs: [] }],
+    });
+    const input = worker.reply(
+      worker.send({
+        type: "inputEvents",
+        from: 1,
+        count: 2,
+        filter: { key: "519698804" },
+        typeField: "eventType",
+      }),
+    );
+    expect(input).toMatchObject({
+      type: "inputEventsResult",
+      result: {
+        total: 4,
+        rows: [
+          { position: 1, index: 1, line: 3, key: "519698804", type: "view", late: false },
+          { position: 2, index: 2, line: 4, key: "519698804", type: "view", late: false },
+        ],
+      },
     });
     const metrics = worker.reply(worker.send({ type: "metrics" }));
     expect(metrics.type).toBe("metricsResult");

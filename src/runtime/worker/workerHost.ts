@@ -49,7 +49,7 @@ export class WorkerHost {
   private lastPost = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly env: WorkerHostEnvironment) {
-    this.session = this.newSession([], {}, DEFAULT_CONFIG);
+    this.session = this.newSession([], {}, DEFAULT_CONFIG, []);
   }
 
   /** Answers one request; never throws (failures are posted as `error` responses). */
@@ -70,7 +70,7 @@ export class WorkerHost {
       case "loadRules": {
         const { rules, bindings } = importRulesAndBindings(request.rules, request.bindings);
         const previous = this.session;
-        this.session = this.newSession(rules, bindings, previous.runConfig);
+        this.session = this.newSession(rules, bindings, previous.runConfig, previous.broadcastRecords);
         this.session.setSpeed(previous.currentSpeed);
         break;
       }
@@ -79,6 +79,9 @@ export class WorkerHost {
         this.session.applyRuleSet(rules, bindings);
         break;
       }
+      case "loadBroadcast":
+        this.session.loadBroadcast(request.records);
+        break;
       case "configure":
         this.session.configure(request.config);
         break;
@@ -159,6 +162,9 @@ export class WorkerHost {
       case "broadcastState":
         this.env.post({ type: "broadcastStateResult", replyTo: id, result: this.session.broadcastState() });
         return;
+      case "inputEvents":
+        this.env.post({ type: "inputEventsResult", replyTo: id, result: this.session.inputEvents(request) });
+        return;
       case "metrics":
         this.env.post({ type: "metricsResult", replyTo: id, result: this.session.metricsSeries() });
         return;
@@ -170,8 +176,10 @@ export class WorkerHost {
     rules: RunSessionOptions["rules"],
     bindings: ConditionBindings,
     config: RunConfig,
+    broadcast: readonly unknown[],
   ): RunSession {
-    return new RunSession({ rules, bindings, config, input: this.input, clock: () => this.env.now() });
+    const clock = (): number => this.env.now();
+    return new RunSession({ rules, bindings, broadcast, config, input: this.input, clock });
   }
 
   /** Decodes a byte chunk, keeping a character split at its end for the next one. */

@@ -35,6 +35,17 @@ function contentSecurityPolicyMeta(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicyMeta()],
   worker: { format: "es" },
+  optimizeDeps: {
+    // Monaco loads lazily (src/editors/monacoRuntime.ts), so the dev server would only discover it
+    // when the first editor opens, re-optimize and reload the page; pre-bundle its entries upfront.
+    include: [
+      "monaco-editor/editor/editor.api.js",
+      "monaco-editor/languages/features/json/jsonMode.js",
+      "monaco-editor/languages/features/json/register.js",
+      "monaco-editor/languages/definitions/sql/register.js",
+      "monaco-editor/languages/definitions/java/register.js",
+    ],
+  },
   build: { target: "es2022", sourcemap: true },
   test: {
     include: ["src/**/*.test.ts", "bench/**/*.test.ts"],

@@ -1,31 +1,23 @@
 import { expect, test } from "@playwright/test";
+import { AppPage } from "./pages/appPage.ts";
+import { SimulatorPage } from "./pages/simulatorPage.ts";
 
 test.describe("app shell", () => {
-  test("opens with the seed scenarios and shows each rule's chain and exports", async ({ page }) => {
-    const external: string[] = [];
-    page.on("request", (request) => {
-      const url = new URL(request.url());
-      if (url.hostname !== "127.0.0.1") external.push(request.url());
-    });
-    await page.goto("/");
-    await expect(page.getByRole("heading", { name: "CEP Studio" })).toBeVisible();
-    const scenarios = page.getByRole("navigation", { name: "Scenarios" }).getByRole("button");
-    await expect(scenarios).toHaveCount(5);
-
-    await expect(page.locator(".stage-name")).toHaveText(["first_view", "second_view"]);
-    await expect(page.locator(".edge")).toHaveText(["next"]);
-    await expect(page.getByTestId("export-output")).toContainText('"className": "com.alibaba.ververica');
-
-    await scenarios.filter({ hasText: "High-value cart recovery" }).click();
-    await expect(page.locator(".stage-name")).toHaveText(["cart_add", "purchase"]);
-    await expect(page.locator(".edge")).toHaveText(["followedBy"]);
-    await page.getByRole("tab", { name: "Java Pattern API" }).click();
-    await expect(page.getByTestId("export-output")).toContainText('Pattern.<Event>begin("cart_add"');
-    await page.getByRole("tab", { name: "Flink SQL" }).click();
-    await expect(page.getByLabel("Export notes")).toContainText("NO SKIP");
-
-    // The clickstream keeps 19-digit category ids exactly.
-    await expect(page.locator("table.events")).toContainText("2232732093077520756");
-    expect(external).toEqual([]);
+  test("opens with the demo ready: scenario 1's rule and clickstream, nothing leaving the page", async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    await app.open();
+    await expect(sim.dock).toBeVisible();
+    await sim.waitReady(4);
+    await sim.openTab("data");
+    await expect(sim.control("dataName")).toHaveText("Cross-selling: two views in a row");
+    await expect(sim.control("currentData")).toContainText(
+      "key userId · event time eventTime · type eventType",
+    );
+    await expect(sim.control("play")).toBeEnabled();
+    expect(app.externalRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

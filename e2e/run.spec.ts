@@ -1,41 +1,76 @@
 import { expect, test } from "@playwright/test";
+import { AppPage } from "./pages/appPage.ts";
+import { SimulatorPage } from "./pages/simulatorPage.ts";
 
-test.describe("run panel", () => {
-  test("runs scenarios in the CEP worker: matches, timeouts, watermark", async ({ page }) => {
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto("/");
-    const scenarios = page.getByRole("navigation", { name: "Scenarios" }).getByRole("button");
-    const panel = page.getByRole("region", { name: "Run" });
+test.describe("run controls", () => {
+  test("plays the demo in the worker: step, watermark, play to the end, reset", async ({ page }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    await app.open();
+    await sim.waitReady(4);
 
-    await scenarios.filter({ hasText: "High-value cart recovery" }).click();
-    await expect(panel.getByTestId("run-progress")).toContainText("events 0 / 3");
-    await panel.getByRole("button", { name: "Run", exact: true }).click();
-    await expect(panel.getByTestId("run-progress")).toContainText("finished");
-    await expect(panel.getByTestId("run-progress")).toContainText("events 3 / 3");
-    await expect(panel.getByTestId("run-progress")).toContainText("+∞ (end of input)");
-    const matches = panel.getByTestId("run-matches").locator("tbody tr");
-    const timeouts = panel.getByTestId("run-timeouts").locator("tbody tr");
-    await expect(matches).toHaveCount(1);
-    await expect(matches).toContainText("590404850");
-    await expect(matches).toContainText("cart_add: cart @ 2020-01-01 01:11:02.0 (line 3)");
-    await expect(timeouts).toHaveCount(1);
-    await expect(timeouts).toContainText("517014550");
-    await expect(timeouts).toContainText("2020-01-01T01:31:01.000Z");
+    // One event: the bounded-out-of-orderness watermark is its time minus 1 ms.
+    await sim.step();
+    await expect(sim.position).toHaveText("event 1 / 4");
+    await expect(sim.watermark).toHaveText("2020-01-01 00:00:59.999");
+    await expect(sim.state).toHaveText("paused");
 
-    // Reset, then step: one event, watermark at its time minus 1 ms.
-    await panel.getByRole("button", { name: "Reset" }).click();
-    await expect(panel.getByTestId("run-progress")).toContainText("events 0 / 3");
-    await panel.getByRole("button", { name: "Step" }).click();
-    await expect(panel.getByTestId("run-progress")).toContainText("events 1 / 3");
-    await expect(panel.getByTestId("run-progress")).toContainText("2020-01-01T01:01:00.999Z");
+    await sim.runToEnd();
+    await expect(sim.position).toHaveText("event 4 / 4");
+    await expect(sim.watermark).toHaveText("+∞ (end of input)");
+    await sim.expectCounts(3, 1, 0);
 
-    await scenarios.filter({ hasText: "Cross-selling" }).click();
-    await panel.getByRole("button", { name: "Run", exact: true }).click();
-    await expect(panel.getByTestId("run-progress")).toContainText("finished");
-    await expect(panel.getByTestId("run-matches").locator("tbody tr")).toHaveCount(3);
-    await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "/tmp/run-panel.png", fullPage: true });
-    expect(errors).toEqual([]);
+    await sim.reset();
+    await expect(sim.position).toHaveText("event 0 / 4");
+    await expect(sim.state).toHaveText("ready");
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test("a rule that cannot run is reported with its problems and the controls stay usable", async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    await page.evaluate(() => {
+      globalThis.__cepTest?.loadRuleSet({
+        id: "9",
+        version: 1,
+        function: null,
+        pattern: {
+          name: "a",
+          quantifier: {
+            consumingStrategy: "SKIP_TILL_NEXT",
+            properties: ["SINGLE"],
+            times: null,
+            untilCondition: null,
+          },
+          condition: { type: "AVIATOR", expression: "eventType == " },
+          nodes: [
+            {
+              name: "a",
+              quantifier: {
+                consumingStrategy: "SKIP_TILL_NEXT",
+                properties: ["SINGLE"],
+                times: null,
+                untilCondition: null,
+              },
+              condition: { type: "AVIATOR", expression: "eventType == " },
+              type: "ATOMIC",
+            },
+          ],
+          edges: [],
+          window: null,
+          afterMatchStrategy: { type: "NO_SKIP", patternName: null },
+          type: "COMPOSITE",
+          version: 1,
+        },
+      });
+    });
+    await expect(sim.control("ruleError")).toContainText("rule '9' (version 1)");
+    await sim.step();
+    await expect(sim.position).toHaveText("event 1 / 4");
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { plural } from "../format/timeText.ts";
 import { useSimulation } from "../simulationStore.ts";
 import { useKeysSeen } from "./keysSeen.ts";
 import { ownerText, timeText } from "./partialMatchLayout.ts";
+import { ProcessorKeyState } from "./ProcessorKeyState.tsx";
 import { RuleVersionState } from "./RuleVersionState.tsx";
 import { useLiveQuery } from "./useLiveQuery.ts";
 import "./KeyInspectorTab.css";
@@ -12,7 +13,8 @@ import "./KeyInspectorTab.css";
 /**
  * The Key inspector: one key's state in the running job — the subtask and key group that own it,
  * its partial matches per rule version stage by stage with their captured events and window time
- * left, and the events buffered for the watermark. It follows the run as it advances.
+ * left, and the events buffered for the watermark — or, while a built-in processor runs instead
+ * of the rules, its keyed state for the key. It follows the run as it advances.
  */
 export function KeyInspectorTab() {
   const keys = useKeysSeen();
@@ -85,6 +87,12 @@ function KeyState(props: { keyName: string | null; result: KeyPartialMatches | n
       </p>
     );
   if (result === null) return <p className="sim-muted">Reading key {keyName}…</p>;
+  if (result.processor !== null)
+    return (
+      <div className="sim-keys-rules" data-testid="sim.keys.state">
+        <ProcessorKeyState state={result.processor} />
+      </div>
+    );
   if (result.rules.length === 0)
     return <p className="sim-muted">No rule is running: enable a rule in the rule set.</p>;
   return (

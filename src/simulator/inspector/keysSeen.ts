@@ -25,6 +25,7 @@ export function addKeysSeen(
   for (const m of summary.newest.matches) add(m.key);
   for (const t of summary.newest.timeouts) add(t.key);
   for (const l of summary.newest.late) add(l.key);
+  for (const r of summary.newest.results) add(r.key);
   const unseen = [...fresh].filter((k) => !known.includes(k));
   if (unseen.length === 0) return known;
   const all = [...known, ...unseen];

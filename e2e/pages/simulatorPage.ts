@@ -1,0 +1,108 @@
+/**
+ * Page object for the simulator dock (src/simulator): the run controls, the dock's tabs, the
+ * output tables and the Data tab's scenario buttons. Test ids are `sim.*`.
+ */
+import { expect } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+
+/** The dock's tabs (ids from src/simulator/dockTabs.ts). */
+export type DockTabId = "data" | "stream" | "timeline" | "matches" | "timeouts" | "late";
+
+export class SimulatorPage {
+  readonly dock: Locator;
+
+  constructor(readonly page: Page) {
+    this.dock = page.getByTestId("sim.dock");
+  }
+
+  control(id: string): Locator {
+    return this.page.getByTestId(`sim.${id}`);
+  }
+
+  /** The run state label (`ready`, `playing`, `paused`, `finished`, …). */
+  get state(): Locator {
+    return this.control("state");
+  }
+
+  get position(): Locator {
+    return this.control("position");
+  }
+
+  get watermark(): Locator {
+    return this.control("watermark");
+  }
+
+  /** Waits until the worker holds the data (ready to play, nothing loading). */
+  async waitReady(events?: number): Promise<void> {
+    await expect(this.state).toHaveText("ready");
+    if (events !== undefined) await expect(this.position).toHaveText(`event 0 / ${events}`);
+  }
+
+  async play(): Promise<void> {
+    await this.control("play").click();
+  }
+
+  async step(): Promise<void> {
+    await this.control("step").click();
+  }
+
+  async stepToWatermark(): Promise<void> {
+    await this.control("stepWatermark").click();
+  }
+
+  async reset(): Promise<void> {
+    await this.control("reset").click();
+  }
+
+  /** Sets the speed slider to as fast as possible (its last step). */
+  async fastest(): Promise<void> {
+    const slider = this.control("speed");
+    await slider.focus();
+    await slider.press("End");
+  }
+
+  /** Plays to the end of the data as fast as possible. */
+  async runToEnd(): Promise<void> {
+    await this.fastest();
+    await this.play();
+    await expect(this.state).toHaveText("finished");
+  }
+
+  /** Seeks to input item `position`: sets the slider, and releasing it (leaving it) seeks. */
+  async seek(position: number): Promise<void> {
+    const slider = this.control("seek");
+    await slider.fill(String(position));
+    await slider.blur();
+  }
+
+  /** Sets the bounded out-of-orderness of the watermark strategy (in its popover). */
+  async setOutOfOrderness(ms: number): Promise<void> {
+    await this.control("watermarks").click();
+    const field = this.control("outOfOrderness");
+    await field.fill(String(ms));
+    await field.press("Enter");
+    await this.page.keyboard.press("Escape");
+  }
+
+  /** Waits until the tab badges count `matches`, `timeouts` and `late` outputs. */
+  async expectCounts(matches: number, timeouts: number, late: number): Promise<void> {
+    await expect(this.page.getByTestId("sim.tab.matches")).toContainText(`Matches${matches}`);
+    await expect(this.page.getByTestId("sim.tab.timeouts")).toContainText(`Timeouts${timeouts}`);
+    await expect(this.page.getByTestId("sim.tab.late")).toContainText(`Late${late}`);
+  }
+
+  async openTab(id: DockTabId): Promise<void> {
+    await this.page.getByTestId(`sim.tab.${id}`).click();
+  }
+
+  /** The rows of an output table (open its tab first). */
+  rows(kind: "matches" | "timeouts" | "late" | "stream"): Locator {
+    return this.page.getByTestId(`sim.${kind}.row`);
+  }
+
+  /** Loads a seed scenario's data and runs only its rule (Data tab). */
+  async runScenario(n: number): Promise<void> {
+    await this.openTab("data");
+    await this.control(`scenario.scenario${n}.run`).click();
+  }
+}

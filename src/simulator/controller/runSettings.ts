@@ -1,0 +1,116 @@
+/**
+ * The run settings the dock's controls edit (time mode, watermark strategy, parallelism, speed),
+ * and how they become the worker's {@link RunConfig} for a data set's field mapping. Pure.
+ */
+import type { RunConfig } from "../../runtime/session/index.ts";
+import type { FieldMapping } from "../../runtime/sources/index.ts";
+import { countText } from "../format/timeText.ts";
+
+/** Event time (watermarks from the time field) or processing time (the time field as the clock). */
+export type TimeMode = "event" | "processing";
+
+export interface RunSettings {
+  readonly timeMode: TimeMode;
+  /** Bounded out-of-orderness: the watermark trails the largest timestamp by this much. */
+  readonly outOfOrdernessMs: number;
+  /** Periodic watermarks every this many ms (`pipeline.auto-watermark-interval`); null: after every event. */
+  readonly watermarkIntervalMs: number | null;
+  /** `withIdleness`: a source partition without events this long is idle; null: never idle. */
+  readonly idleTimeoutMs: number | null;
+  /** Simulated subtasks (keys go to them as Flink's KeyGroupRangeAssignment puts them). */
+  readonly parallelism: number;
+  /** Events per second while playing; null: as fast as possible. */
+  readonly speed: number | null;
+}
+
+export const DEFAULT_RUN_SETTINGS: RunSettings = {
+  timeMode: "event",
+  outOfOrdernessMs: 0,
+  watermarkIntervalMs: null,
+  idleTimeoutMs: null,
+  parallelism: 1,
+  speed: 2,
+};
+
+/** The most subtasks offered (Flink's default max parallelism is 128 key groups). */
+export const MAX_PARALLELISM = 16;
+
+/** How the data is split into source partitions (generated data with several partitions names them in a field). */
+export interface SourcePartitions {
+  readonly count: number;
+  readonly field: string | null;
+}
+
+/**
+ * The worker's configuration: keyed by the mapping's key; in event time, watermarks bounded by
+ * the out-of-orderness (periodic and with idleness when set), per source partition, and a final
+ * +∞ watermark at the end of input (a bounded Flink job); in processing time, the time field is
+ * the simulated clock (the events' recorded arrival), or the event's position when the data has
+ * no time field.
+ */
+export function runConfigOf(
+  settings: RunSettings,
+  mapping: FieldMapping,
+  partitions: SourcePartitions = { count: 1, field: null },
+): RunConfig {
+  const timeField = settings.timeMode === "event" ? mapping.time : null;
+  return {
+    key: mapping.key,
+    time:
+      timeField === null
+        ? null
+        : {
+            field: timeField,
+            watermarks: {
+              type: "bounded",
+              delay: settings.outOfOrdernessMs,
+              intervalMs: settings.watermarkIntervalMs,
+              idleTimeoutMs: settings.idleTimeoutMs,
+            },
+            finalWatermark: true,
+            partitions: partitions.count,
+            partitionField: partitions.field,
+          },
+    clock: settings.timeMode === "processing" ? mapping.time : null,
+    parallelism: settings.parallelism,
+  };
+}
+
+/** The time the run actually uses: event time needs a time field in the data. */
+export function effectiveTimeMode(settings: RunSettings, mapping: FieldMapping | null): TimeMode {
+  return settings.timeMode === "event" && mapping?.time != null ? "event" : "processing";
+}
+
+/** Playing speeds from slow motion to as fast as possible (null), in events per second. */
+export const SPEED_STEPS: readonly (number | null)[] = [
+  0.5,
+  1,
+  2,
+  5,
+  10,
+  25,
+  100,
+  1_000,
+  10_000,
+  100_000,
+  null,
+];
+
+/** The step nearest to `speed` (for the slider's position). */
+export function speedStepIndex(speed: number | null): number {
+  if (speed === null) return SPEED_STEPS.length - 1;
+  let best = 0;
+  SPEED_STEPS.forEach((step, i) => {
+    const current = SPEED_STEPS[best];
+    if (step !== null && current !== null && current !== undefined) {
+      if (Math.abs(Math.log(step / speed)) < Math.abs(Math.log(current / speed))) best = i;
+    }
+  });
+  return best;
+}
+
+/** `2 events/s`, `0.5 events/s`, `as fast as possible`. */
+export function speedLabel(speed: number | null): string {
+  if (speed === null) return "as fast as possible";
+  return `${countText(speed)} event${speed === 1 ? "" : "s"}/s`;
+}

@@ -1,0 +1,93 @@
+import { simulator } from "../controller/simulatorController.ts";
+import { plural } from "../format/timeText.ts";
+import { useSimulation, type RunFailure } from "../simulationStore.ts";
+import { runErrorContext } from "./runErrorContext.ts";
+
+function FailureNote({ failure, testId }: { failure: RunFailure; testId: string }) {
+  return (
+    <div className="sim-note sim-note-error" role="alert" data-testid={testId}>
+      <strong>{failure.context}:</strong> {failure.message}
+      {failure.problems.length > 0 && (
+        <ul>
+          {failure.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {failure.crashed && (
+        <button
+          type="button"
+          data-testid="sim.restartWorker"
+          onClick={() => void simulator().restartWorker()}
+        >
+          Restart the worker
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What the user must know about the run, above the tabs: the document's rules changed (apply
+ * from here, or restart), rules that cannot run, an engine error with its context, a worker
+ * that stopped, warnings such as the partial-match cap, skipped rows.
+ */
+export function RunMessages() {
+  const rulesChanged = useSimulation((s) => s.rulesChanged);
+  const ruleError = useSimulation((s) => s.ruleError);
+  const failure = useSimulation((s) => s.failure);
+  const noRules = useSimulation((s) => s.ruleCount === 0);
+  const error = useSimulation((s) => s.summary?.error ?? null);
+  const warnings = useSimulation((s) => s.summary?.warnings);
+  const problems = useSimulation((s) => s.summary?.counts.problems ?? 0);
+  const run = simulator();
+  return (
+    <div className="sim-messages">
+      {rulesChanged && (
+        <div className="sim-note sim-note-info" role="status" data-testid="sim.rulesChanged">
+          <span>Rules changed since this run started.</span>
+          <button
+            type="button"
+            className="sim-primary"
+            data-testid="sim.applyFromHere"
+            onClick={() => void run.applyFromHere()}
+          >
+            Apply from here
+          </button>
+          <span className="sim-muted">keeps the stream position</span>
+          <button type="button" data-testid="sim.restartRules" onClick={() => void run.restartWithRules()}>
+            Restart
+          </button>
+          <span className="sim-muted">from the first event</span>
+        </div>
+      )}
+      {noRules && (
+        <div className="sim-note sim-note-info" role="status" data-testid="sim.noRules">
+          No rule is enabled in the rule set: enable one to run it over the data.
+        </div>
+      )}
+      {ruleError !== null && <FailureNote failure={ruleError} testId="sim.ruleError" />}
+      {failure !== null && <FailureNote failure={failure} testId="sim.failure" />}
+      {error !== null && (
+        <div className="sim-note sim-note-error" role="alert" data-testid="sim.runError">
+          <strong>
+            The run stopped
+            {error.ruleId === null && error.line === null ? "" : ` at ${runErrorContext(error)}`}:
+          </strong>{" "}
+          {error.message}
+          <span className="sim-muted"> — Reset, seek back, or fix the rule and apply it.</span>
+        </div>
+      )}
+      {warnings?.map((w) => (
+        <div key={w} className="sim-note sim-note-warn" role="status">
+          {w}
+        </div>
+      ))}
+      {problems > 0 && (
+        <div className="sim-note sim-note-warn" role="status" data-testid="sim.skippedRows">
+          {plural(problems, "row was", "rows were")} skipped — see the Data tab for their lines.
+        </div>
+      )}
+    </div>
+  );
+}

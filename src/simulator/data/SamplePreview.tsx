@@ -1,0 +1,62 @@
+import { fieldText } from "../tables/eventText.ts";
+import type { FileSample } from "./fileSample.ts";
+
+/** Rows of the sample shown in the preview. */
+const PREVIEW_ROWS = 8;
+
+const FORMAT_NAMES = { csv: "CSV", json: "JSON array", jsonl: "JSON Lines" } as const;
+
+/** The first rows of a file with each field's inferred kind, and the problems of those rows. */
+export function SamplePreview({ name, sample }: { name: string; sample: FileSample }) {
+  const { schema } = sample;
+  const rows = sample.events.slice(0, PREVIEW_ROWS);
+  return (
+    <div className="sim-preview" data-testid="sim.preview">
+      <p>
+        <strong>{name}</strong> · {sample.format === null ? "empty" : FORMAT_NAMES[sample.format]} ·{" "}
+        {schema.known === null ? (
+          <span data-testid="sim.preview.schema">schema not recognised — choose the fields below</span>
+        ) : (
+          <span data-testid="sim.preview.schema">recognised: {schema.known.title}</span>
+        )}
+        {schema.timeEncoding !== null && (
+          <span className="sim-muted"> · time written as {schema.timeEncoding}</span>
+        )}
+      </p>
+      {rows.length > 0 && (
+        <div className="sim-preview-scroll">
+          <table className="sim-preview-table">
+            <thead>
+              <tr>
+                {schema.fields.map((f) => (
+                  <th key={f.name}>
+                    {f.name}
+                    <span className="sim-field-kind">{f.kind}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((event, i) => (
+                <tr key={i}>
+                  {schema.fields.map((f) => (
+                    <td key={f.name}>{fieldText(event[f.name])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {sample.problems.length > 0 && (
+        <ul className="sim-problems" aria-label="Problems in the first rows">
+          {sample.problems.slice(0, 20).map((p) => (
+            <li key={`${p.line}:${p.message}`}>
+              line {p.line}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

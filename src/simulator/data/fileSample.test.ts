@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { seedScenarios } from "../../scenarios/seedScenarios.ts";
+import { initialMapping, mappingProblem, sampleEvents } from "./fileSample.ts";
+
+describe("sampleEvents", () => {
+  it("recognises the seed clickstream and maps it without asking", () => {
+    const csv = seedScenarios[0]?.eventsCsv ?? "";
+    const sample = sampleEvents(csv, "scenario1.events.csv", true);
+    expect(sample.format).toBe("csv");
+    expect(sample.events).toHaveLength(4);
+    expect(sample.schema.known?.id).toBe("seed-clickstream");
+    expect(sample.schema.needsMapping).toBe(false);
+    expect(initialMapping(sample.schema)).toEqual({ key: "userId", time: "eventTime", type: "eventType" });
+  });
+
+  it("leaves out a last line cut by the sample's end", () => {
+    const text = '{"user":"a","ts":1700000000000,"kind":"x"}\n{"user":"b","ts":1700000001000,"ki';
+    const sample = sampleEvents(text, "data.jsonl", false);
+    expect(sample.format).toBe("jsonl");
+    expect(sample.events).toHaveLength(1);
+    expect(sample.problems).toEqual([]);
+  });
+
+  it("suggests a mapping for an unknown schema and asks the user to confirm it", () => {
+    const rows = Array.from(
+      { length: 12 },
+      (_, i) => `u${i % 3},${1700000000000 + i * 1000},${i % 2 === 0 ? "open" : "close"}`,
+    );
+    const text = `account,ts,action\n${rows.join("\n")}\n`;
+    const sample = sampleEvents(text, "events.csv", true);
+    expect(sample.schema.known).toBeNull();
+    expect(sample.schema.needsMapping).toBe(true);
+    expect(initialMapping(sample.schema)).toEqual({ key: "account", time: "ts", type: "action" });
+  });
+
+  it("lists malformed rows with their lines", () => {
+    const text = '{"userId":"a","action":"login"}\nnot json\n{"userId":"b","action":"logout"}\n';
+    const sample = sampleEvents(text, "actions.jsonl", true);
+    expect(sample.events).toHaveLength(2);
+    expect(sample.problems).toHaveLength(1);
+    expect(sample.problems[0]?.line).toBe(2);
+  });
+});
+
+describe("mappingProblem", () => {
+  const fields = ["user", "ts", "kind"];
+
+  it("accepts fields of the data, and no time or type", () => {
+    expect(mappingProblem({ key: "user", time: "ts", type: "kind" }, fields)).toBeNull();
+    expect(mappingProblem({ key: "user", time: null, type: null }, fields)).toBeNull();
+  });
+
+  it("names a field the data does not have", () => {
+    expect(mappingProblem({ key: "uid", time: null, type: null }, fields)).toBe(
+      "the key field 'uid' is not in the data",
+    );
+    expect(mappingProblem({ key: "user", time: "when", type: null }, fields)).toBe(
+      "the time field 'when' is not in the data",
+    );
+  });
+});

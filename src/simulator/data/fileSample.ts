@@ -1,0 +1,62 @@
+/**
+ * A preview of a data file from its first bytes: the format, the first events, the detected
+ * schema (`inferSchema` from the runtime's sources) and the problems of those rows — enough to
+ * show the user what will be read and to ask for a field mapping when the schema is unknown,
+ * without reading the whole file on the UI thread. Pure.
+ */
+import type { EventData, EventFormat } from "../../formats/events/index.ts";
+import { createChunkedSource, inferSchema } from "../../runtime/sources/index.ts";
+import type { FieldMapping, SchemaInference, SourceProblem } from "../../runtime/sources/index.ts";
+
+/** Bytes read for a preview: enough for a thousand typical rows. */
+export const SAMPLE_BYTES = 256 * 1024;
+/** Events kept from the sample. */
+const SAMPLE_EVENTS = 1000;
+
+export interface FileSample {
+  readonly format: EventFormat | null;
+  readonly events: readonly EventData[];
+  readonly schema: SchemaInference;
+  /** Problems of the sample's rows (the run lists every problem of the whole file). */
+  readonly problems: readonly SourceProblem[];
+  /** The sample is the whole file. */
+  readonly complete: boolean;
+}
+
+/**
+ * Reads the first `text` of a file named `fileName`. Unless `complete`, the last line may be
+ * cut, so it is left out (the reader only sees lines followed by a line break).
+ */
+export function sampleEvents(text: string, fileName: string | null, complete: boolean): FileSample {
+  const source = createChunkedSource(fileName === null ? {} : { fileName });
+  const items = [...source.push(text), ...(complete ? source.end() : [])];
+  const events: EventData[] = [];
+  for (const item of items) {
+    if (item.type === "event" && events.length < SAMPLE_EVENTS) events.push(item.event);
+  }
+  return {
+    format: source.progress().format,
+    events,
+    schema: inferSchema(events),
+    problems: source.problems().listed,
+    complete,
+  };
+}
+
+/** The mapping to start a form with: the recognised or suggested fields (key falls back to the first field). */
+export function initialMapping(schema: SchemaInference): FieldMapping | null {
+  const key = schema.suggested.key ?? schema.fields[0]?.name ?? null;
+  if (key === null) return null;
+  return { key, time: schema.suggested.time, type: schema.suggested.type };
+}
+
+/** Why a mapping cannot be used with these fields, or null when it can. */
+export function mappingProblem(mapping: FieldMapping, fieldNames: readonly string[]): string | null {
+  const known = new Set(fieldNames);
+  if (!known.has(mapping.key)) return `the key field '${mapping.key}' is not in the data`;
+  if (mapping.time !== null && !known.has(mapping.time))
+    return `the time field '${mapping.time}' is not in the data`;
+  if (mapping.type !== null && !known.has(mapping.type))
+    return `the type field '${mapping.type}' is not in the data`;
+  return null;
+}

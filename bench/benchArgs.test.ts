@@ -81,6 +81,8 @@ const RECORD: RunRecord = {
   seed: 46,
   eventsPerSec: 1_234_567,
   seconds: 0.4,
+  cpuEventsPerSec: 1_200_000,
+  cpuSeconds: 0.41,
   matches: 9_000,
   timeouts: 12,
   late: 0,
@@ -111,6 +113,8 @@ describe("formatTable", () => {
     expect(lines[2]).toContain("100k");
     expect(lines[2]).toContain("5 s");
     expect(lines[2]).toContain("1 234 567");
+    expect(lines[0]).toContain("| CPU events/s |");
+    expect(lines[2]).toContain("1 200 000");
     expect(lines[2]).toContain("61 234");
   });
 });

@@ -75,6 +75,8 @@ function runOne(options: BenchOptions, id: WorkloadId): RunRecord {
     seed: options.seed,
     eventsPerSec: Math.round(run.eventsPerSec),
     seconds: round3(run.seconds),
+    cpuEventsPerSec: Math.round(run.cpuEventsPerSec),
+    cpuSeconds: round3(run.cpuSeconds),
     matches: run.matches,
     timeouts: run.timeouts,
     late: run.late,

@@ -16,6 +16,9 @@ export interface RunRecord {
   readonly seed: number;
   readonly eventsPerSec: number;
   readonly seconds: number;
+  /** Events per second of CPU time (user + system) of the timed part. */
+  readonly cpuEventsPerSec: number;
+  readonly cpuSeconds: number;
   readonly matches: number;
   readonly timeouts: number;
   readonly late: number;
@@ -52,6 +55,7 @@ const COLUMNS: readonly Column[] = [
   { title: "keys seen", value: (r) => grouped(r.distinctKeys) },
   { title: "events", value: (r) => compact(r.events) },
   { title: "events/s", value: (r) => grouped(Math.round(r.eventsPerSec)) },
+  { title: "CPU events/s", value: (r) => grouped(Math.round(r.cpuEventsPerSec)) },
   { title: "matches", value: (r) => grouped(r.matches) },
   { title: "timeouts", value: (r) => grouped(r.timeouts) },
   { title: "PM peak", value: (r) => grouped(r.partialMatchesPeak) },

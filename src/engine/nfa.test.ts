@@ -109,7 +109,7 @@ describe("NFA semantics", () => {
       },
     ]);
     expect(harness.compiled.isEmpty(harness.nfaState)).toBe(true);
-    expect(harness.nfaState.buffer.liveNodes).toBe(0);
+    expect(harness.nfaState.liveNodes).toBe(0);
   });
 
   it("PREVIOUS_AND_CURRENT binds to the declaring stage and times out at prev + window", () => {
@@ -284,7 +284,7 @@ describe("partial-match cap", () => {
     const matches = nfa.process(state, ev(99, "b", 0), 20);
     expect(matches.map((m) => m.get("a")?.[0]?.["id"])).toEqual([0, 1, 2]);
     // Only the three surviving runs still hold their `a` events; the dropped ones were released.
-    expect(state.buffer.liveNodes).toBe(3);
+    expect(state.liveNodes).toBe(3);
   });
 });
 
@@ -300,6 +300,6 @@ describe("handleTimeout", () => {
     nfa.process(state, ev(1, "a", 0), 1);
     expect(nfa.advanceTime(state, 100).timedOut).toEqual([]);
     expect(nfa.isEmpty(state)).toBe(true);
-    expect(state.buffer.liveNodes).toBe(0);
+    expect(state.liveNodes).toBe(0);
   });
 });

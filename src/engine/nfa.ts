@@ -11,7 +11,7 @@ import type { AfterMatchSkipStrategy } from "./aftermatch/afterMatchSkipStrategy
 import { compareComputationStates, type ComputationState } from "./computationState.ts";
 import { heapOffer, heapOfferAt, heapPeek, heapPoll, heapRemoveIf } from "./javaPriorityQueue.ts";
 import type { NFADefinition, RuntimeState } from "./nfaDefinition.ts";
-import type { KeyedNFAState } from "./nfaState.ts";
+import { countStartedRuns, NO_COMPLETED_MATCHES, type KeyedNFAState } from "./nfaState.ts";
 import { PartialMatchInspector } from "./inspect/partialMatchView.ts";
 import { NFATransitions, UNCHANGED } from "./nfaTransitions.ts";
 import type { NFATracer } from "./nfaTracer.ts";
@@ -111,8 +111,8 @@ export class NFA {
    * has passed (reporting them as timed out) and releases pending notFollowedBy-at-end matches.
    */
   advanceTime(nfaState: KeyedNFAState, timestamp: number): AdvanceTimeResult {
-    const buffer = nfaState.buffer;
-    if (!this.mayTimeOut(nfaState, timestamp)) {
+    const buffer = nfaState;
+    if (!(timestamp >= nfaState.timeoutAt)) {
       this.accessor.advanceTime(buffer, timestamp);
       return NOTHING;
     }
@@ -120,8 +120,9 @@ export class NFA {
     const timedOut: TimedOutMatch[] = [];
     const partialMatches = nfaState.partialMatches;
     // Re-offering an unchanged heap in array order rebuilds the same heap, so runs are only
-    // copied once the first one times out.
-    let newPartialMatches: ComputationState[] | null = null;
+    // copied (into the scratch, `size` entries; -1 until then) once the first one times out.
+    const scratch = this.runScratch;
+    let size = -1;
     const potentialMatches: ComputationState[] = [];
 
     for (let i = 0; this.hasWindows && i < partialMatches.length; i++) {
@@ -131,10 +132,13 @@ export class NFA {
         state.windowTime > 0 && isStateTimedOut(state, timestamp, cs.previousTimestamp, state.windowTime);
       const isTimeoutForFirstEvent = isStateTimedOut(state, timestamp, cs.startTimestamp, this.windowTime);
       if (!isTimeoutForPreviousEvent && !isTimeoutForFirstEvent) {
-        if (newPartialMatches) heapOffer(newPartialMatches, cs, compareComputationStates);
+        if (size >= 0) size = heapOfferAt(scratch, size, cs, compareComputationStates);
         continue;
       }
-      newPartialMatches ??= partialMatches.slice(0, i);
+      if (size < 0) {
+        for (let k = 0; k < i; k++) scratch[k] = partialMatches[k];
+        size = i;
+      }
       nfaState.stateChanged = true;
       this.tracer?.windowExpired(
         cs,
@@ -160,33 +164,43 @@ export class NFA {
         this.accessor.releaseNode(buffer, cs.previousBufferEntry, cs.version);
     }
 
-    if (newPartialMatches) {
-      this.processMatchesAccordingToSkipStrategy(nfaState, potentialMatches, newPartialMatches, matches);
-      nfaState.partialMatches = compact(newPartialMatches);
+    if (size >= 0) {
+      // The queue only shrank: it is rewritten in the key's own array, which allocates nothing.
+      for (let k = 0; k < size; k++) partialMatches[k] = scratch[k] as ComputationState;
+      // (pop, not a length store: V8 inlines pop, a length store calls into the runtime)
+      while (partialMatches.length > size) partialMatches.pop();
+      scratch.fill(undefined, 0, size);
+      this.processMatchesAccordingToSkipStrategy(nfaState, potentialMatches, partialMatches, matches);
+      this.summarize(nfaState);
     }
     this.accessor.advanceTime(buffer, timestamp);
     return matches.length === 0 && timedOut.length === 0 ? NOTHING : { matches, timedOut };
   }
 
   /**
-   * Whether `advanceTime(timestamp)` can drop a run. Without per-state windows only the
-   * pattern window counts, and the queue's head is the run that started first (start runs,
-   * which never time out, sort last), so one comparison answers for every run.
+   * Refreshes the state's summary of its queues (see `KeyedNFAState`) after they changed. Without
+   * per-state windows only the pattern window counts, and the queue's head is the run that
+   * started first (start runs, which never time out, sort last): its deadline is the earliest.
    */
-  private mayTimeOut(nfaState: KeyedNFAState, timestamp: number): boolean {
-    if (!this.hasWindows) return false;
-    if (this.hasStateWindows) return true;
-    const head = nfaState.partialMatches[0];
-    return (
-      head !== undefined && head.startEventId !== null && timestamp - head.startTimestamp >= this.windowTime
-    );
+  private summarize(nfaState: KeyedNFAState): void {
+    const runs = nfaState.partialMatches;
+    nfaState.liveRuns = countStartedRuns(runs);
+    nfaState.heldMatches = nfaState.completedMatches.length;
+    let timeoutAt = Number.POSITIVE_INFINITY;
+    if (this.hasStateWindows) timeoutAt = Number.NEGATIVE_INFINITY;
+    else if (this.hasWindows) {
+      const head = runs[0];
+      if (head !== undefined && head.startEventId !== null) timeoutAt = head.startTimestamp + this.windowTime;
+    }
+    nfaState.timeoutAt = timeoutAt;
   }
 
   private doProcess(nfaState: KeyedNFAState, event: EventWrapper): Match[] {
-    const buffer = nfaState.buffer;
+    const buffer = nfaState;
     const partialMatches = nfaState.partialMatches;
     // The new queue is built in a reusable scratch array (`size` entries; -1 until a run
-    // changes) and stored as an exact-size copy: one allocation per changed state.
+    // changes), then copied back into the key's array or, when its length changed, into an
+    // exact-size new one.
     const scratch = this.runScratch;
     let size = -1;
     let potentialMatches: ComputationState[] | null = null;
@@ -235,7 +249,15 @@ export class NFA {
     }
 
     if (size < 0) return NO_MATCHES;
-    const newPartialMatches = scratch.slice(0, size) as ComputationState[];
+    // The key owns its queue array (states never share one; snapshots copy), so a queue of the
+    // same length is rewritten in place: the common "a start run moved on" case allocates nothing.
+    let newPartialMatches: ComputationState[];
+    if (size === partialMatches.length) {
+      for (let k = 0; k < size; k++) partialMatches[k] = scratch[k] as ComputationState;
+      newPartialMatches = partialMatches;
+    } else {
+      newPartialMatches = scratch.slice(0, size) as ComputationState[];
+    }
     // Do not keep runs alive through the scratch.
     scratch.fill(undefined, 0, size);
     const result: Match[] = [];
@@ -247,6 +269,7 @@ export class NFA {
     );
     nfaState.partialMatches = newPartialMatches;
     this.enforcePartialMatchCap(nfaState);
+    this.summarize(nfaState);
     return result.length === 0 ? NO_MATCHES : result;
   }
 
@@ -260,8 +283,11 @@ export class NFA {
     partialMatches: ComputationState[],
     result: Match[],
   ): void {
-    const buffer = nfaState.buffer;
-    const completed = nfaState.completedMatches;
+    const buffer = nfaState;
+    let completed = nfaState.completedMatches;
+    if (potentialMatches.length > 0 && completed === NO_COMPLETED_MATCHES) {
+      completed = nfaState.completedMatches = [];
+    }
     for (const match of potentialMatches) heapOffer(completed, match, compareComputationStates);
 
     const skip = this.afterMatchSkipStrategy;
@@ -302,7 +328,7 @@ export class NFA {
     const dropped = new Set(order.slice(limit).map((o) => o.cs));
     for (const cs of dropped) {
       if (cs.previousBufferEntry !== null)
-        this.accessor.releaseNode(nfaState.buffer, cs.previousBufferEntry, cs.version);
+        this.accessor.releaseNode(nfaState, cs.previousBufferEntry, cs.version);
     }
     heapRemoveIf(partialMatches, (cs) => dropped.has(cs), compareComputationStates);
     if (!nfaState.capWarned) {
@@ -314,15 +340,6 @@ export class NFA {
       });
     }
   }
-}
-
-/**
- * A small queue built by pushes has room for 16 more runs than it holds (V8 grows arrays by at
- * least 16 and never shrinks small ones); most keys keep their queue for a whole window, so it
- * is stored as an exact-size copy.
- */
-function compact(runs: ComputationState[]): ComputationState[] {
-  return runs.length <= 16 ? runs.slice() : runs;
 }
 
 /** `NFA.isStateTimedOut`: a run (not a start state) whose window, measured from `startTimestamp`, has passed. */

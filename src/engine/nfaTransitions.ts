@@ -81,6 +81,7 @@ export class NFATransitions {
   readonly nextStates: ComputationState[] = [];
   private nextCount = 0;
   private readonly proceedStack: RuntimeState[] = [];
+  private readonly startRuns = new StartRunCache();
   /**
    * Per NFA state, the event (`eventSequence`) for which a run in it was found to only ignore
    * the event without any condition reading its partial match: every other run waiting in that
@@ -178,7 +179,9 @@ export class NFATransitions {
         );
       } else if (edge.action === TAKE) {
         const currentVersion = increase(computationState.version, takeBranchesToVisit);
-        const nextVersion = addStage(currentVersion);
+        const nextVersion = isStart
+          ? this.startRuns.firstStage(computationState, takeBranchesToVisit)
+          : addStage(currentVersion);
         takeBranchesToVisit--;
         const eventId = (event.eventId ??= this.accessor.registerEvent(buffer, event.timestamp));
         const sourceState = this.states[edge.source] as RuntimeState;
@@ -220,10 +223,7 @@ export class NFATransitions {
 
     if (isStart) {
       const totalBranches = calculateIncreasingSelfState(totalIgnoreBranches, totalTakeBranches);
-      result[this.nextCount++] = createStartState(
-        computationState.state,
-        increase(computationState.version, totalBranches),
-      );
+      result[this.nextCount++] = this.startRuns.next(computationState, totalBranches);
     }
     if (entry !== null) this.accessor.releaseNode(buffer, entry, computationState.version);
     return this.nextCount;
@@ -331,6 +331,74 @@ export class NFATransitions {
     }
     return null;
   }
+}
+
+/** Most start runs {@link StartRunCache} keeps per start state (about 100 bytes each). */
+const START_RUN_CACHE_LIMIT = 1 << 14;
+
+/**
+ * `ComputationState.createStartState(state, version.increase(n))`, and the versions of the runs
+ * start runs begin, shared. A start run carries nothing but its state and a one-digit Dewey
+ * number, which grows by one whenever the start run branches — on nearly every event that
+ * begins a match. Runs are immutable, so every key can share one object per (start state,
+ * version): no run and no version string is allocated per event, and a key's start run costs it
+ * no memory of its own. Likewise the version `"n.0"` a start run gives the run it begins is one
+ * string for every key.
+ */
+class StartRunCache {
+  /** Per start state index, start runs by version number (filled on demand). */
+  private readonly byState: Array<Array<ComputationState | undefined> | undefined> = [];
+
+  /** Versions `"n.0"` of the runs start runs begin, by `n` (filled on demand). */
+  private readonly firstStages: Array<DeweyNumber | undefined> = [];
+
+  /**
+   * `increase(run.version, times).addStage()` for a take of the start run `run`: the version of
+   * the run it begins, shared by every key that begins one from the same version.
+   */
+  firstStage(run: ComputationState, times: number): DeweyNumber {
+    const from = runNumber(run.version);
+    const to = from + times;
+    if (from < 0 || to >= START_RUN_CACHE_LIMIT) return addStage(increase(run.version, times));
+    const stages = this.firstStages;
+    while (stages.length <= to) stages.push(undefined);
+    let version = stages[to];
+    if (version === undefined) {
+      version = addStage(increase(run.version, times));
+      stages[to] = version;
+    }
+    return version;
+  }
+
+  /** The start run that follows `run` (a start run) when it branched `branches` times. */
+  next(run: ComputationState, branches: number): ComputationState {
+    const from = runNumber(run.version);
+    const to = from + branches;
+    // A version with several digits, or one beyond the cache: built as Flink does.
+    if (branches === 0 || from < 0 || to >= START_RUN_CACHE_LIMIT) {
+      return createStartState(run.state, increase(run.version, branches));
+    }
+    const runs = (this.byState[run.state] ??= []);
+    // Grown densely, so the array keeps fast elements (a far write would make it a dictionary).
+    while (runs.length <= to) runs.push(undefined);
+    let cached = runs[to];
+    if (cached === undefined) {
+      cached = createStartState(run.state, increase(run.version, branches));
+      runs[to] = cached;
+    }
+    return cached;
+  }
+}
+
+/** The value of a one-digit Dewey number (`"12"` → 12); −1 when it has more digits. */
+function runNumber(version: DeweyNumber): number {
+  let value = 0;
+  for (let i = 0; i < version.length; i++) {
+    const digit = version.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function checkFilterCondition(context: ConditionContext, condition: EventCondition | null): boolean {

@@ -525,6 +525,6 @@ describe("AfterMatchSkipITCase", () => {
     nfaTestHarness.feedRecords(input);
 
     // SharedBuffer.isEmpty(): no event left in the events buffer.
-    expect(nfaTestHarness.nfaState.buffer.events.size).toBe(0);
+    expect(nfaTestHarness.nfaState.eventCount).toBe(0);
   });
 });

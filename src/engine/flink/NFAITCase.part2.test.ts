@@ -262,7 +262,7 @@ function testLoopClearing(withinType: WindowType): void {
   nfaTestHarness.advanceTime(4);
 
   // sharedBuffer.getEventsBufferSize()
-  expect(nfaTestHarness.nfaState.buffer.events.size).toBe(withinType === "FIRST_AND_LAST" ? 1 : 2);
+  expect(nfaTestHarness.nfaState.eventCount).toBe(withinType === "FIRST_AND_LAST" ? 1 : 2);
 }
 
 describe("NFAITCase", () => {

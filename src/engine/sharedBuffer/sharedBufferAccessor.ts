@@ -90,7 +90,12 @@ export class SharedBufferAccessor {
       }
       return node;
     }
-    const created = {
+    // Join the ring of this event's other nodes; the first live one makes the event buffered.
+    let sibling: SharedBufferNode | undefined;
+    for (const other of nodes) if (other) sibling = other;
+    // Every field in the literal, `sibling` included: a field added afterwards would go to a
+    // separate property array (about 40 bytes more per node).
+    const created: SharedBufferNode = {
       event: event.event,
       timestamp: event.timestamp,
       id: eventId,
@@ -100,17 +105,11 @@ export class SharedBufferAccessor {
       edgeVersion: version,
       edgeRefCount: 0,
       moreEdges: null,
-    } as SharedBufferNode;
-    // Join the ring of this event's other nodes; the first live one makes the event buffered.
-    let sibling: SharedBufferNode | undefined;
-    for (const other of nodes) if (other) sibling = other;
-    if (sibling) {
-      created.sibling = sibling.sibling;
-      sibling.sibling = created;
-    } else {
-      created.sibling = created;
-    }
-    if (!hasLiveSibling(created)) buffer.events.size++;
+      sibling: sibling?.sibling as SharedBufferNode,
+    };
+    if (sibling) sibling.sibling = created;
+    else created.sibling = created;
+    if (!hasLiveSibling(created)) buffer.eventCount++;
     nodes[stage] = created;
     buffer.liveNodes++;
     return created;
@@ -167,7 +166,7 @@ export class SharedBufferAccessor {
       if (releaseLock(current)) {
         current.refCount = -1;
         buffer.liveNodes--;
-        if (!hasLiveSibling(current)) buffer.events.size--;
+        if (!hasLiveSibling(current)) buffer.eventCount--;
       }
       if (next === null && pending !== null && pending.length > 0) {
         nextVersion = pending.pop() as DeweyNumber;

@@ -17,10 +17,10 @@ describe("panel sizes", () => {
   });
 
   it("gives the dock a third of the window on a first start", () => {
-    expect(initialPanelSizes(720).dock).toBe(240);
+    expect(initialPanelSizes(720).dock).toBe(216);
     expect(initialPanelSizes(1440).dock).toBe(360);
     expect(initialPanelSizes(300).dock).toBe(PANEL_LIMITS.dock.min);
-    expect(parsePanelSizes(null, initialPanelSizes(720)).dock).toBe(240);
+    expect(parsePanelSizes(null, initialPanelSizes(720)).dock).toBe(216);
   });
 
   it("round-trips through its text form", () => {

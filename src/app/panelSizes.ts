@@ -18,9 +18,12 @@ export type PanelSizeKey = "left" | "right" | "dock";
 /** The brief's layout: 240 px left, 360 px right, a dock that leaves the canvas most of the height. */
 export const DEFAULT_PANEL_SIZES: PanelSizes = { left: 240, right: 360, dock: 260, dockCollapsed: false };
 
-/** The sizes for a first start: the dock takes a third of the window's height, within its limits. */
+/**
+ * The sizes for a first start: the dock takes 30 % of the window's height (216 px at 720), within
+ * its limits, so the canvas keeps well over half of a small screen.
+ */
 export function initialPanelSizes(viewportHeight: number): PanelSizes {
-  return { ...DEFAULT_PANEL_SIZES, dock: clampPanelSize("dock", Math.min(360, viewportHeight / 3)) };
+  return { ...DEFAULT_PANEL_SIZES, dock: clampPanelSize("dock", Math.min(360, viewportHeight * 0.3)) };
 }
 
 /** Smallest and largest size of each area, chosen so the canvas keeps room at 1280×720. */

@@ -6,13 +6,15 @@ import { isTextEntryTarget } from "./textEntryTarget.ts";
 /**
  * The app-wide keyboard map: a key press outside text entry runs the command registered for it
  * (the same command the toolbar and the tests run). Text inputs, selects and Monaco keep their
- * own keys, so Ctrl+Z there undoes typing, not the document.
+ * own keys, so Ctrl+Z there undoes typing, not the document; so do open dialogs.
  */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       if (isTextEntryTarget(event.target)) return;
+      // A modal dialog owns the keyboard: Escape closes it, and must not also clear the canvas.
+      if (event.target instanceof Element && event.target.closest("dialog") !== null) return;
       const command = commandForKey(event);
       if (!command) return;
       const context = { selection: selectionStore.getState().selection };

@@ -36,6 +36,8 @@ import "./DesignerCanvas.css";
 const nodeTypes = { stage: StageNode, stageGroup: GroupNode };
 const edgeTypes = { contiguity: ContiguityEdge };
 const MINIMAP_SIZE = { width: 150, height: 96 };
+/** A minimap is for finding your way in a big rule; on a small one it only hides the canvas. */
+const MINIMAP_MIN_NODES = 5;
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 
 /**
@@ -72,14 +74,14 @@ function sameGraph(a: FlowRef | undefined, b: FlowRef | undefined): boolean {
 
 function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
   const { model, diagnostics, applyDimensions } = useFlowModel(docRule);
-  const { fitView, screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
   const ruleKey = docRule.key;
   const { refs } = model;
   // While a drag is under way, its position changes are one undo step.
   const dragging = useRef(false);
 
   const container = useRef<HTMLDivElement>(null);
-  useAutoFitView(ruleKey, model.nodes, container);
+  const fitReadable = useAutoFitView(ruleKey, model.nodes, container);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DesignerNode>[]) => {
@@ -170,6 +172,8 @@ function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
           select({ type: "none" });
         }}
         deleteKeyCode={null}
+        // An edge's keyboard stop is its label button; the SVG path would be a second, silent one.
+        edgesFocusable={false}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         fitView
@@ -190,7 +194,7 @@ function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
             data-testid="designer.autoLayout"
             onClick={() => {
               runCommand("autoLayout");
-              void fitView(FIT_VIEW_OPTIONS);
+              fitReadable();
             }}
           >
             <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -206,15 +210,17 @@ function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
             </svg>
           </ControlButton>
         </Controls>
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Minimap of the pattern"
-          style={MINIMAP_SIZE}
-          nodeColor={(node) => (node.type === "stageGroup" ? "#e4e9f2" : "#9db8ea")}
-          nodeStrokeColor={(node) => (node.type === "stageGroup" ? "#9aa3b2" : "#2f6fde")}
-          maskColor="rgb(246 247 249 / 70%)"
-        />
+        {model.nodes.length >= MINIMAP_MIN_NODES && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Minimap of the pattern"
+            style={MINIMAP_SIZE}
+            nodeColor={(node) => (node.type === "stageGroup" ? "#e4e9f2" : "#9db8ea")}
+            nodeStrokeColor={(node) => (node.type === "stageGroup" ? "#9aa3b2" : "#2f6fde")}
+            maskColor="rgb(246 247 249 / 70%)"
+          />
+        )}
       </ReactFlow>
       {isEmpty && (
         <p
@@ -225,7 +231,7 @@ function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
         </p>
       )}
       {diagnostics.length === 0 ? null : (
-        <span className="designer-canvas__sr-only" role="status">
+        <span className="app-visually-hidden" role="status">
           {diagnostics.filter((d) => d.severity === "error").length} errors in this pattern
         </span>
       )}

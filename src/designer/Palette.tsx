@@ -30,9 +30,7 @@ export function Palette() {
       <h2 id="designer-palette-title" className="designer-palette__title">
         Palette
       </h2>
-      <p className="designer-palette__hint">
-        Click to add after the selected stage, or drag onto the canvas.
-      </p>
+      <p className="designer-palette__hint">Click: add after the selected stage. Drag: drop on the canvas.</p>
       <div className="designer-palette__grid">
         {PALETTE_SHAPES.map((shape) => (
           <button
@@ -54,10 +52,7 @@ export function Palette() {
             <span className="designer-palette__glyph" aria-hidden="true">
               {SHAPE_GLYPHS[shape]}
             </span>
-            <span className="designer-palette__text">
-              <span className="designer-palette__label">{PALETTE_LABELS[shape].label}</span>
-              <span className="designer-palette__call">{PALETTE_LABELS[shape].call}</span>
-            </span>
+            <span className="designer-palette__label">{PALETTE_LABELS[shape].label}</span>
           </button>
         ))}
       </div>

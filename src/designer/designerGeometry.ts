@@ -3,6 +3,7 @@
  * the drawn nodes agree; heights vary a little with the condition text and are measured by
  * React Flow once drawn.
  */
+import { GROUP_PADDING } from "../document/edits/groupEdits.ts";
 
 /** A width and height in canvas pixels. */
 export interface Size {
@@ -13,11 +14,11 @@ export interface Size {
 /** A stage node's drawn width and its height as layout assumes it. */
 export const STAGE_SIZE: Size = { width: 196, height: 92 };
 
-/** Space between a group's border and its inner stages; `top` leaves room for the group's header. */
-export const GROUP_PADDING = { left: 20, top: 40, right: 20, bottom: 20 } as const;
+/** Space between a group's border and its inner stages (shared with the document's group edit). */
+export { GROUP_PADDING };
 
 /** Gap between consecutive stages (room for an edge label) and between parallel rows. */
-export const LAYOUT_GAPS = { rank: 120, node: 40 } as const;
+export const LAYOUT_GAPS = { rank: 140, node: 40 } as const;
 
 /** Where a newly added stage goes relative to the stage it follows. */
 export const NEXT_STAGE_OFFSET = { x: STAGE_SIZE.width + LAYOUT_GAPS.rank, y: 0 } as const;

@@ -115,13 +115,18 @@ describe("ruleToFlow", () => {
       flowOf(rule, { selection: stages })
         .nodes.filter((n) => n.selected)
         .map((n) => n.id),
-    ).toEqual(["c", "a"]);
+    ).toEqual(["a", "c"]);
     const edge: Selection = { type: "edge", graphPath: [], source: "a", target: "b" };
     expect(
       flowOf(rule, { selection: edge })
         .edges.filter((e) => e.selected)
         .map((e) => e.target),
     ).toEqual(["b"]);
+  });
+
+  it("lists stages in chain order, so Tab walks them as the pattern reads", () => {
+    // chainRule() is written last stage first, as Flink's writer does.
+    expect(flowOf(chainRule()).nodes.map((n) => n.id)).toEqual(["a", "b", "c"]);
   });
 
   it("passes measured sizes back, so React Flow keeps its measurements", () => {

@@ -10,6 +10,7 @@
 import { stageKey } from "../document/edits/graphAccess.ts";
 import type { DocumentRule, StageKey, StagePosition } from "../document/studioDocument.ts";
 import type { ConditionBindings, EdgeContiguity, GraphNode } from "../model/pattern.ts";
+import { stageChain } from "../model/stageChain.ts";
 import type { PatternDiagnostic } from "../model/patternFindings.ts";
 import { STAGE_SIZE, groupSizeFor } from "./designerGeometry.ts";
 import type { Rect, Size } from "./designerGeometry.ts";
@@ -110,7 +111,11 @@ class FlowBuilder {
     const idByName = new Map<string, string>();
     const seen = new Map<string, number>();
     const rects: Rect[] = [];
-    graph.nodes.forEach((node, i) => {
+    // Chain order (begin first), so Tab walks the stages as the pattern reads; JSON paths keep
+    // each node's index in the file.
+    readingOrder(graph).forEach((i) => {
+      const node = graph.nodes[i];
+      if (!node) return;
       const occurrence = seen.get(node.name) ?? 0;
       seen.set(node.name, occurrence + 1);
       const id = nodeIdFor(graphPath, node.name, occurrence);
@@ -215,6 +220,13 @@ class FlowBuilder {
     const unplaced = this.input.diagnostics.filter((d) => !this.claimed.has(d));
     return { nodes: this.nodes, edges: this.edges, refs: this.refs, unplaced };
   }
+}
+
+/** The indices of `graph.nodes` in chain order: the chain's stages from begin, then any others as written. */
+function readingOrder(graph: GraphNode): number[] {
+  const chained = stageChain(graph).links.map((l) => graph.nodes.indexOf(l.node));
+  const rest = graph.nodes.map((_, i) => i).filter((i) => !chained.includes(i));
+  return [...chained.filter((i) => i >= 0), ...rest];
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

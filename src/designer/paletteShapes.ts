@@ -22,7 +22,7 @@ export type PaletteShape = (typeof PALETTE_SHAPES)[number];
 export const PALETTE_LABELS: Readonly<Record<PaletteShape, { label: string; call: string }>> = {
   stage: { label: "Stage", call: ".followedBy()" },
   group: { label: "Group", call: "(Pattern)" },
-  oneOrMore: { label: "One or more", call: ".oneOrMore()" },
+  oneOrMore: { label: "1 or more", call: ".oneOrMore()" },
   times: { label: "Times", call: ".times(2)" },
   optional: { label: "Optional", call: ".optional()" },
   absence: { label: "Absence", call: ".notFollowedBy()" },

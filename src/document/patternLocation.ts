@@ -27,11 +27,12 @@ export function locate(path: string): PatternLocation {
   for (let m = SEGMENT.exec(rest); m; m = SEGMENT.exec(rest)) {
     const index = Number(m[2]);
     rest = rest.slice(m[0].length);
+    // A segment after a node's index enters that node: it is a group.
+    if (target.kind === "node") graph.push(target.index);
     if (m[1] === "edges") {
       target = { kind: "edge", index };
       break;
     }
-    if (target.kind === "node") graph.push(target.index);
     target = { kind: "node", index };
   }
   return { graph, target, rest };

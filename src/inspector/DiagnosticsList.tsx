@@ -6,7 +6,8 @@ import type { PatternDiagnostic } from "../model/patternFindings.ts";
 import { validatePattern } from "../model/validate.ts";
 import { editActiveRule } from "./editActiveRule.ts";
 import { InspectorSection } from "./InspectorSection.tsx";
-import { graphPathOf } from "./stageLocation.ts";
+import type { GraphPath } from "../document/edits/graphAccess.ts";
+import { edgeDiagnostics, graphPathOf } from "./stageLocation.ts";
 
 export interface DiagnosticsListProps {
   readonly rule: DocumentRule;
@@ -15,18 +16,25 @@ export interface DiagnosticsListProps {
    * without it, the whole pattern's, with a link to each finding's stage.
    */
   readonly stage?: string;
+  /** Only this edge's findings, in the edge inspector (nothing at all when it has none). */
+  readonly edge?: { readonly graphPath: GraphPath; readonly source: string; readonly target: string };
 }
 
 /**
  * Flink's verdict on the pattern (`validatePattern`): every error and warning with its JSON path,
  * and one-click fixes where the fix is obvious.
  */
-export function DiagnosticsList({ rule, stage }: DiagnosticsListProps) {
+export function DiagnosticsList({ rule, stage, edge }: DiagnosticsListProps) {
   const pattern = rule.rule.pattern;
   const all = useMemo(() => validatePattern(pattern), [pattern]);
-  const diagnostics = stage === undefined ? all : all.filter((d) => d.stage === stage);
-  const area = stage === undefined ? "pattern" : "stage";
-  if (stage !== undefined && diagnostics.length === 0) return null;
+  const diagnostics =
+    edge !== undefined
+      ? edgeDiagnostics(pattern, all, edge.graphPath, edge.source, edge.target)
+      : stage === undefined
+        ? all
+        : all.filter((d) => d.stage === stage);
+  const area = edge !== undefined ? "edge" : stage === undefined ? "pattern" : "stage";
+  if (area !== "pattern" && diagnostics.length === 0) return null;
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   return (
     <InspectorSection title="Validation" subtitle={summary(errors, diagnostics.length - errors)}>
@@ -41,7 +49,7 @@ export function DiagnosticsList({ rule, stage }: DiagnosticsListProps) {
               key={`${d.path}-${i}`}
               rule={rule}
               diagnostic={d}
-              showStage={stage === undefined}
+              showStage={area !== "stage"}
               testId={`inspector.${area}.fix.${i}`}
             />
           ))}

@@ -1,7 +1,9 @@
 import { deleteEdge, setEdgeType } from "../document/edits/edgeEdits.ts";
 import type { GraphPath } from "../document/edits/graphAccess.ts";
+import type { DocumentRule } from "../document/studioDocument.ts";
 import { select } from "../designer/selectionStore.ts";
 import type { Edge, EdgeContiguity } from "../model/pattern.ts";
+import { DiagnosticsList } from "./DiagnosticsList.tsx";
 import { editActiveRule } from "./editActiveRule.ts";
 import { SelectField } from "./fields/SelectField.tsx";
 import { InspectorSection } from "./InspectorSection.tsx";
@@ -24,44 +26,48 @@ const OPTIONS = (Object.keys(CONTIGUITY) as EdgeContiguity[]).map((value) => ({
 }));
 
 export interface EdgeInspectorProps {
+  readonly rule: DocumentRule;
   readonly graphPath: GraphPath;
   readonly edge: Edge;
 }
 
-/** An edge: the contiguity of its target stage, and deleting it. */
-export function EdgeInspector({ graphPath, edge }: EdgeInspectorProps) {
+/** An edge: Flink's findings about it, the contiguity of its target stage, and deleting it. */
+export function EdgeInspector({ rule, graphPath, edge }: EdgeInspectorProps) {
   const { source, target, type } = edge;
   return (
-    <InspectorSection
-      title="Edge"
-      subtitle={graphPath.length > 0 ? `in group ${graphPath.join(" › ")}` : undefined}
-    >
-      <p className="inspector-edge__ends" data-testid="inspector.edge.ends">
-        <code>{source}</code>
-        <span className={`inspector-edge__swatch inspector-edge__swatch--${type}`} aria-hidden="true" />
-        <code>{target}</code>
-      </p>
-      <SelectField
-        label="Contiguity"
-        value={type}
-        options={OPTIONS}
-        testId="inspector.edge.type"
-        hint={`.${CONTIGUITY[type].call}("${target}"): ${CONTIGUITY[type].meaning}.`}
-        onChange={(next) => {
-          editActiveRule((r) => setEdgeType(r, graphPath, source, target, next));
-        }}
-      />
-      <button
-        type="button"
-        className="app-button inspector-danger-button"
-        data-testid="inspector.edge.delete"
-        onClick={() => {
-          editActiveRule((r) => deleteEdge(r, graphPath, source, target));
-          select({ type: "none" });
-        }}
+    <>
+      <DiagnosticsList rule={rule} edge={{ graphPath, source, target }} />
+      <InspectorSection
+        title="Edge"
+        subtitle={graphPath.length > 0 ? `in group ${graphPath.join(" › ")}` : undefined}
       >
-        Delete edge
-      </button>
-    </InspectorSection>
+        <p className="inspector-edge__ends" data-testid="inspector.edge.ends">
+          <code>{source}</code>
+          <span className={`inspector-edge__swatch inspector-edge__swatch--${type}`} aria-hidden="true" />
+          <code>{target}</code>
+        </p>
+        <SelectField
+          label="Contiguity"
+          value={type}
+          options={OPTIONS}
+          testId="inspector.edge.type"
+          hint={`.${CONTIGUITY[type].call}("${target}"): ${CONTIGUITY[type].meaning}.`}
+          onChange={(next) => {
+            editActiveRule((r) => setEdgeType(r, graphPath, source, target, next));
+          }}
+        />
+        <button
+          type="button"
+          className="app-button inspector-danger-button"
+          data-testid="inspector.edge.delete"
+          onClick={() => {
+            editActiveRule((r) => deleteEdge(r, graphPath, source, target));
+            select({ type: "none" });
+          }}
+        >
+          Delete edge
+        </button>
+      </InspectorSection>
+    </>
   );
 }

@@ -58,7 +58,7 @@ export function Inspector() {
   } else if (selection.type === "edge") {
     const graph = graphAt(pattern, selection.graphPath);
     const edge = graph?.edges.find((e) => e.source === selection.source && e.target === selection.target);
-    if (edge) content = <EdgeInspector graphPath={selection.graphPath} edge={edge} />;
+    if (edge) content = <EdgeInspector rule={rule} graphPath={selection.graphPath} edge={edge} />;
   }
 
   return (

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { GraphNode, PatternNode } from "../model/pattern.ts";
 import { singleQuantifier } from "../model/quantifier.ts";
-import { atomicStageNames, graphPathOf } from "./stageLocation.ts";
+import { PatternBuilder } from "../model/patternBuilder.ts";
+import { validatePattern } from "../model/validate.ts";
+import { atomicStageNames, edgeDiagnostics, graphPathOf } from "./stageLocation.ts";
 
 const stage = (name: string): PatternNode => ({
   type: "ATOMIC",
@@ -41,5 +43,23 @@ describe("stageLocation", () => {
 
   it("lists atomic stage names in chain order, groups' stages included", () => {
     expect(atomicStageNames(pattern)).toEqual(["a", "b", "c", "end"]);
+  });
+});
+
+describe("edgeDiagnostics", () => {
+  it("lists the findings whose path points into the edge, and none of another edge's", () => {
+    const pattern = PatternBuilder.begin("a").next("m").notFollowedBy("b").build();
+    const all = validatePattern(pattern);
+    expect(edgeDiagnostics(pattern, all, [], "m", "b").map((d) => d.path)).toEqual(["edges[0].type"]);
+    expect(edgeDiagnostics(pattern, all, [], "a", "m")).toEqual([]);
+    expect(edgeDiagnostics(pattern, all, ["nope"], "m", "b")).toEqual([]);
+  });
+
+  it("finds an edge inside a group by the group's index", () => {
+    const inner = PatternBuilder.begin("x").notFollowedBy("y").build();
+    const pattern = graph("top", [{ ...inner, name: "g" }]);
+    const found = [{ severity: "error" as const, stage: "y", path: "nodes[0].edges[0].type", message: "m" }];
+    expect(edgeDiagnostics(pattern, found, ["g"], "x", "y")).toEqual(found);
+    expect(edgeDiagnostics(pattern, found, [], "x", "y")).toEqual([]);
   });
 });

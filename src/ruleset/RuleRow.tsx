@@ -76,7 +76,7 @@ export function RuleRow(props: RuleRowProps) {
               title={dot.text}
               data-testid={`ruleset.dot.${entry.key}`}
             >
-              <span className="ruleset-visually-hidden">{dot.text}</span>
+              <span className="app-visually-hidden">{dot.text}</span>
             </span>
           )}
           <span className="ruleset-row__function" title={rule.function ?? "no process function"}>

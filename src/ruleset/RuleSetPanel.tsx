@@ -7,17 +7,16 @@ import { useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
 import { activeRule, findRule } from "../document/documentQueries.ts";
 import { changeDocument, documentStore } from "../document/documentStore.ts";
-import { publishRule } from "../document/edits/publishEdits.ts";
+import { publishBlocker, publishRule } from "../document/edits/publishEdits.ts";
 import {
   addRule,
   duplicateRule,
   removeRule,
+  restoreRule,
   setActiveRule,
   setRuleEnabled,
 } from "../document/edits/ruleEdits.ts";
 import { useDocument } from "../document/useDocument.ts";
-import { publishBlocker } from "./publishBlocker.ts";
-import { restoreRule } from "./restoreRule.ts";
 import { RuleRow } from "./RuleRow.tsx";
 import { ruleSetProblems } from "./ruleSetProblems.ts";
 import { RuleSetStatus } from "./RuleSetStatus.tsx";

@@ -123,6 +123,13 @@ describe("core commands", () => {
     expect(runCommand("publishRule")).toBe(false);
   });
 
+  it("publishRule refuses a rule Flink would reject, as the rule list does", () => {
+    const broken = chainRule(["a", "b"]);
+    load({ ...broken, rule: { ...broken.rule, pattern: { ...broken.rule.pattern, edges: [] } } });
+    expect(runCommand("publishRule")).toBe(false);
+    expect(rule().published).toBeNull();
+  });
+
   it("autoLayout gives every stage a position", () => {
     expect(runCommand("autoLayout")).toBe(true);
     expect(Object.keys(rule().positions).sort()).toEqual(["a", "b", "c"]);

@@ -42,6 +42,7 @@ describe("command registry", () => {
     expect(commandForKey(press("Z", { ctrl: true, shift: true }))?.id).toBe("redo");
     expect(commandForKey(press("y", { meta: true }))?.id).toBe("redo");
     expect(commandForKey(press("Delete"))?.id).toBe("deleteSelection");
+    expect(commandForKey(press("Escape"))?.id).toBe("clearSelection");
     expect(commandForKey(press("Backspace"))?.id).toBe("deleteSelection");
     expect(commandForKey(press("c", { ctrl: true }))?.id).toBe("copy");
     expect(commandForKey(press("v", { ctrl: true }))?.id).toBe("paste");

@@ -1,7 +1,7 @@
 /** Commands on the document and the active rule: history, new rule, publish, automatic layout. */
 import { layoutRule } from "../../designer/layout.ts";
 import { changeDocument, documentStore, redo, undo } from "../documentStore.ts";
-import { changedSincePublish, publishRule } from "../edits/publishEdits.ts";
+import { publishBlocker, publishRule } from "../edits/publishEdits.ts";
 import { addRule, setPositions } from "../edits/ruleEdits.ts";
 import { currentRule } from "./activeRuleAccess.ts";
 import type { Command } from "./commandTypes.ts";
@@ -31,10 +31,8 @@ export const ruleCommands: readonly Command[] = [
   {
     id: "publishRule",
     label: "Publish rule",
-    isAvailable() {
-      const rule = currentRule();
-      return rule !== null && rule.enabled && changedSincePublish(rule);
-    },
+    // The same verdict as the rule list's Publish button: never a rule Flink would reject.
+    isAvailable: () => publishBlocker(currentRule()) === null,
     run() {
       const rule = currentRule();
       if (rule) changeDocument((doc) => publishRule(doc, rule.key));

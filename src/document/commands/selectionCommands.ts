@@ -1,5 +1,5 @@
 /**
- * Commands on the canvas selection: delete, copy, paste, duplicate, select all, group, ungroup.
+ * Commands on the canvas selection: delete, copy, paste, duplicate, select all, clear, group, ungroup.
  * Each acts on the active rule through the pure edits, as one undo entry, and then selects what
  * it produced so the next command (or the inspector) continues from there.
  */
@@ -118,6 +118,15 @@ export const selectionCommands: readonly Command[] = [
       const graph = graphOf(selection);
       if (graph)
         select({ type: "stages", graphPath: graphPathOf(selection), names: graph.nodes.map((n) => n.name) });
+    },
+  },
+  {
+    id: "clearSelection",
+    label: "Clear the selection",
+    keys: ["Escape"],
+    isAvailable: ({ selection }) => selection.type !== "none",
+    run() {
+      select({ type: "none" });
     },
   },
   {

@@ -10,8 +10,11 @@ import type { GraphPath } from "./graphAccess.ts";
 import { editGraph, editStructure, withPattern } from "./patternAccess.ts";
 import { moveKeys } from "./positionKeys.ts";
 
-/** Room around grouped stages on the canvas: a group's frame has a title bar above its stages. */
-const GROUP_PADDING = { x: 20, y: 40 } as const;
+/**
+ * Room between a group's frame and its stages on the canvas; `top` leaves room for the frame's
+ * title bar. The designer draws and lays out groups with the same numbers.
+ */
+export const GROUP_PADDING = { left: 20, top: 40, right: 20, bottom: 20 } as const;
 
 /**
  * The stages `names` in chain order when they form one unbroken run of the chain at `graphPath`,
@@ -98,8 +101,8 @@ function groupPositions(
   if (own.some((p) => p === undefined)) return moved;
   const placed = own.filter((p): p is StagePosition => p !== undefined);
   const origin = {
-    x: Math.min(...placed.map((p) => p.x)) - GROUP_PADDING.x,
-    y: Math.min(...placed.map((p) => p.y)) - GROUP_PADDING.y,
+    x: Math.min(...placed.map((p) => p.x)) - GROUP_PADDING.left,
+    y: Math.min(...placed.map((p) => p.y)) - GROUP_PADDING.top,
   };
   const out: Record<StageKey, StagePosition> = { ...moved, [stageKey(graphPath, group)]: origin };
   members.forEach((m, i) => {

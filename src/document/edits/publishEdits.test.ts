@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { exportRule } from "../../formats/dynamicCep/index.ts";
+import { createDefaultDocument } from "../defaultDocument.ts";
+import type { DocumentRule } from "../studioDocument.ts";
 import { chainRule, docOf } from "../testing/ruleFixtures.ts";
-import { changedSincePublish, publishRule } from "./publishEdits.ts";
+import { changedSincePublish, publishBlocker, publishRule } from "./publishEdits.ts";
 import { setRuleEnabled, updateRule } from "./ruleEdits.ts";
 import { setEdgeType } from "./edgeEdits.ts";
 
@@ -36,5 +38,40 @@ describe("publishRule", () => {
     const doc = setRuleEnabled(docOf(chainRule(["a"])), "r1", false);
     expect(publishRule(doc, "r1")).toBe(doc);
     expect(publishRule(doc, "zz")).toBe(doc);
+  });
+});
+
+function ruleOne(): DocumentRule {
+  const rule = createDefaultDocument().rules[0];
+  if (!rule) throw new Error("no rule");
+  return rule;
+}
+
+describe("publishBlocker", () => {
+  it("lets a never-published, valid, enabled rule through", () => {
+    expect(publishBlocker(ruleOne())).toBeNull();
+  });
+
+  it("blocks a disabled, an unchanged and a malformed rule, saying why", () => {
+    expect(publishBlocker({ ...ruleOne(), enabled: false })?.reason).toBe("Enable the rule to publish it");
+    const doc = publishRule(createDefaultDocument(), "r1");
+    expect(publishBlocker(doc.rules[0] ?? null)).toEqual({
+      reason: "Unchanged since version 1 was published",
+      notable: false,
+    });
+    const rule = ruleOne();
+    const broken = { ...rule, rule: { ...rule.rule, pattern: { ...rule.rule.pattern, edges: [] } } };
+    expect(publishBlocker(broken)?.reason).toMatch(/^Flink would reject this pattern/);
+    expect(publishBlocker(null)?.notable).toBe(false);
+  });
+});
+
+describe("publishRule and Flink's verdict", () => {
+  it("refuses a rule Flink would reject, whoever asks", () => {
+    const doc = createDefaultDocument();
+    const rule = ruleOne();
+    const broken = { ...rule, rule: { ...rule.rule, pattern: { ...rule.rule.pattern, edges: [] } } };
+    const withBroken = { ...doc, rules: [broken, ...doc.rules.slice(1)] };
+    expect(publishRule(withBroken, "r1")).toBe(withBroken);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { exportRule } from "../../formats/dynamicCep/index.ts";
 import type { Rule } from "../../model/pattern.ts";
+import { hasPatternErrors, validatePattern } from "../../model/validate.ts";
 import { findRule } from "../documentQueries.ts";
 import type { DocumentRule, StudioDocument } from "../studioDocument.ts";
 import { updateRule } from "./ruleEdits.ts";
@@ -19,14 +20,39 @@ export function changedSincePublish(rule: DocumentRule): boolean {
   return exportedText({ ...rule.rule, version: published.version }) !== published.json;
 }
 
+/** Why a rule cannot be published, and whether that is worth showing beside the button (an unchanged rule is not news). */
+export interface PublishBlocker {
+  readonly reason: string;
+  readonly notable: boolean;
+}
+
+/**
+ * Why `rule` cannot be published now, or null when it can: nothing to publish, disabled (disabled
+ * rules are not run), unchanged since its last publish, or malformed — Flink would reject the
+ * pattern, so the broadcast stream must not carry it.
+ */
+export function publishBlocker(rule: DocumentRule | null): PublishBlocker | null {
+  if (!rule) return { reason: "No rule selected", notable: false };
+  if (!rule.enabled) return { reason: "Enable the rule to publish it", notable: true };
+  if (!changedSincePublish(rule)) {
+    const version = rule.published?.version ?? rule.rule.version;
+    return { reason: `Unchanged since version ${version} was published`, notable: false };
+  }
+  if (hasPatternErrors(validatePattern(rule.rule.pattern))) {
+    return { reason: "Flink would reject this pattern: fix its errors before publishing", notable: true };
+  }
+  return null;
+}
+
 /**
  * Publishes rule `key`: the first publish keeps its version; a later one, if the rule changed,
- * bumps the version past the published one (or keeps a version the user already raised). An
- * unchanged or disabled rule is left as it is.
+ * bumps the version past the published one (or keeps a version the user already raised). A rule
+ * that {@link publishBlocker} blocks (disabled, unchanged, or one Flink would reject) is left as
+ * it is.
  */
 export function publishRule(doc: StudioDocument, key: string): StudioDocument {
   const current = findRule(doc, key);
-  if (!current?.enabled || !changedSincePublish(current)) return doc;
+  if (!current || publishBlocker(current) !== null) return doc;
   const previous = current.published?.version;
   const version =
     previous === undefined || current.rule.version > previous ? current.rule.version : previous + 1;

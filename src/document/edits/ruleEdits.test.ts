@@ -3,6 +3,7 @@ import { exportRule } from "../../formats/dynamicCep/index.ts";
 import { chainRule, docOf, docRule, chainGraph, stage } from "../testing/ruleFixtures.ts";
 import type { StudioDocument } from "../studioDocument.ts";
 import { removeBinding, setBinding } from "./bindingEdits.ts";
+import { createDefaultDocument } from "../defaultDocument.ts";
 import {
   addRule,
   DEFAULT_RULE_FUNCTION,
@@ -10,6 +11,7 @@ import {
   importRules,
   nextRuleId,
   removeRule,
+  restoreRule,
   replaceRule,
   setActiveRule,
   setPositions,
@@ -153,5 +155,28 @@ describe("binding edits", () => {
     expect(setBinding(doc, "com.example.C", "price > 1")).toBe(doc);
     expect(removeBinding(doc, "com.example.C").bindings).toEqual({});
     expect(removeBinding(doc, "com.example.D")).toBe(doc);
+  });
+});
+
+describe("restoreRule", () => {
+  it("puts a deleted rule back at its place, active, even after later changes", () => {
+    const doc = createDefaultDocument();
+    const deleted = doc.rules[1];
+    if (!deleted) throw new Error("no rule 2");
+    const later = setRuleEnabled(removeRule(doc, deleted.key), "r3", true);
+    const restored = restoreRule(later, deleted, 1);
+    expect(restored.rules.map((r) => r.key)).toEqual(["r1", "r2", "r3", "r4", "r5"]);
+    expect(restored.rules[1]).toBe(deleted);
+    expect(restored.rules[2]?.enabled).toBe(true);
+    expect(restored.activeRuleKey).toBe("r2");
+  });
+
+  it("changes nothing when the rule is back already, and clamps the position", () => {
+    const doc = createDefaultDocument();
+    const first = doc.rules[0];
+    if (!first) throw new Error("no rule 1");
+    expect(restoreRule(doc, first, 0)).toBe(doc);
+    const empty = { rules: [], activeRuleKey: null, bindings: {} };
+    expect(restoreRule(empty, first, 7).rules).toEqual([first]);
   });
 });

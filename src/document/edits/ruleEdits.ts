@@ -68,6 +68,18 @@ export function removeRule(doc: StudioDocument, key: string): StudioDocument {
   return { ...doc, rules, activeRuleKey };
 }
 
+/**
+ * `entry` put back at `index` (clamped) and made active — the rule list's "Undo" after a delete.
+ * It restores that rule specifically, as a new change, instead of stepping the history back, so it
+ * stays right even when other changes came after the deletion. Unchanged if its key is present.
+ */
+export function restoreRule(doc: StudioDocument, entry: DocumentRule, index: number): StudioDocument {
+  if (doc.rules.some((r) => r.key === entry.key)) return doc;
+  const at = Math.min(Math.max(index, 0), doc.rules.length);
+  const rules = [...doc.rules.slice(0, at), entry, ...doc.rules.slice(at)];
+  return { ...doc, rules, activeRuleKey: entry.key };
+}
+
 /** Copies a rule (new key, next free id, not published) right after it, and makes the copy active. */
 export function duplicateRule(doc: StudioDocument, key: string): StudioDocument {
   const index = doc.rules.findIndex((r) => r.key === key);

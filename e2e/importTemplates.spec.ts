@@ -11,6 +11,7 @@ import { expect, test } from "@playwright/test";
 import { AppPage } from "./pages/appPage.ts";
 import { expectedDrawing, ImportPage } from "./pages/importPage.ts";
 import { InspectorPage } from "./pages/inspectorPage.ts";
+import { SimulatorPage } from "./pages/simulatorPage.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** The repository's copies of ../shared/docs/dynamic-cep-samples (same JSON values). */
@@ -187,6 +188,18 @@ test("every template opens and draws", async () => {
   await io.openTemplates();
   await io.useTemplate("shape-abandoned-cart", "append");
   expect((await documentShape()).rules.map((r) => r.rule.id)).toEqual(["1", "2"]);
+});
+
+test("Try it replaces the rule set with a template and runs it on the template's demo data", async () => {
+  const sim = new SimulatorPage(io.page);
+  await io.openTemplates();
+  await io.page.getByTestId("templates.try.seed-scenario2").click();
+  await expect(io.page.getByTestId("templates.dialog")).toBeHidden();
+  expect((await documentShape()).rules).toHaveLength(1);
+  // Scenario 2's own clickstream: one high-value cart bought in time, one abandoned.
+  await sim.waitReady(3);
+  await sim.runToEnd();
+  await sim.expectCounts(1, 1, 0);
 });
 
 test("publishing bumps the version of a changed rule", async () => {

@@ -1,9 +1,12 @@
 /**
  * The template gallery: one card per template, grouped (seed scenarios, seed 001, common shapes).
  * "Add to rule set" appends the template's rules; "Replace rule set" puts them in place of the
- * current rules. Either is one undoable change, and the new rule becomes the active one.
+ * current rules; "Try it" replaces them and loads the template's demo data into the simulator.
+ * Each is one undoable change, and the new rule becomes the active one.
  */
 import { changeDocument } from "../document/documentStore.ts";
+import { simulator } from "../simulator/controller/simulatorController.ts";
+import { dataSpecOfTemplate } from "../simulator/data/templateData.ts";
 import { ModalDialog } from "../importExport/ModalDialog.tsx";
 import type { ImportMode } from "../importExport/importPlan.ts";
 import { applyTemplate } from "./applyTemplate.ts";
@@ -19,9 +22,15 @@ export interface TemplateGalleryProps {
 
 /** The gallery dialog. */
 export function TemplateGallery({ onClose }: TemplateGalleryProps) {
-  const use = (template: Template, mode: ImportMode) => {
+  const apply = (template: Template, mode: ImportMode) => {
     changeDocument((doc) => applyTemplate(doc, template, mode));
     onClose();
+  };
+  const tryIt = (template: Template) => {
+    apply(template, "replace");
+    // Loading data restarts the run on the document's rules, which are now the template's.
+    const spec = dataSpecOfTemplate(template.dataHint);
+    if (spec !== null) void simulator().loadData(spec);
   };
   return (
     <ModalDialog title="Templates" testId="templates.dialog" onClose={onClose} size="wide">
@@ -36,7 +45,7 @@ export function TemplateGallery({ onClose }: TemplateGalleryProps) {
             {templateCatalog
               .filter((t) => t.group === group)
               .map((t) => (
-                <TemplateCard key={t.id} template={t} onUse={use} />
+                <TemplateCard key={t.id} template={t} onUse={apply} onTry={tryIt} />
               ))}
           </ul>
         </section>
@@ -48,9 +57,10 @@ export function TemplateGallery({ onClose }: TemplateGalleryProps) {
 interface TemplateCardProps {
   readonly template: Template;
   readonly onUse: (template: Template, mode: ImportMode) => void;
+  readonly onTry: (template: Template) => void;
 }
 
-function TemplateCard({ template, onUse }: TemplateCardProps) {
+function TemplateCard({ template, onUse, onTry }: TemplateCardProps) {
   const titleId = `template-${template.id}-title`;
   return (
     <li className="templates-card" aria-labelledby={titleId} data-testid={`templates.card.${template.id}`}>
@@ -87,6 +97,17 @@ function TemplateCard({ template, onUse }: TemplateCardProps) {
           }}
         >
           Replace rule set
+        </button>
+        <button
+          type="button"
+          className="app-button"
+          data-testid={`templates.try.${template.id}`}
+          title="Replace the rule set with this template and load its demo data into the simulator"
+          onClick={() => {
+            onTry(template);
+          }}
+        >
+          Try it with its data
         </button>
       </div>
     </li>

@@ -11,7 +11,10 @@ export default defineConfig({
   timeout: 30_000,
   fullyParallel: false,
   workers: 1,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  forbidOnly: Boolean(process.env.CI),
+  // One retry on CI absorbs a starved 2-core runner; its trace shows what was slow.
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
@@ -28,6 +31,7 @@ export default defineConfig({
     },
     viewport: { width: 1280, height: 720 },
     screenshot: "only-on-failure",
+    trace: "on-first-retry",
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,

@@ -4,7 +4,18 @@
  * how to read its keyed-side elements and its broadcast records from input records.
  */
 import type { EventRecord } from "../../engine/index.ts";
-import { PurchasePathTracker, readPurchasePathConfig, readUserEvent } from "../processors/purchasePath.ts";
+import {
+  purchasePathKeyState,
+  twoActionKeyState,
+  type ProcessorKeyStateView,
+} from "../processors/keyStateViews.ts";
+import {
+  PurchasePathTracker,
+  readPurchasePathConfig,
+  readUserEvent,
+  type PurchasePathConfig,
+} from "../processors/purchasePath.ts";
+import type { BroadcastStateData, KeyedStateData } from "../processors/state.ts";
 import { PatternEvaluator, readAction, readActionPattern } from "../processors/twoAction.ts";
 import type { ProcessorSpec } from "./jobTypes.ts";
 
@@ -18,6 +29,16 @@ export interface BuiltInProcessor extends ProcessorSpec {
   readonly broadcastField: "config" | "pattern";
   /** Reads that element; throws `RecordFormatError` naming `where`. */
   readBroadcast(value: unknown, where: string): unknown;
+  /**
+   * The broadcast state entry an element read by {@link readBroadcast} replaces, as an event
+   * field and value (purchase-path: its channel); null when it replaces the one entry there is.
+   */
+  broadcastKey(element: unknown): { readonly keyBy: string; readonly value: string } | null;
+  /** A key's keyed state (undefined: none) read for people, under a subtask's broadcast state. */
+  keyStateView(
+    keyed: Readonly<KeyedStateData> | undefined,
+    broadcast: Readonly<BroadcastStateData>,
+  ): ProcessorKeyStateView;
 }
 
 /** Names accepted by `--processor`. */
@@ -32,12 +53,17 @@ export const BUILT_IN_PROCESSORS: Readonly<Record<BuiltInProcessorName, BuiltInP
     readElement: (record: EventRecord, where: string) => readUserEvent(record, where),
     broadcastField: "config",
     readBroadcast: readPurchasePathConfig,
+    // `readBroadcast` made the element, so it is a config.
+    broadcastKey: (element) => ({ keyBy: "channel", value: (element as PurchasePathConfig).channel }),
+    keyStateView: purchasePathKeyState,
   },
   "two-action": {
     createFunction: () => new PatternEvaluator(),
     readElement: (record: EventRecord, where: string) => readAction(record, where),
     broadcastField: "pattern",
     readBroadcast: readActionPattern,
+    broadcastKey: () => null,
+    keyStateView: twoActionKeyState,
   },
 };
 

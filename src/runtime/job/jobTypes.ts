@@ -8,6 +8,7 @@ import type { EventComparator, OperatorKey } from "../../engine/operator/index.t
 import type { Rule } from "../../model/pattern.ts";
 import type { JavaKeyType } from "../javaHashCode.ts";
 import type { KeyedBroadcastProcessFunction } from "../processors/keyedBroadcastProcessFunction.ts";
+import type { BroadcastStateData } from "../processors/state.ts";
 import type { KeyedConfigView } from "./broadcastConfigs.ts";
 import type { WatermarkStatus } from "./watermarkValve.ts";
 
@@ -165,6 +166,8 @@ export interface SubtaskBroadcastView {
   readonly rules: readonly { readonly id: string; readonly version: number }[];
   readonly config: BroadcastConfig | null;
   readonly keyedConfigs: readonly KeyedConfigView[];
+  /** A processor job's broadcast state (MapState name → `[key, value]` entries); null in a CEP job. */
+  readonly processorState: BroadcastStateData | null;
 }
 
 /** A source partition as the subtasks' valves see it. */

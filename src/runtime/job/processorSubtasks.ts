@@ -10,7 +10,7 @@
 import type { EventRecord } from "../../engine/index.ts";
 import { CoBroadcastWithKeyedOperator } from "../processors/coBroadcastWithKeyedOperator.ts";
 import type { KeyedBroadcastProcessFunction } from "../processors/keyedBroadcastProcessFunction.ts";
-import type { KeyedStateData } from "../processors/state.ts";
+import type { BroadcastStateData, KeyedStateData } from "../processors/state.ts";
 import type { ProcessorSubtaskSnapshot } from "./jobSnapshot.ts";
 import type { JobOutput, ProcessorSpec } from "./jobTypes.ts";
 import { TTL_PROBE, TtlProcessorFunction, type TtlProcessorState } from "./ttlProcessorFunction.ts";
@@ -80,6 +80,18 @@ export class ProcessorSubtasks {
   /** The processing-time clock moved to `time`. */
   setProcessingTime(time: number): void {
     if (this.isProcessingTime) this.advanceTtl(time);
+  }
+
+  /** `key`'s keyed state in `subtask` (undefined: none) and that subtask's broadcast state; live, read-only. */
+  stateOf(
+    key: string,
+    subtask: number,
+  ): {
+    readonly keyed: Readonly<KeyedStateData> | undefined;
+    readonly broadcast: Readonly<BroadcastStateData>;
+  } {
+    const operator = this.subtasks[subtask] as ProcessorSubtask;
+    return { keyed: operator.keyedState(key), broadcast: operator.broadcastState() };
   }
 
   /** Every subtask's state as live objects (the job snapshot copies them). */

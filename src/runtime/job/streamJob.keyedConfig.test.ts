@@ -56,6 +56,7 @@ describe("keyed broadcast configs", () => {
       rules: [{ id: "hv", version: 1 }],
       config: { highValueThreshold: 100 },
       keyedConfigs: [{ keyBy: "channel", value: "APP", config: { highValueThreshold: 500 } }],
+      processorState: null,
     };
     expect(j.broadcastState()).toEqual([
       { subtask: 0, ...expected },

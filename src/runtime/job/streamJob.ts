@@ -121,8 +121,12 @@ export class StreamJob {
     }));
   }
 
-  /** Each CEP subtask's own watermark (−∞ before the first; a processor job has none). */
+  /**
+   * Each subtask's watermark (−∞ before the first): a CEP subtask's own; a processor's
+   * subtasks all take the valve's (they hold no timers, so nothing waits on it).
+   */
   subtaskWatermarks(): number[] {
+    if (this.processors !== null) return Array.from({ length: this.parallelism }, () => this.valve.current);
     return this.cep.map((subtask) => subtask.currentWatermark);
   }
 
@@ -141,8 +145,21 @@ export class StreamJob {
     return this.cep[this.subtaskOf(key)]?.keyState(key) ?? [];
   }
 
-  /** Every subtask's copy of the broadcast state. */
+  /**
+   * Every subtask's copy of the broadcast state: a CEP job's rule versions and configs, or a
+   * processor's broadcast MapStates (as plain entries, copied).
+   */
   broadcastState(): SubtaskBroadcastView[] {
+    const { processors } = this;
+    if (processors !== null) {
+      return Array.from({ length: this.parallelism }, (_, subtask) => ({
+        subtask,
+        rules: [],
+        config: null,
+        keyedConfigs: [],
+        processorState: structuredClone(processors.stateOf("", subtask).broadcast),
+      }));
+    }
     const { configs } = this.broadcast;
     const config = configs.globalConfig ?? null;
     const keyedConfigs = configs.keyedViews();
@@ -151,7 +168,16 @@ export class StreamJob {
       rules: subtask.ruleVersions().map((r) => ({ id: r.id, version: r.version })),
       config,
       keyedConfigs,
+      processorState: null,
     }));
+  }
+
+  /**
+   * In a processor job, `key`'s keyed state (undefined: none) and its subtask's broadcast state,
+   * live and read-only; null in a CEP job.
+   */
+  processorState(key: string): ReturnType<ProcessorSubtasks["stateOf"]> | null {
+    return this.processors?.stateOf(key, this.subtaskOf(key)) ?? null;
   }
 
   /** The rule versions running now, in the order they became active. */

@@ -5,8 +5,8 @@
  * record the job applied, and removals. Built from the run's log of records taken
  * (`SessionRun.broadcastTaken`), so it is exact after a seek too.
  */
-import type { BroadcastRecord, JobRule } from "../job/index.ts";
-import type { BroadcastTaken } from "./sessionRun.ts";
+import { BUILT_IN_PROCESSORS, type BroadcastRecord, type BuiltInProcessor } from "../job/index.ts";
+import type { BroadcastTaken, RunPlan } from "./sessionRun.ts";
 
 /** One broadcast record and what became of it. */
 export interface BroadcastRecordView {
@@ -14,12 +14,19 @@ export interface BroadcastRecordView {
   readonly index: number;
   /** As read: epoch milliseconds with event time or a clock field, else a 0-based event position. */
   readonly at: number;
+  /**
+   * `config` also for a processor's record (purchase-path's channel config, two-action's
+   * pattern): what it puts into the processor's broadcast state.
+   */
   readonly kind: "rule" | "remove" | "config";
   /** The rule a `rule` or `remove` record is about. */
   readonly ruleId: string | null;
   /** The version a `rule` record brings. */
   readonly version: number | null;
-  /** A keyed config's event field and value; null for the global config and other kinds. */
+  /**
+   * A keyed config's event field and value (a purchase-path config: `channel` and its channel);
+   * null for the global config and other kinds.
+   */
   readonly configKey: { readonly keyBy: string; readonly value: string } | null;
   /** `pending`: not reached yet; `applied`: in effect; `rejected`: the job refused it (see `rejected`). */
   readonly state: "pending" | "applied" | "rejected";
@@ -51,12 +58,11 @@ export interface BroadcastTimeline {
   readonly rules: readonly { readonly ruleId: string; readonly changes: readonly RuleVersionChange[] }[];
 }
 
-/** The timeline of `broadcast` with the records `taken` so far, for a run starting with `rules`. */
-export function broadcastTimeline(
-  rules: readonly JobRule[],
-  broadcast: readonly BroadcastRecord[],
-  taken: readonly BroadcastTaken[],
-): BroadcastTimeline {
+/** The timeline of a plan's broadcast stream with the records `taken` so far (a processor runs no rules). */
+export function broadcastTimeline(plan: RunPlan, taken: readonly BroadcastTaken[]): BroadcastTimeline {
+  const { broadcast } = plan;
+  const rules = plan.processor === null ? plan.rules : [];
+  const processor = plan.processor === null ? null : BUILT_IN_PROCESSORS[plan.processor];
   const byIndex = new Map(taken.map((t) => [t.index, t]));
   const changes = new Map<string, RuleVersionChange[]>();
   const note = (ruleId: string, change: RuleVersionChange): void => {
@@ -74,7 +80,7 @@ export function broadcastTimeline(
     else if (action.type === "remove") note(action.id, { version: null, ...at });
   }
   return {
-    records: broadcast.map((record, index) => recordView(record, index, byIndex.get(index))),
+    records: broadcast.map((record, index) => recordView(record, index, byIndex.get(index), processor)),
     rules: [...changes].map(([ruleId, list]) => ({ ruleId, changes: list })),
   };
 }
@@ -83,6 +89,7 @@ function recordView(
   record: BroadcastRecord,
   index: number,
   taken: BroadcastTaken | undefined,
+  processor: BuiltInProcessor | null,
 ): BroadcastRecordView {
   const { action } = record;
   const base = {
@@ -109,7 +116,13 @@ function recordView(
       return { ...base, kind: "config", ruleId: null, version: null, configKey };
     }
     case "element":
-      // A session reads CEP records only (`sessionPlan.ts`).
-      throw new Error("a run session's broadcast stream holds no processor records");
+      // Only a processor's plan reads records as elements (`sessionPlan.ts`).
+      return {
+        ...base,
+        kind: "config",
+        ruleId: null,
+        version: null,
+        configKey: processor?.broadcastKey(action.value) ?? null,
+      };
   }
 }

@@ -65,6 +65,7 @@ export function explainEvent(request: ExplainRequest, context: ExplainContext): 
     jobRule.rule.id === ruleId ? { rule: jobRule.rule, nfa: tracing(jobRule, target, trace) } : jobRule;
   const plan: RunPlan = {
     rules: context.plan.rules.map(traced),
+    processor: context.plan.processor,
     broadcast: context.plan.broadcast.map((record): BroadcastRecord =>
       record.action.type === "rule"
         ? { ...record, action: { type: "rule", rule: traced(record.action.rule) } }

@@ -18,20 +18,25 @@ export type {
   MetricsSample,
   MetricsSeries,
   PartialMatchInfo,
+  ProcessorKeyState,
   RulePartialMatches,
 } from "./queryTypes.ts";
+export type { ProcessorKeyStateView, PurchasePathEntry } from "../processors/keyStateViews.ts";
+export type { OutputPage } from "./sessionDriver.ts";
 export { SessionInput } from "./sessionInput.ts";
 export type { InputEventRow, InputEvents, InputEventsRequest, InputFilter } from "./inputEvents.ts";
 export type {
   EventView,
   LateView,
   MatchView,
+  OutputFilter,
   OutputKind,
   OutputViews,
   RuleDroppedView,
   RunConfig,
   RunError,
   RunPosition,
+  ResultView,
   RunSummary,
   SessionState,
   StateExpiredView,

@@ -5,7 +5,14 @@
  */
 import type { EventRecord, Match } from "../../engine/index.ts";
 import type { JobOutput } from "../job/index.ts";
-import type { EventView, LateView, MatchView, RuleDroppedView, StateExpiredView } from "./sessionTypes.ts";
+import type {
+  EventView,
+  LateView,
+  MatchView,
+  ResultView,
+  RuleDroppedView,
+  StateExpiredView,
+} from "./sessionTypes.ts";
 
 /** The input line an event came from, if known. */
 export type LineOf = (event: EventRecord) => number | undefined;
@@ -82,5 +89,21 @@ export function stateExpiredView(
     lastWrite: output.lastWrite,
     partialMatches: output.partialMatches,
     subtask: output.subtask,
+  };
+}
+
+/** The view of what a processor collected (a plain copy of its record). */
+export function resultView(
+  output: Extract<JobOutput, { type: "result" }>,
+  seq: number,
+  line: number | null,
+): ResultView {
+  return {
+    type: "result",
+    seq,
+    key: output.key,
+    subtask: output.subtask,
+    line,
+    result: structuredClone(output.result) as Readonly<Record<string, unknown>>,
   };
 }

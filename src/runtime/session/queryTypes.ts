@@ -4,6 +4,9 @@
  * time. Plain, structured-cloneable data, as everything that crosses the worker boundary.
  */
 import type { EventExplanation } from "../../engine/index.ts";
+import type { BuiltInProcessorName } from "../job/index.ts";
+import type { ProcessorKeyStateView } from "../processors/keyStateViews.ts";
+import type { KeyedStateData } from "../processors/state.ts";
 import type { EventView } from "./sessionTypes.ts";
 
 /** One live partial match of a key (Flink's `ComputationState` with its events). */
@@ -36,6 +39,18 @@ export interface RulePartialMatches {
   readonly buffered: readonly { readonly timestamp: number; readonly event: EventView }[];
 }
 
+/** A key's keyed state in the built-in processor the run runs. */
+export interface ProcessorKeyState {
+  readonly processor: BuiltInProcessorName;
+  /** The state read for people (seed 000: open purchase paths per channel; seed 001: last action). */
+  readonly view: ProcessorKeyStateView;
+  /**
+   * The key's keyed state as Flink holds it: state name → ValueState value or MapState entries
+   * (`[key, value]` pairs); null when the key holds none (never seen, or cleared after a purchase).
+   */
+  readonly state: KeyedStateData | null;
+}
+
 /** The answer to `partialMatches {key}`. */
 export interface KeyPartialMatches {
   readonly key: string | null;
@@ -44,8 +59,10 @@ export interface KeyPartialMatches {
   readonly keyGroup: number;
   /** What windows are measured against: the subtask's watermark, or the processing clock. */
   readonly time: { readonly kind: "eventTime" | "processingTime"; readonly now: number | null };
-  /** Every running rule version, in activation order (also those holding nothing for the key). */
+  /** Every running rule version, in activation order (also those holding nothing for the key); none while a processor runs. */
   readonly rules: readonly RulePartialMatches[];
+  /** The key's state in the processor the run runs instead of rules; null when rules run (or the key is null). */
+  readonly processor: ProcessorKeyState | null;
 }
 
 /** What happened to an input item, for one rule. */

@@ -8,8 +8,8 @@ import { SessionRun, type RunPlan, type RunSink } from "./sessionRun.ts";
 import type { OutputKind, OutputViews, RunConfig } from "./sessionTypes.ts";
 
 /**
- * Records `from` … `from + count − 1` of list `kind`, reproduced by replaying a fresh run to
- * the position of `upTo` (its items, and the end of input if it ended).
+ * The records of list `kind` whose position `wanted` accepts (in list order), reproduced by
+ * replaying a fresh run to the position of `upTo` (its items, and the end of input if it ended).
  */
 export function replayRange<K extends OutputKind>(
   plan: RunPlan,
@@ -17,14 +17,13 @@ export function replayRange<K extends OutputKind>(
   input: SessionInput,
   upTo: { readonly items: number; readonly ended: boolean },
   kind: K,
-  from: number,
-  count: number,
+  wanted: (seq: number) => boolean,
 ): OutputViews[K][] {
   const records: unknown[] = [];
-  const wanted: OutputKind = kind;
+  const list: OutputKind = kind;
   const sink: RunSink = {
     output: (k, seq, view) => {
-      if (k === wanted && seq >= from && seq < from + count) records.push(view());
+      if (k === list && wanted(seq)) records.push(view());
     },
     touched: () => undefined,
     problem: () => undefined,

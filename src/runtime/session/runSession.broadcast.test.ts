@@ -160,6 +160,7 @@ describe("RunSession broadcast stream", () => {
         rules: [],
         config: { limit: 3 },
         keyedConfigs: [{ keyBy: "kind", value: "a", config: { limit: 9 } }],
+        processorState: null,
       },
     ]);
     playToEnd(s);

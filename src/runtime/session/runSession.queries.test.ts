@@ -154,6 +154,7 @@ describe("broadcastState and watermarks per partition", () => {
         rules: [{ id: "1", version: 1 }],
         config: null,
         keyedConfigs: [],
+        processorState: null,
       });
   });
 

@@ -59,6 +59,7 @@ describe("RunSession", () => {
       late: 0,
       ruleDropped: 0,
       stateExpired: 0,
+      results: 0,
       problems: 0,
     });
     expect(summary.newest.matches.map((m) => m.key)).toEqual(["590404850"]);
@@ -197,7 +198,7 @@ describe("RunSession", () => {
     expect(summary.newest.matches.map((m) => m.seq)).toEqual([1, 2]);
     expect(s.query("matches", 0, 2)).toEqual(full.query("matches", 0, 2));
     expect(s.query("matches", 0, 10).records.map((m) => m.seq)).toEqual([0, 1, 2]);
-    expect(s.query("matches", 5, 10)).toEqual({ total: 3, records: [] });
+    expect(s.query("matches", 5, 10)).toEqual({ total: 3, listTotal: 3, records: [] });
   });
 
   it("turns the partial-match cap into a warning naming the rule", () => {

@@ -10,6 +10,11 @@
  * `--broadcast` file, interleaved with the input exactly as there (`at` is event time with
  * event time, the clock field with one, else the 0-based event position).
  *
+ * A built-in keyed-broadcast processor ({@link RunSession.loadProcessor}: seed 000's
+ * purchase-path tracker, seed 001's two-action evaluator) can run instead of the rules, as the
+ * CLI's `--processor` does: its broadcast records are then read as the processor's, its
+ * results are the `results` output list, and `partialMatches` returns its keyed state.
+ *
  * Seeking: the run keeps checkpoints at input position 0 and every `checkpointInterval` items
  * (`sessionDriver.ts`), and {@link RunSession.seek} restores the nearest one at or before a
  * position and replays to it. Checkpoints hold for one run: new rules, broadcast records,
@@ -17,19 +22,24 @@
  */
 import type { OperatorKey } from "../../engine/operator/index.ts";
 import type { ConditionBindings, Rule } from "../../model/pattern.ts";
-import type { SubtaskBroadcastView } from "../job/index.ts";
+import {
+  isBuiltInProcessorName,
+  type BuiltInProcessorName,
+  type SubtaskBroadcastView,
+} from "../job/index.ts";
 import { broadcastTimeline, type BroadcastTimeline } from "./broadcastTimeline.ts";
 import type { ExplainRequest } from "./explainEvent.ts";
 import { InputColumns, readInputEvents, type InputEvents, type InputEventsRequest } from "./inputEvents.ts";
 import type { ExplainResult, KeyPartialMatches, MetricsSeries } from "./queryTypes.ts";
-import { SessionDriver } from "./sessionDriver.ts";
+import { SessionDriver, type OutputPage } from "./sessionDriver.ts";
 import { SessionInput } from "./sessionInput.ts";
 import { PlaybackPacer } from "./playbackPacer.ts";
 import { buildSummary } from "./sessionSummary.ts";
 import { SessionMetrics } from "./sessionMetrics.ts";
 import { broadcastList, SessionPlan } from "./sessionPlan.ts";
+import { RuleSetError } from "./ruleSetLoader.ts";
 import { keyPartialMatches } from "./sessionQueries.ts";
-import type { OutputKind, OutputViews, RunConfig, RunSummary, SessionState } from "./sessionTypes.ts";
+import type { OutputFilter, OutputKind, RunConfig, RunSummary, SessionState } from "./sessionTypes.ts";
 
 /**
  * Input items between checkpoints. A checkpoint clones the whole job state, which costs as much
@@ -44,6 +54,8 @@ export interface RunSessionOptions {
   readonly bindings?: ConditionBindings;
   /** The broadcast stream: the JSON values of its records, as `loadBroadcast` takes them. */
   readonly broadcast?: readonly unknown[];
+  /** A built-in processor run instead of the rules (default null: the rules run). */
+  readonly processor?: BuiltInProcessorName | null;
   readonly config: RunConfig;
   readonly input?: SessionInput;
   /** Records kept per output list (default 1000); all are counted. */
@@ -82,6 +94,7 @@ export class RunSession {
       rules: options.rules,
       bindings: options.bindings ?? {},
       broadcast: options.broadcast ?? [],
+      processor: options.processor ?? null,
       config: options.config,
     };
     this.sources = new SessionPlan(source, (message) => {
@@ -111,6 +124,27 @@ export class RunSession {
   /** The broadcast stream's records as given (JSON values). */
   get broadcastRecords(): readonly unknown[] {
     return this.sources.source.broadcast;
+  }
+
+  /** The built-in processor the run runs instead of the rules; null: the rules run. */
+  get processor(): BuiltInProcessorName | null {
+    return this.sources.source.processor;
+  }
+
+  /**
+   * Runs built-in processor `processor` instead of the rules (null: the rules again), with
+   * `records` as the broadcast stream (read as that processor's, or as CEP records for null),
+   * replayed to the current position. The rules are kept for when the processor is taken
+   * away. @throws RuleSetError naming the record and field (the session is then unchanged)
+   */
+  loadProcessor(processor: unknown, records: unknown = []): void {
+    if (processor !== null && (typeof processor !== "string" || !isBuiltInProcessorName(processor))) {
+      throw new RuleSetError([
+        `processor: ${typeof processor === "string" ? JSON.stringify(processor) : `a ${typeof processor}`} is no built-in processor (purchase-path, two-action or null)`,
+      ]);
+    }
+    this.sources.change({ processor, broadcast: broadcastList(records) });
+    this.replayToPosition();
   }
 
   /** Runs `input` from its start, with the same rules and settings. */
@@ -217,15 +251,20 @@ export class RunSession {
   }
 
   /**
-   * Records `from` … `from + count − 1` of a list (clipped to what exists). Records no longer
-   * kept are reproduced by replaying the input to the current position.
+   * Records `from` … `from + count − 1` of a list (clipped to what exists), or of its records
+   * of one rule and/or key (`filter`; `total` then counts those). Records no longer kept are
+   * reproduced by replaying the input to the current position. @throws RangeError for a bad range
    */
   query<K extends OutputKind>(
     kind: K,
     from: number,
     count: number,
-  ): { total: number; records: OutputViews[K][] } {
-    return this.driver.query(kind, from, count);
+    filter: OutputFilter = {},
+  ): OutputPage<K> {
+    if (!Number.isInteger(from) || from < 0 || !Number.isInteger(count) || count < 0) {
+      throw new RangeError(`query from and count must be whole numbers ≥ 0 (got ${from}, ${count})`);
+    }
+    return this.driver.query(kind, from, count, filter);
   }
 
   /**
@@ -234,11 +273,14 @@ export class RunSession {
    */
   partialMatches(key: OperatorKey): KeyPartialMatches {
     const { run } = this.driver;
-    return keyPartialMatches(run.job, key, this.runConfig.time !== null, run.lineOf);
+    return keyPartialMatches(run.job, key, this.runConfig.time !== null, run.lineOf, this.processor);
   }
 
   /** Why input item `position` did what it did under rule `ruleId` (see `explainEvent.ts`). */
   explain(request: ExplainRequest): ExplainResult {
+    if (this.processor !== null) {
+      throw new RangeError(`explain follows CEP rules; the run runs the ${this.processor} processor instead`);
+    }
     return this.driver.explain(request);
   }
 
@@ -249,8 +291,7 @@ export class RunSession {
 
   /** The broadcast stream's records and what became of them so far (also in every summary). */
   broadcastTimeline(): BroadcastTimeline {
-    const { plan } = this.sources;
-    return broadcastTimeline(plan.rules, plan.broadcast, this.driver.run.broadcastTaken);
+    return broadcastTimeline(this.sources.plan, this.driver.run.broadcastTaken);
   }
 
   /** Input events by range, optionally filtered by key, type or event time (see `inputEvents.ts`). */

@@ -9,6 +9,7 @@
  */
 import { CheckpointStore } from "../checkpoint/index.ts";
 import { explainEvent, type ExplainRequest } from "./explainEvent.ts";
+import { OutputIndex } from "./outputIndex.ts";
 import type { OutputLog } from "./outputLog.ts";
 import type { ExplainResult } from "./queryTypes.ts";
 import type { SessionInput } from "./sessionInput.ts";
@@ -16,7 +17,23 @@ import { SessionOutputs, type ProblemState } from "./sessionOutputs.ts";
 import { replayRange } from "./replayRange.ts";
 import { describeRunError } from "./runError.ts";
 import { SessionRun, type RunCheckpoint, type RunPlan, type RunSink, type StepResult } from "./sessionRun.ts";
-import type { OutputKind, OutputViews, RunConfig, RunError, SessionState } from "./sessionTypes.ts";
+import type {
+  OutputFilter,
+  OutputKind,
+  OutputViews,
+  RunConfig,
+  RunError,
+  SessionState,
+} from "./sessionTypes.ts";
+
+/** A page of an output list: the records asked for, how many match the filter, how many there are. */
+export interface OutputPage<K extends OutputKind> {
+  /** Records matching the filter (all of the list without one). */
+  readonly total: number;
+  /** Records in the list. */
+  readonly listTotal: number;
+  readonly records: OutputViews[K][];
+}
 
 /** What a run needs: the compiled plan, the settings and the input. */
 export interface DriverSetup {
@@ -52,6 +69,8 @@ export class SessionDriver {
    * again once the run gets there.
    */
   private readonly late: number[] = [];
+  /** Each output record's key and rule, for filtered queries (rewritten identically by replays). */
+  private readonly index = new OutputIndex();
 
   /** A fresh run replayed to `items` (and the end of input when `ended`). */
   constructor(
@@ -84,19 +103,35 @@ export class SessionDriver {
   }
 
   /**
-   * Records `from` … `from + count − 1` of a list (clipped to what exists). Records no longer
-   * kept are reproduced by replaying the input to the current position.
+   * Records `from` … `from + count − 1` of a list (clipped to what exists), or of the records
+   * matching `filter` when it names a rule or key. Records no longer kept are reproduced by
+   * replaying the input to the current position.
    */
   query<K extends OutputKind>(
     kind: K,
     from: number,
     count: number,
-  ): { total: number; records: OutputViews[K][] } {
+    filter: OutputFilter = {},
+  ): OutputPage<K> {
     const log = this.outputs.logs[kind] as OutputLog<OutputViews[K]>;
-    const kept = log.range(from, count);
-    if (kept !== null) return { total: log.count, records: kept };
+    const listTotal = log.count;
     const { plan, config, input } = this.setup;
-    return { total: log.count, records: replayRange(plan, config, input, this.run, kind, from, count) };
+    if (filter.key === undefined && filter.ruleId === undefined) {
+      const kept = log.range(from, count);
+      if (kept !== null) return { total: listTotal, listTotal, records: kept };
+      const end = from + count;
+      const records = replayRange(plan, config, input, this.run, kind, (seq) => seq >= from && seq < end);
+      return { total: listTotal, listTotal, records };
+    }
+    const { total, seqs } = this.index.select(kind, listTotal, filter, from, count);
+    const kept = seqs.map((seq) => log.range(seq, 1)?.[0]);
+    if (kept.every((record) => record !== undefined)) return { total, listTotal, records: kept };
+    const wanted = new Set(seqs);
+    return {
+      total,
+      listTotal,
+      records: replayRange(plan, config, input, this.run, kind, (seq) => wanted.has(seq)),
+    };
   }
 
   /** Why input item `position` did what it did under rule `ruleId` (a side run from a checkpoint). */
@@ -169,10 +204,11 @@ export class SessionDriver {
     const { sink } = outputs;
     return {
       ...sink,
-      output: (kind, seq, view) => {
+      output: (kind, seq, view, tags) => {
         // Lateness is decided on arrival, while the event's item is consumed (and counted).
         if (kind === "late") this.late[seq] = this.run.items - 1;
-        sink.output(kind, seq, view);
+        this.index.note(kind, seq, tags);
+        sink.output(kind, seq, view, tags);
       },
     };
   }

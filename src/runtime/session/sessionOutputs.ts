@@ -52,6 +52,7 @@ export class SessionOutputs {
       late: new OutputLog(keep, counts?.late),
       ruleDropped: new OutputLog(keep, counts?.ruleDropped),
       stateExpired: new OutputLog(keep, counts?.stateExpired),
+      results: new OutputLog(keep, counts?.results),
     };
     this.problems = problems?.listed.slice() ?? [];
     this.problemCount = problems?.count ?? 0;
@@ -77,6 +78,7 @@ export class SessionOutputs {
         late: logs.late.count,
         ruleDropped: logs.ruleDropped.count,
         stateExpired: logs.stateExpired.count,
+        results: logs.results.count,
         problems: this.problemCount,
       },
       newest: {
@@ -85,6 +87,7 @@ export class SessionOutputs {
         late: logs.late.newest(n),
         ruleDropped: logs.ruleDropped.newest(n),
         stateExpired: logs.stateExpired.newest(n),
+        results: logs.results.newest(n),
       },
       problems: this.problems.slice(),
     };

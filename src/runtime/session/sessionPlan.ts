@@ -6,7 +6,7 @@
  */
 import type { ConditionBindings, Rule } from "../../model/pattern.ts";
 import { BroadcastReader, formatRecordProblem } from "../broadcast/index.ts";
-import type { BroadcastRecord } from "../job/index.ts";
+import { BUILT_IN_PROCESSORS, type BroadcastRecord, type BuiltInProcessorName } from "../job/index.ts";
 import { feedTimeProblems } from "./eventFeed.ts";
 import { compileRuleSet, ruleName, RuleSetError } from "./ruleSetLoader.ts";
 import type { RunPlan } from "./sessionRun.ts";
@@ -19,8 +19,10 @@ export const BROADCAST_LIST = "records";
 export interface PlanSource {
   readonly rules: readonly Rule[];
   readonly bindings: ConditionBindings;
-  /** The broadcast stream, as the JSON values of its records. */
+  /** The broadcast stream, as the JSON values of its records (read for the processor when one runs). */
   readonly broadcast: readonly unknown[];
+  /** A built-in processor run instead of the rules; null: the rules run. */
+  readonly processor: BuiltInProcessorName | null;
   readonly config: RunConfig;
 }
 
@@ -42,7 +44,7 @@ export function compilePlan(source: PlanSource, onWarning: (message: string) => 
     problems.push(...error.problems);
   }
   const reader = new BroadcastReader({
-    processor: null,
+    processor: source.processor === null ? null : BUILT_IN_PROCESSORS[source.processor],
     timed: config.time !== null || config.clock !== null,
     bindings,
     ...(config.maxPartialMatches === undefined ? {} : { maxPartialMatches: config.maxPartialMatches }),
@@ -58,7 +60,7 @@ export function compilePlan(source: PlanSource, onWarning: (message: string) => 
     else for (const p of read.problems) problems.push(formatRecordProblem(BROADCAST_LIST, index, p));
   });
   if (problems.length > 0) throw new RuleSetError(problems);
-  return { rules, broadcast };
+  return { rules, processor: source.processor, broadcast };
 }
 
 /** The records of a `loadBroadcast` request. @throws RuleSetError when they are no list */

@@ -3,16 +3,34 @@
  * (nothing here changes it); events are shown with their input lines.
  */
 import type { OperatorKey } from "../../engine/operator/index.ts";
-import type { StreamJob } from "../job/index.ts";
+import { BUILT_IN_PROCESSORS, type BuiltInProcessorName, type StreamJob } from "../job/index.ts";
 import { eventView, type LineOf } from "./outputViews.ts";
-import type { KeyPartialMatches, PartialMatchInfo } from "./queryTypes.ts";
+import type { KeyPartialMatches, PartialMatchInfo, ProcessorKeyState } from "./queryTypes.ts";
 
-/** `key`'s partial matches in every running rule version, with window time left. */
+/** `key`'s keyed state in the job's processor (a copy), or null in a CEP job or for the null key. */
+function processorKeyState(
+  job: StreamJob,
+  key: OperatorKey,
+  processor: BuiltInProcessorName | null,
+): ProcessorKeyState | null {
+  if (processor === null || key === null) return null;
+  const state = job.processorState(key);
+  if (state === null) return null;
+  const view = BUILT_IN_PROCESSORS[processor].keyStateView(state.keyed, state.broadcast);
+  // Copies, so what crosses to the UI is not the job's live state.
+  return structuredClone({ processor, view, state: state.keyed ?? null });
+}
+
+/**
+ * `key`'s partial matches in every running rule version, with window time left, or its keyed
+ * state in the processor the job runs instead.
+ */
 export function keyPartialMatches(
   job: StreamJob,
   key: OperatorKey,
   eventTime: boolean,
   lineOf: LineOf,
+  processor: BuiltInProcessorName | null,
 ): KeyPartialMatches {
   const subtask = job.subtaskOf(key);
   const watermark = job.subtaskWatermarks()[subtask] ?? Number.NEGATIVE_INFINITY;
@@ -23,6 +41,7 @@ export function keyPartialMatches(
     subtask,
     keyGroup: job.keyGroupOf(key),
     time: { kind: eventTime ? "eventTime" : "processingTime", now },
+    processor: processorKeyState(job, key, processor),
     rules: job.keyState(key).map(({ version, state, buffered }) => {
       const windowMs = version.windowTime;
       const partialMatches = (state === null ? [] : version.inspect(state)).map((view): PartialMatchInfo => {

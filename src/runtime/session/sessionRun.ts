@@ -8,8 +8,10 @@
 import type { EventRecord } from "../../engine/index.ts";
 import type { OperatorKey } from "../../engine/operator/index.ts";
 import {
+  BUILT_IN_PROCESSORS,
   StreamJob,
   type AppliedBroadcast,
+  type BuiltInProcessorName,
   type BroadcastRecord,
   type JobOutput,
   type JobRule,
@@ -17,13 +19,30 @@ import {
   type StreamJobSnapshot,
 } from "../job/index.ts";
 import { EventFeed, remember, type FeedState } from "./eventFeed.ts";
-import { lateView, matchView, ruleDroppedView, stateExpiredView, type LineOf } from "./outputViews.ts";
+import {
+  lateView,
+  matchView,
+  resultView,
+  ruleDroppedView,
+  stateExpiredView,
+  type LineOf,
+} from "./outputViews.ts";
 import type { SessionInput } from "./sessionInput.ts";
 import type { OutputKind, OutputViews, RunConfig } from "./sessionTypes.ts";
 
-/** Where a run's outputs go: `seq` is the record's position in its list, `view` builds it. */
+/** What a `query` filter reads of an output record, known without building its view. */
+export interface OutputTags {
+  readonly key: OperatorKey;
+  /** The rule the record is of; null for records of no rule (late events, processor results). */
+  readonly ruleId: string | null;
+}
+
+/**
+ * Where a run's outputs go: `seq` is the record's position in its list, `view` builds it, `tags`
+ * say its key and rule.
+ */
 export interface RunSink {
-  output<K extends OutputKind>(kind: K, seq: number, view: () => OutputViews[K]): void;
+  output<K extends OutputKind>(kind: K, seq: number, view: () => OutputViews[K], tags: OutputTags): void;
   /** A key whose events or outputs were just processed. */
   touched(key: OperatorKey): void;
   /** A bad input row (`FILE:LINE: reason`). */
@@ -32,9 +51,13 @@ export interface RunSink {
   element?(event: EventRecord, key: OperatorKey, timestamp: number | undefined): void;
 }
 
-/** What a run runs: the compiled rules it starts with and its broadcast stream (in `at` order). */
+/**
+ * What a run runs: the compiled rules it starts with, or (`processor` not null) a built-in
+ * processor instead of them, and its broadcast stream (in `at` order, read for one or the other).
+ */
 export interface RunPlan {
   readonly rules: readonly JobRule[];
+  readonly processor: BuiltInProcessorName | null;
   readonly broadcast: readonly BroadcastRecord[];
 }
 
@@ -88,7 +111,10 @@ export class SessionRun {
     late: 0,
     ruleDropped: 0,
     stateExpired: 0,
+    results: 0,
   };
+  /** The element being processed (for the input line of what a processor collects from it). */
+  private current: EventRecord | null = null;
 
   /** A run from input item 0, or continuing from `saved` (which it takes over: pass a copy). */
   constructor(
@@ -99,7 +125,10 @@ export class SessionRun {
     saved?: RunCheckpoint,
   ) {
     const options: StreamJobOptions = {
-      logic: { type: "cep", rules: plan.rules },
+      logic:
+        plan.processor === null
+          ? { type: "cep", rules: plan.rules }
+          : { type: "processor", processor: BUILT_IN_PROCESSORS[plan.processor] },
       broadcast: plan.broadcast,
       onBroadcastApplied: (applied) => {
         this.took(applied);
@@ -127,7 +156,12 @@ export class SessionRun {
         processElement: (event, key, timestamp) => {
           sink.element?.(event, key, timestamp);
           sink.touched(key);
-          job.processElement(event, key, timestamp);
+          this.current = event;
+          try {
+            job.processElement(event, key, timestamp);
+          } finally {
+            this.current = null;
+          }
         },
         processWatermark: (watermark, partition) => {
           job.processWatermark(watermark, partition);
@@ -234,29 +268,43 @@ export class SessionRun {
         const kind = output.type === "match" ? "matches" : "timeouts";
         const seq = this.counts[kind]++;
         sink.touched(output.key);
-        sink.output(kind, seq, () => matchView(output, seq, lineOf));
+        sink.output(kind, seq, () => matchView(output, seq, lineOf), {
+          key: output.key,
+          ruleId: output.rule.id,
+        });
         return;
       }
       case "late": {
         const seq = this.counts.late++;
         sink.touched(output.key);
-        sink.output("late", seq, () => lateView(output, seq, lineOf));
+        sink.output("late", seq, () => lateView(output, seq, lineOf), { key: output.key, ruleId: null });
         return;
       }
       case "rule-dropped": {
         const seq = this.counts.ruleDropped++;
-        sink.output("ruleDropped", seq, () => ruleDroppedView(output, seq));
+        sink.output("ruleDropped", seq, () => ruleDroppedView(output, seq), {
+          key: null,
+          ruleId: output.rule,
+        });
         return;
       }
       case "state-expired": {
         const seq = this.counts.stateExpired++;
         sink.touched(output.key);
-        sink.output("stateExpired", seq, () => stateExpiredView(output, seq));
+        sink.output("stateExpired", seq, () => stateExpiredView(output, seq), {
+          key: output.key,
+          ruleId: output.rule?.id ?? null,
+        });
         return;
       }
-      case "result":
-        // Processor results: a session runs CEP rules only.
+      case "result": {
+        const seq = this.counts.results++;
+        // Collected while processing an element (its key), or on the broadcast side (no key).
+        const line = output.key === null || this.current === null ? null : (lineOf(this.current) ?? null);
+        sink.touched(output.key);
+        sink.output("results", seq, () => resultView(output, seq, line), { key: output.key, ruleId: null });
         return;
+      }
     }
   }
 }

@@ -55,9 +55,10 @@ export function buildSummary(parts: SummaryParts): RunSummary {
     eventsPerSecond: parts.eventsPerSecond,
     speed: parts.speed,
     activeRules: job.activeRules().map((r) => ({ id: r.id, version: r.version })),
+    processor: plan.processor,
     stageCounts: parts.stageCounts,
     watermarks: { partitions: job.partitionWatermarks(), subtasks: job.subtaskWatermarks().map(orNull) },
-    broadcast: broadcastTimeline(plan.rules, plan.broadcast, run.broadcastTaken),
+    broadcast: broadcastTimeline(plan, run.broadcastTaken),
     warnings: [...parts.warnings, ...rejected],
     error,
   };

@@ -5,7 +5,7 @@
  */
 import type { EventData } from "../../formats/events/index.ts";
 import type { JavaKeyType } from "../javaHashCode.ts";
-import type { PartitionWatermark } from "../job/index.ts";
+import type { BuiltInProcessorName, PartitionWatermark } from "../job/index.ts";
 import type { BroadcastTimeline } from "./broadcastTimeline.ts";
 import type { FeedTime } from "./eventFeed.ts";
 
@@ -86,8 +86,24 @@ export interface StateExpiredView {
   readonly subtask: number;
 }
 
+/**
+ * What a built-in processor collected (seed 000's `EvaluatedResult`, seed 001's match of a user
+ * and a pattern), as the CLI prints it in its `{"type":"result",…}` lines.
+ */
+export interface ResultView {
+  readonly type: "result";
+  readonly seq: number;
+  /** The element's key; null for what the broadcast side collected. */
+  readonly key: string | null;
+  readonly subtask: number;
+  /** The input line of the element that produced it; null for the broadcast side or an unknown line. */
+  readonly line: number | null;
+  /** The processor's record, its fields in the article's order. */
+  readonly result: Readonly<Record<string, unknown>>;
+}
+
 /** The output lists a session keeps; each is counted exactly and its newest records kept. */
-export type OutputKind = "matches" | "timeouts" | "late" | "ruleDropped" | "stateExpired";
+export type OutputKind = "matches" | "timeouts" | "late" | "ruleDropped" | "stateExpired" | "results";
 
 /** The record type of each output list. */
 export interface OutputViews {
@@ -96,6 +112,16 @@ export interface OutputViews {
   readonly late: LateView;
   readonly ruleDropped: RuleDroppedView;
   readonly stateExpired: StateExpiredView;
+  readonly results: ResultView;
+}
+
+/**
+ * Which output records a `query` returns (all given must hold): those of rule `ruleId` (records
+ * naming no rule — late events, processor results — never), those of key `key`.
+ */
+export interface OutputFilter {
+  readonly ruleId?: string;
+  readonly key?: string;
 }
 
 /** An engine error with what the user needs to find its cause. */
@@ -145,8 +171,10 @@ export interface RunSummary {
   readonly eventsPerSecond: number | null;
   /** Target rate while playing; null runs as fast as possible. */
   readonly speed: number | null;
-  /** The rule versions running now. */
+  /** The rule versions running now (none while a processor runs). */
   readonly activeRules: readonly { readonly id: string; readonly version: number }[];
+  /** The built-in processor the run runs instead of the rules; null: the rules run. */
+  readonly processor: BuiltInProcessorName | null;
   /**
    * Partial matches waiting in each stage, by rule id then stage name, over every key and subtask
    * (every running rule and stage listed, 0 included). Refreshed at most once per summary

@@ -12,13 +12,14 @@
  */
 import type { EventData } from "../../formats/events/index.ts";
 import type { SourceProgress } from "../sources/index.ts";
-import type { SubtaskBroadcastView } from "../job/index.ts";
+import type { BuiltInProcessorName, SubtaskBroadcastView } from "../job/index.ts";
 import type {
   ExplainResult,
   InputEvents,
   InputEventsRequest,
   KeyPartialMatches,
   MetricsSeries,
+  OutputFilter,
   OutputKind,
   OutputViews,
   RunConfig,
@@ -39,6 +40,20 @@ export type WorkerCommand =
    * record and JSON path (`records[2].rule.pattern.nodes[0].condition: …`).
    */
   | { readonly type: "loadBroadcast"; readonly records: readonly unknown[] }
+  /**
+   * Runs a built-in keyed-broadcast processor instead of the rules (as the CLI's `--processor`):
+   * `purchase-path` (seed 000) or `two-action` (seed 001); null runs the rules again. `records`
+   * (default `[]`) replace the broadcast stream, read for that processor —
+   * `{"at":T,"config":{channel,registerDate,historyPurchaseTimes,maxPurchasePathLength}}` or
+   * `{"at":T,"pattern":{firstAction,secondAction}}` — and `loadBroadcast` reads them so afterwards.
+   * Replayed to the current position; kept when new rules, settings or input are loaded. Its
+   * results are the `results` output list; `partialMatches` returns the key's keyed state.
+   */
+  | {
+      readonly type: "loadProcessor";
+      readonly processor: BuiltInProcessorName | null;
+      readonly records?: readonly unknown[];
+    }
   /** Key, time, watermarks, parallelism; replayed to the current position. */
   | { readonly type: "configure"; readonly config: RunConfig }
   /** Starts a new text input (the run restarts on it); chunks follow, then `endEvents`. */
@@ -60,8 +75,17 @@ export type WorkerCommand =
   | { readonly type: "seek"; readonly position: number }
   /** The run's summary now. */
   | { readonly type: "summary" }
-  /** Records `from` … `from + count − 1` of an output list. */
-  | { readonly type: "query"; readonly kind: OutputKind; readonly from: number; readonly count: number }
+  /**
+   * Records `from` … `from + count − 1` of an output list — or, with a `filter`, of its records
+   * of rule `ruleId` and/or key `key` (`total` then counts those; `listTotal` the whole list).
+   */
+  | {
+      readonly type: "query";
+      readonly kind: OutputKind;
+      readonly from: number;
+      readonly count: number;
+      readonly filter?: OutputFilter;
+    }
   /** A key's partial matches per running rule version, its subtask and key group (`partialMatchesResult`). */
   | { readonly type: "partialMatches"; readonly key: string | null }
   /**
@@ -89,8 +113,10 @@ export type QueryResult = {
   [K in OutputKind]: {
     readonly kind: K;
     readonly from: number;
-    /** Records in the list now. */
+    /** Records in the list now that match the filter (all of them without one). */
     readonly total: number;
+    /** Records in the list now. */
+    readonly listTotal: number;
     readonly records: readonly OutputViews[K][];
   };
 }[OutputKind];

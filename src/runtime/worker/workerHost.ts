@@ -8,6 +8,7 @@
  */
 import { importRulesAndBindings, RuleSetError, RunSession, SessionInput } from "../session/index.ts";
 import type { ConditionBindings } from "../../model/pattern.ts";
+import type { BuiltInProcessorName } from "../job/index.ts";
 import type { RunConfig, RunSessionOptions } from "../session/index.ts";
 import type { QueryResult, WorkerRequest, WorkerResponse } from "./protocol.ts";
 
@@ -49,7 +50,7 @@ export class WorkerHost {
   private lastPost = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly env: WorkerHostEnvironment) {
-    this.session = this.newSession([], {}, DEFAULT_CONFIG, []);
+    this.session = this.newSession([], {}, DEFAULT_CONFIG, [], null);
   }
 
   /** Answers one request; never throws (failures are posted as `error` responses). */
@@ -70,7 +71,13 @@ export class WorkerHost {
       case "loadRules": {
         const { rules, bindings } = importRulesAndBindings(request.rules, request.bindings);
         const previous = this.session;
-        this.session = this.newSession(rules, bindings, previous.runConfig, previous.broadcastRecords);
+        this.session = this.newSession(
+          rules,
+          bindings,
+          previous.runConfig,
+          previous.broadcastRecords,
+          previous.processor,
+        );
         this.session.setSpeed(previous.currentSpeed);
         break;
       }
@@ -81,6 +88,9 @@ export class WorkerHost {
       }
       case "loadBroadcast":
         this.session.loadBroadcast(request.records);
+        break;
+      case "loadProcessor":
+        this.session.loadProcessor(request.processor, request.records ?? []);
         break;
       case "configure":
         this.session.configure(request.config);
@@ -139,10 +149,10 @@ export class WorkerHost {
       case "summary":
         break;
       case "query": {
-        const { kind, from, count } = request;
-        const { total, records } = this.session.query(kind, from, count);
+        const { kind, from, count, filter } = request;
+        const { total, listTotal, records } = this.session.query(kind, from, count, filter ?? {});
         // The kind and its records come from the same list.
-        const result = { kind, from, total, records } as QueryResult;
+        const result = { kind, from, total, listTotal, records } as QueryResult;
         this.env.post({ type: "queryResult", replyTo: id, result });
         return;
       }
@@ -177,9 +187,10 @@ export class WorkerHost {
     bindings: ConditionBindings,
     config: RunConfig,
     broadcast: readonly unknown[],
+    processor: BuiltInProcessorName | null,
   ): RunSession {
     const clock = (): number => this.env.now();
-    return new RunSession({ rules, bindings, broadcast, config, input: this.input, clock });
+    return new RunSession({ rules, bindings, broadcast, processor, config, input: this.input, clock });
   }
 
   /** Decodes a byte chunk, keeping a character split at its end for the next one. */

@@ -31,7 +31,9 @@ export function ProcessorKeyState({ state }: { state: KeyState }) {
         <p data-testid="sim.keys.processor.lastAction">
           Last action: <code>{view.lastAction ?? "none yet"}</code> · active pattern:{" "}
           <code>
-            {view.pattern === null ? "none yet" : `${view.pattern.firstAction} → ${view.pattern.secondAction}`}
+            {view.pattern === null
+              ? "none yet"
+              : `${view.pattern.firstAction} → ${view.pattern.secondAction}`}
           </code>
           {view.completesWith !== null && (
             <>
@@ -59,7 +61,9 @@ function PurchasePath({ path }: { path: PurchasePathEntry }) {
       <strong>{path.channel}</strong>: {path.length} {path.length === 1 ? "event" : "events"} collected —{" "}
       <span data-testid="sim.keys.processor.counts">{countsText(path.eventTypeCounts)}</span>
       <div className="sim-muted">
-        {path.defaultConfig ? "no config for this channel yet: the job's default config applies" : "channel config"}{" "}
+        {path.defaultConfig
+          ? "no config for this channel yet: the job's default config applies"
+          : "channel config"}{" "}
         (maxPurchasePathLength {config.maxPurchasePathLength}, historyPurchaseTimes{" "}
         {config.historyPurchaseTimes}) — a purchase now makes a path of {path.length + 1}, which{" "}
         {reported ? "is reported" : "is not reported"}.

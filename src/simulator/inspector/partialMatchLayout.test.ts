@@ -37,13 +37,14 @@ describe("partial match layout", () => {
 });
 
 describe("addKeysSeen", () => {
-  const summary = (listed: string[], matchKeys: (string | null)[] = []) =>
+  const summary = (listed: string[], matchKeys: (string | null)[] = [], resultKeys: string[] = []) =>
     ({
       changedKeys: { count: listed.length, listed },
       newest: {
         matches: matchKeys.map((key) => ({ key })),
         timeouts: [],
         late: [],
+        results: resultKeys.map((key) => ({ key })),
       },
     }) as unknown as RunSummary;
 
@@ -52,6 +53,10 @@ describe("addKeysSeen", () => {
     expect(first).toEqual(["a", "b", "c"]);
     expect(addKeysSeen(first, summary(["b"]))).toBe(first);
     expect(addKeysSeen(first, summary(["d", "a"]))).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("adds the users of a processor's results", () => {
+    expect(addKeysSeen(["a"], summary([], [], ["u1", "a"]))).toEqual(["a", "u1"]);
   });
 
   it("keeps only the newest keys beyond the cap", () => {

@@ -100,6 +100,34 @@ export class SimulatorPage {
     return this.page.getByTestId(`sim.${kind}.row`);
   }
 
+  /** Sets an output table's filters (open its tab first); blank fields filter nothing. */
+  async filterOutputs(
+    kind: "matches" | "timeouts" | "late",
+    filter: { readonly rule?: string; readonly key?: string },
+  ): Promise<void> {
+    if (filter.rule !== undefined) await this.control(`${kind}.rule`).selectOption(filter.rule);
+    if (filter.key !== undefined) await this.control(`${kind}.key`).fill(filter.key);
+  }
+
+  /** The count line above an output table (`3 of 7 matches`). */
+  outputCount(kind: "matches" | "timeouts" | "late"): Locator {
+    return this.control(`${kind}.count`);
+  }
+
+  /**
+   * Crashes the app's CEP worker the way a bug would: an uncaught error thrown inside it (the
+   * app sees the worker's `error` event).
+   */
+  async crashWorker(): Promise<void> {
+    const worker = this.page.workers().find((w) => w.url().includes("cepWorker"));
+    if (worker === undefined) throw new Error("the app's CEP worker is not running");
+    await worker.evaluate(() => {
+      setTimeout(() => {
+        throw new Error("e2e: the worker crashed");
+      }, 0);
+    });
+  }
+
   /** Loads a seed scenario's data and runs only its rule (Data tab). */
   async runScenario(n: number): Promise<void> {
     await this.openTab("data");

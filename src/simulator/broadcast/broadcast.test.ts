@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createDefaultDocument } from "../../document/defaultDocument.ts";
 import { findRule } from "../../document/documentQueries.ts";
 import { updateRule } from "../../document/edits/ruleEdits.ts";
-import { insertRecord, readSchedule, scheduleText } from "./broadcastRecords.ts";
+import { configKeysOf, insertRecord, readSchedule, scheduleText } from "./broadcastRecords.ts";
 import { broadcastSchema } from "./broadcastSchema.ts";
 import { readAt, scheduleRuleVersion } from "./scheduleRule.ts";
 
@@ -65,6 +65,14 @@ describe("readSchedule", () => {
       [9, "config for channel = APP"],
     ]);
     expect(readSchedule("  ")).toEqual({ ok: true, records: [] });
+  });
+
+  it("collects the config keys conditions can read as config.<key>, global and keyed", () => {
+    const read = readSchedule(
+      '[{"at":1,"config":{"minPrice":200,"channel":"APP"}},{"at":2,"remove":"1"},{"at":3,"config":{"minPrice":100,"maxItems":3},"keyBy":"channel","value":"WEB"}]',
+    );
+    expect(read.ok && configKeysOf(read.records)).toEqual(["minPrice", "channel", "maxItems"]);
+    expect(configKeysOf([])).toEqual([]);
   });
 
   it("names the record and field of each problem", () => {

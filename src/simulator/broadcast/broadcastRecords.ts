@@ -124,3 +124,17 @@ export function scheduleText(records: readonly Readonly<Record<string, unknown>>
   if (records.length === 0) return "[]\n";
   return `[\n${records.map((r) => `  ${JSON.stringify(r)}`).join(",\n")}\n]\n`;
 }
+
+/**
+ * The configuration keys the schedule's config records set (global and keyed ones alike), in
+ * the order they first appear: what conditions can read as `config.<key>`.
+ */
+export function configKeysOf(records: readonly ScheduledRecord[]): readonly string[] {
+  const keys = new Set<string>();
+  for (const { value } of records) {
+    const config = value.config;
+    if (typeof config === "object" && config !== null && !Array.isArray(config))
+      for (const key of Object.keys(config)) keys.add(key);
+  }
+  return [...keys];
+}

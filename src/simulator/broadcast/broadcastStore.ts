@@ -2,14 +2,16 @@
  * The Broadcast panel's state: the schedule being edited (text), the schedule the run has
  * (applied), and the problems of the last apply. Applying sends the records to the worker,
  * which replays the run to the same position with them; a refused schedule leaves the run's
- * schedule as it was and lists every problem.
+ * schedule as it was and lists every problem. The applied schedule's config keys are what the
+ * condition editors complete after `config.`.
  */
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
 import { WorkerRequestError } from "../../ui/worker/workerClient.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { simulationStore } from "../simulationStore.ts";
-import { readSchedule } from "./broadcastRecords.ts";
+import { setConfigKeys } from "../../editors/conditionContext.ts";
+import { configKeysOf, readSchedule } from "./broadcastRecords.ts";
 
 export interface BroadcastState {
   readonly draft: string;
@@ -48,6 +50,8 @@ export async function applySchedule(text: string): Promise<boolean> {
   try {
     await simulator().request({ type: "loadBroadcast", records: read.records.map((r) => r.value) });
     broadcastStore.setState({ applied: text, problems: [] });
+    // Conditions may now read the configs' keys: the condition editors offer `config.<key>`.
+    setConfigKeys(configKeysOf(read.records));
     return true;
   } catch (error) {
     const problems =

@@ -15,6 +15,7 @@ import type {
   InputEvents,
   InputFilter,
   KeyPartialMatches,
+  OutputFilter,
   OutputKind,
   OutputViews,
   RunSummary,
@@ -44,6 +45,11 @@ class SimulatorController {
   /** Counts data loads, so a load replaced by a newer one stops streaming. */
   private loadGeneration = 0;
   private ruleSyncTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The run's broadcast stream and processor as the worker last took them: they outlive new
+   * rules and data in the worker, so a fresh worker must be given them again.
+   */
+  private readonly kept = new Map<"loadBroadcast" | "loadProcessor", WorkerCommand>();
 
   constructor() {
     this.summaries = createFrameBatcher((summary) => {
@@ -150,7 +156,7 @@ class SimulatorController {
   /** Sends a control; a refusal is shown, the run stays usable. */
   async send(command: WorkerCommand, context = "The run"): Promise<void> {
     try {
-      await this.client.request(command);
+      await this.request(command);
       if (simulationStore.getState().failure?.crashed === false) simulationStore.setState({ failure: null });
     } catch (error) {
       simulationStore.setState({ failure: failureOf(context, error) });
@@ -164,23 +170,36 @@ class SimulatorController {
     simulationStore.setState((s) => ({ runEpoch: s.runEpoch + 1 }));
   }
 
-  /** Records `from` … `from + count − 1` of an output list, and how many it holds. */
+  /**
+   * Records `from` … `from + count − 1` of an output list — with a `filter`, of its records of
+   * that rule and/or key — and how many match (`total`) among the list's `listTotal`.
+   */
   async query<K extends OutputKind>(
     kind: K,
     from: number,
     count: number,
-  ): Promise<{ total: number; records: readonly OutputViews[K][] }> {
-    const { result } = await this.client.request({ type: "query", kind, from, count });
+    filter: OutputFilter = {},
+  ): Promise<{ total: number; listTotal: number; records: readonly OutputViews[K][] }> {
+    const { result } = await this.client.request({ type: "query", kind, from, count, filter });
     // The worker answers a query with the records of the kind asked for (protocol.ts).
-    return { total: result.total, records: result.records as readonly OutputViews[K][] };
+    const records = result.records as readonly OutputViews[K][];
+    return { total: result.total, listTotal: result.listTotal, records };
   }
 
   /**
    * Any request to the app's worker, answered as the protocol says (the dock's tabs use it for
    * their queries: explain, broadcast state, metrics, …). Failures reject; nothing is stored.
+   * The broadcast stream and the processor the worker took are remembered, so a restarted
+   * worker gets them again.
    */
-  request<C extends WorkerCommand>(command: C): Promise<ResponseTo<C["type"]>> {
-    return this.client.request(command);
+  async request<C extends WorkerCommand>(command: C): Promise<ResponseTo<C["type"]>> {
+    const response = await this.client.request(command);
+    if (command.type === "loadBroadcast" || command.type === "loadProcessor") {
+      // Kept in the order last taken: a processor's records replace the broadcast stream.
+      this.kept.delete(command.type);
+      this.kept.set(command.type, command);
+    }
+    return response;
   }
 
   /**
@@ -238,7 +257,10 @@ class SimulatorController {
     await this.loadRules(runRuleSetOf(documentStore.getState().doc));
   }
 
-  /** A fresh worker with the same rules, settings and data (the document is untouched). */
+  /**
+   * A fresh worker with the same rules, settings, data, broadcast stream and processor (the
+   * document is untouched); the run starts again from the first event.
+   */
   async restartWorker(): Promise<void> {
     this.client.restart();
     this.running = null;
@@ -246,6 +268,8 @@ class SimulatorController {
     await this.loadRules(runRuleSetOf(documentStore.getState().doc));
     await this.send({ type: "speed", eventsPerSecond: simulationStore.getState().settings.speed });
     if (this.data !== null) await this.loadData(this.data);
+    // After the data: its configure gives the records' `at` (date-time texts) their meaning.
+    for (const command of this.kept.values()) await this.sendRewinding(command);
   }
 
   private async loadRules(ruleSet: RunRuleSet): Promise<void> {

@@ -103,10 +103,20 @@ function CardView({ card }: { card: LearnCard }) {
   );
 }
 
+/** ` · v2 running`: for a card whose rule versions change mid-run (by its broadcast stream). */
+function versionText(id: string, running: readonly { id: string; version: number }[] | null): string {
+  const versions = running?.filter((r) => r.id === id) ?? [];
+  if (versions.length === 0) return " · not running";
+  return ` · ${versions.map((r) => `v${r.version}`).join(", ")} running`;
+}
+
 function LiveCounts({ card }: { card: LearnCard }) {
   const outputs = useRuleOutputs();
   const late = useSimulation((s) => s.summary?.counts.late ?? 0);
   const state = useSimulation((s) => s.summary?.state ?? null);
+  const running = useSimulation((s) => s.summary?.activeRules ?? null);
+  const dropped = useSimulation((s) => s.summary?.newest.ruleDropped ?? null);
+  const versioned = card.setup.type === "inline" && card.setup.broadcast !== undefined;
   if (outputs === null) return null;
   const ids = Object.keys(outputs);
   return (
@@ -121,6 +131,7 @@ function LiveCounts({ card }: { card: LearnCard }) {
               <span className="sim-learn-rule">
                 rule {id}
                 {card.ruleLabels[id] !== undefined && ` · ${card.ruleLabels[id]}`}
+                {versioned && versionText(id, running)}
               </span>
               <span data-testid={`sim.learn.rule.${id}.counts`}>
                 {plural(counts.matches, "match", "matches")} ·{" "}
@@ -133,6 +144,14 @@ function LiveCounts({ card }: { card: LearnCard }) {
           <span className="sim-learn-rule">late events</span>
           <span data-testid="sim.learn.late">{late}</span>
         </li>
+        {dropped?.map((d) => (
+          <li key={d.seq} data-testid="sim.learn.dropped">
+            <span className="sim-learn-rule">
+              rule {d.ruleId} v{d.version} dropped
+            </span>
+            <span>{plural(d.partialMatches, "partial match", "partial matches")}</span>
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -27,6 +27,8 @@ export interface CardPlan {
   readonly doc: StudioDocument;
   readonly data: CardData;
   readonly settings: Partial<RunSettings>;
+  /** The run's broadcast stream (records as the Broadcast tab's schedule holds them); [] for none. */
+  readonly broadcast: readonly Readonly<Record<string, unknown>>[];
 }
 
 /** The plan for `card` on top of `doc`; null when the card's seed scenario is not bundled. */
@@ -37,6 +39,7 @@ export function cardPlan(card: LearnCard, doc: StudioDocument): CardPlan | null 
       doc: importRules(doc, setup.rules, "replace"),
       data: { type: "inline", csv: setup.csv, fileName: setup.fileName, mapping: setup.mapping },
       settings: setup.settings,
+      broadcast: setup.broadcast ?? [],
     };
   }
   const scenario = seedScenarios.find((s) => s.id === setup.scenarioId);
@@ -50,6 +53,7 @@ export function cardPlan(card: LearnCard, doc: StudioDocument): CardPlan | null 
     data: { type: "scenario", scenario },
     // The seed rows are in order: the scenario's outputs need no out-of-orderness.
     settings: { timeMode: "event", outOfOrdernessMs: 0, watermarkIntervalMs: null, idleTimeoutMs: null },
+    broadcast: [],
   };
 }
 

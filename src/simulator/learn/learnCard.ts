@@ -33,6 +33,11 @@ export type CardSetup =
       readonly mapping: FieldMapping;
       /** Run settings the lesson needs (the rest stay as the user set them). */
       readonly settings: Partial<RunSettings>;
+      /**
+       * The run's broadcast stream: records as the Broadcast tab's schedule (and the CLI's
+       * `--broadcast` file) holds them. Absent: the card runs without one.
+       */
+      readonly broadcast?: readonly Readonly<Record<string, unknown>>[];
     };
 
 /** Something to try after the card's run, with what it gives (checked like the card's own claim). */

@@ -26,6 +26,7 @@ describe("Learn cards", () => {
     expect(learnCards.map((c) => c.id)).toEqual([
       ...scenarioCards.map((c) => c.id),
       ...conceptCards.map((c) => c.id),
+      "broadcast",
     ]);
     expect(new Set(learnCards.map((c) => c.id)).size).toBe(learnCards.length);
     expect(scenarioCards).toHaveLength(5);
@@ -98,5 +99,40 @@ describe("Learn cards", () => {
     const { plan } = planOf("contiguity");
     expect(plan.doc.rules.map((r) => r.rule.id)).toEqual(["1", "2", "3"]);
     expect(plan.doc.bindings).toBe(doc.bindings);
+  });
+});
+
+describe("broadcast rule updates card", () => {
+  it("switches to version 2 before the 10:04 cart and reports version 1's dropped partial match", () => {
+    const session = cardSession(planOf("broadcast").plan);
+    for (let i = 0; i < 4; i++) session.step();
+    expect(session.summary().activeRules).toEqual([{ id: "1", version: 1 }]);
+    session.step();
+    const { activeRules, broadcast, counts } = session.summary();
+    expect(activeRules).toEqual([{ id: "1", version: 2 }]);
+    // Input item 4 is the 10:04:00 cart: the record applied before it.
+    expect(broadcast.records.map((r) => [r.state, r.taken])).toEqual([
+      ["applied", { position: 4, time: Date.parse("2020-01-01T10:04:00Z") }],
+    ]);
+    expect(counts.ruleDropped).toBe(1);
+    expect(session.query("ruleDropped", 0, 10).records).toEqual([
+      { type: "rule-dropped", seq: 0, ruleId: "1", version: 1, partialMatches: 1 },
+    ]);
+  });
+
+  it("gives one match per version, and nothing for u2's cart or u3's purchase", () => {
+    const session = cardSession(planOf("broadcast").plan);
+    outputsAtEnd(session);
+    const matches = session
+      .query("matches", 0, 10)
+      .records.map((m) => [
+        m.version,
+        m.key,
+        m.stages.map((s) => `${s.stage}@${s.events.map((e) => e.line).join("|")}`).join(" "),
+      ]);
+    expect(matches).toEqual([
+      [1, "u1", "view@2 cart@4"],
+      [2, "u1", "view@8 purchase@9"],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { LateView, MatchView } from "../../runtime/session/index.ts";
+import type { LateView, MatchView, OutputFilter } from "../../runtime/session/index.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { countText } from "../format/timeText.ts";
 import { downloadText } from "./downloadText.ts";
@@ -13,12 +13,13 @@ const EXPORT_PAGE = 2000;
 /** Every record of a list, fetched from the worker page by page (reporting progress). */
 async function fetchAll(
   kind: ExportKind,
+  filter: OutputFilter,
   onProgress: (done: number, total: number) => void,
 ): Promise<(MatchView | LateView)[]> {
   const records: (MatchView | LateView)[] = [];
   let total = Number.POSITIVE_INFINITY;
   while (records.length < total) {
-    const page = await simulator().query(kind, records.length, EXPORT_PAGE);
+    const page = await simulator().query(kind, records.length, EXPORT_PAGE, filter);
     total = page.total;
     if (page.records.length === 0) break;
     records.push(...page.records);
@@ -27,15 +28,23 @@ async function fetchAll(
   return records;
 }
 
-/** Downloads a whole output list as JSON Lines or CSV. */
-export function ExportButtons({ kind, total }: { kind: ExportKind; total: number }) {
+interface ExportButtonsProps {
+  readonly kind: ExportKind;
+  /** Records the filter keeps (nothing to export at 0). */
+  readonly total: number;
+  /** The table's filter: the export holds the records the table lists. */
+  readonly filter: OutputFilter;
+}
+
+/** Downloads an output list — the records its table's filter keeps — as JSON Lines or CSV. */
+export function ExportButtons({ kind, total, filter }: ExportButtonsProps) {
   const [progress, setProgress] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const run = async (format: ExportFormat) => {
     setProgress("exporting…");
     setProblem(null);
     try {
-      const records = await fetchAll(kind, (done, all) => {
+      const records = await fetchAll(kind, filter, (done, all) => {
         setProgress(`exporting ${countText(done)} / ${countText(all)}…`);
       });
       const text = exportOutputs(records, format);

@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { LateView, MatchView } from "../../runtime/session/index.ts";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
 import { simulator } from "../controller/simulatorController.ts";
@@ -6,9 +6,18 @@ import { instantText } from "../format/timeText.ts";
 import { setHighlight, useSimulation } from "../simulationStore.ts";
 import { eventText, matchLines, stagesText } from "./eventText.ts";
 import { ExportButtons } from "./ExportButtons.tsx";
+import { OutputFilters } from "./OutputFilters.tsx";
+import {
+  isFiltered,
+  outputCountText,
+  outputFilterOf,
+  outputRuleIds,
+  type OutputFilterChoice,
+  type OutputListKind,
+} from "./outputFilter.ts";
+import { useMatchingTotal } from "./useMatchingTotal.ts";
 import { VirtualTable, type Column } from "./VirtualTable.tsx";
-
-type ListKind = "matches" | "timeouts" | "late";
+import "./OutputTab.css";
 
 function matchColumns(kind: "matches" | "timeouts", mapping: FieldMapping | null): Column<MatchView>[] {
   return [
@@ -46,70 +55,110 @@ function lateColumns(mapping: FieldMapping | null): Column<LateView>[] {
   ];
 }
 
-const EMPTY: Readonly<Record<ListKind, string>> = {
+/** What an empty list means while the run can still go on. */
+const EMPTY: Readonly<Record<OutputListKind, string>> = {
   matches: "No match yet. Play or step the run; a match is emitted once the watermark passes its last event.",
   timeouts:
     "No timeout yet. A partial match times out when the watermark passes its window (the end of input moves it to +∞).",
+  late: "No late event yet: every event so far arrived ahead of the watermark.",
+};
+
+/** What an empty list means once the run has read all of its input. */
+const EMPTY_AT_END: Readonly<Record<OutputListKind, string>> = {
+  matches:
+    "No match in this run. Pick an event in the Stream tab and ask the Explain tab why it did not start or complete a match.",
+  timeouts:
+    "No timeout in this run: no partial match was still waiting when the watermark passed its window (rules without a window never time out).",
   late: "No late event: every event arrived ahead of the watermark.",
 };
 
-/** A list of the run's outputs (matches, timeouts or late events), fetched by range, with export. */
-export function OutputTab({ kind }: { kind: ListKind }) {
-  const total = useSimulation((s) => s.summary?.counts[kind] ?? 0);
+const NO_CHOICE: OutputFilterChoice = { ruleId: "", key: "" };
+
+/**
+ * A list of the run's outputs (matches, timeouts or late events), fetched by range, filtered
+ * by rule and key in the worker (so it works at any size), with its count and export.
+ */
+export function OutputTab({ kind }: { kind: OutputListKind }) {
+  const listTotal = useSimulation((s) => s.summary?.counts[kind] ?? 0);
   const epoch = useSimulation((s) => s.runEpoch);
   const mapping = useSimulation((s) => s.data?.mapping ?? null);
-  const [selected, setSelected] = useState<number | null>(null);
+  const activeRules = useSimulation((s) => s.summary?.activeRules);
+  const broadcast = useSimulation((s) => s.summary?.broadcast);
+  const ruleIds = useMemo(
+    () =>
+      activeRules === undefined || broadcast === undefined ? [] : outputRuleIds({ activeRules, broadcast }),
+    [activeRules, broadcast],
+  );
+  const [choice, setChoice] = useState(NO_CHOICE);
+  const filter = useMemo(() => outputFilterOf(kind, choice), [kind, choice]);
+  const filterKey = JSON.stringify(filter);
+  const filtered = isFiltered(filter);
+  const matching = useMatchingTotal(kind, filter, listTotal, epoch);
+  const total = filtered ? (matching ?? 0) : listTotal;
+  // Row indexes count within the filtered list: a selection belongs to one filter.
+  const [selected, setSelected] = useState<{ filterKey: string; index: number } | null>(null);
+  const selectedIndex = selected !== null && selected.filterKey === filterKey ? selected.index : null;
   const [follow, setFollow] = useState(false);
   const fetchLate = useCallback(
-    async (from: number, count: number) => (await simulator().query("late", from, count)).records,
-    [],
+    async (from: number, count: number) => (await simulator().query("late", from, count, filter)).records,
+    [filter],
   );
   const fetchMatches = useCallback(
     async (from: number, count: number) =>
-      (await simulator().query(kind === "late" ? "matches" : kind, from, count)).records,
-    [kind],
+      (await simulator().query(kind === "late" ? "matches" : kind, from, count, filter)).records,
+    [kind, filter],
   );
+  const finished = useSimulation((s) => s.summary?.state === "finished");
+  const empty =
+    filtered && listTotal > 0
+      ? matching === null
+        ? "Counting…"
+        : "Nothing here matches the filters: pick another rule or key, or clear the filters."
+      : (finished ? EMPTY_AT_END : EMPTY)[kind];
+  const common = {
+    total,
+    epoch: `${kind}:${epoch}:${filterKey}`,
+    selected: selectedIndex,
+    scrollTo: follow ? total - 1 : null,
+    empty,
+  };
   const table =
     kind === "late" ? (
       <VirtualTable<LateView>
+        {...common}
         label="Late events"
         testId="sim.late"
         columns={lateColumns(mapping)}
-        total={total}
-        epoch={`${kind}:${epoch}`}
         fetchRows={fetchLate}
-        selected={selected}
         onSelect={(_row, index) => {
-          setSelected(index);
+          setSelected({ filterKey, index });
         }}
         rowClass={() => "sim-row-late"}
-        scrollTo={follow ? total - 1 : null}
-        empty={EMPTY.late}
       />
     ) : (
       <VirtualTable<MatchView>
+        {...common}
         label={kind === "matches" ? "Matches" : "Timeouts"}
         testId={`sim.${kind}`}
         columns={matchColumns(kind, mapping)}
-        total={total}
-        epoch={`${kind}:${epoch}`}
         fetchRows={fetchMatches}
-        selected={selected}
         onSelect={(row, index) => {
-          setSelected(index);
+          setSelected({ filterKey, index });
           setHighlight({
             ruleId: row.ruleId,
             stages: row.stages.map((s) => s.stage),
             lines: matchLines(row),
           });
         }}
-        scrollTo={follow ? total - 1 : null}
-        empty={EMPTY[kind]}
       />
     );
   return (
     <div className="sim-tab-body sim-output-tab">
       <div className="sim-tab-toolbar">
+        <OutputFilters kind={kind} choice={choice} ruleIds={ruleIds} onChange={setChoice} />
+        <span className="sim-muted" role="status" data-testid={`sim.${kind}.count`}>
+          {outputCountText(kind, filter, matching, listTotal)}
+        </span>
         <label className="sim-check">
           <input
             type="checkbox"
@@ -120,7 +169,7 @@ export function OutputTab({ kind }: { kind: ListKind }) {
           />
           Follow the newest
         </label>
-        <ExportButtons kind={kind} total={total} />
+        <ExportButtons kind={kind} total={total} filter={filter} />
       </div>
       {table}
     </div>

@@ -61,21 +61,19 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const last = items[items.length - 1]?.index ?? -1;
 
   useEffect(() => {
-    let live = true;
     for (const page of cache.missing(first, last, total)) {
       fetchRows(page * PAGE_SIZE, PAGE_SIZE).then(
         (rows) => {
           cache.put(page, rows);
-          if (live) setArrived((n) => n + 1);
+          // Always re-render: the rows may still be on screen after a scroll or a new total
+          // re-ran this effect (which skipped the page while it was in flight).
+          setArrived((n) => n + 1);
         },
         () => {
           cache.fail(page);
         },
       );
     }
-    return () => {
-      live = false;
-    };
   }, [cache, first, last, total, fetchRows]);
 
   useEffect(() => {

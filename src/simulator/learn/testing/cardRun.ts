@@ -1,7 +1,7 @@
 /**
  * Runs a Learn card's plan through the same `RunSession` the worker runs (rules exported from
  * the planned document as the simulator sends them, the data as its file, the app's run
- * config), for the tests that check what each card's text claims.
+ * config, the card's broadcast stream), for the tests that check what each card's text claims.
  */
 import { importRulesAndBindings, RunSession, SessionInput } from "../../../runtime/session/index.ts";
 import { DEFAULT_RUN_SETTINGS, runConfigOf, type RunSettings } from "../../controller/runSettings.ts";
@@ -22,7 +22,8 @@ export function cardSession(plan: CardPlan, extra: Partial<RunSettings> = {}): R
   input.end();
   const ruleSet = runRuleSetOf(plan.doc);
   const { rules, bindings } = importRulesAndBindings(ruleSet.rules, ruleSet.bindings);
-  return new RunSession({ rules, bindings, config: runConfigOf(settings, mapping), input });
+  const config = runConfigOf(settings, mapping);
+  return new RunSession({ rules, bindings, config, input, broadcast: plan.broadcast });
 }
 
 /** What a session gives by the end of its data, in the shape of {@link ExpectedOutputs}. */

@@ -7,26 +7,18 @@
  * on 127.0.0.1 (a free port); run the same host workload in this Node process first (while the
  * browser is not running, so they do not share the 2 cores); launch Chromium with the flags of
  * `playwright.config.ts`, open the page and wait for `window.benchResult`.
+ *
+ * `npm run bench -- --browser --ui [flags]` measures the built app's UI instead (`uiBench.ts`).
  */
 import { build } from "esbuild";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chromium } from "@playwright/test";
 import { parseBenchArgs } from "../benchArgs.ts";
+import { launchChromium } from "./chromium.ts";
 import { prepareHostRun, type HostRunSettings } from "./hostRun.ts";
 import type { PageResult } from "./messages.ts";
-
-/** The flags of playwright.config.ts (Debian's Chromium, no Playwright browser downloads). */
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { runUiBench } from "./uiBench.ts";
 
 /** Longest a browser run may take. */
 const PAGE_TIMEOUT_MS = 10 * 60 * 1000;
@@ -36,6 +28,11 @@ const root = process.cwd();
 const outDir = `${root}/node_modules/.cache/cep-bench/browser`;
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes("--ui"))
+    return runUiBench(
+      argv.filter((arg) => arg !== "--ui"),
+      root,
+    );
   const parsed = parseBenchArgs(argv);
   if (!parsed.ok) {
     for (const error of parsed.errors) process.stderr.write(`bench --browser: ${error}\n`);
@@ -137,10 +134,7 @@ async function serve(): Promise<Server> {
 
 async function runInBrowser(server: Server, settings: HostRunSettings): Promise<PageResult> {
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const query = new URLSearchParams({

@@ -3,17 +3,8 @@
  * order even when their names look like numbers (a JS object would move "1", "2" first).
  */
 import type { Match } from "../engine/index.ts";
-import type { OperatorOutput } from "../engine/operator/index.ts";
 import type { Rule } from "../model/pattern.ts";
 import type { JobOutput } from "../runtime/job/index.ts";
-
-/** One output line (with its newline) for an operator output of `rules[output.rule]`. */
-export function formatOutput(output: OperatorOutput, rules: readonly Rule[]): string {
-  if (output.type === "late") return formatLate(output.key, output.event, "");
-  const rule = rules[output.rule];
-  if (rule === undefined) throw new RangeError(`no rule ${output.rule}`);
-  return formatMatch(output.type, rule, output.key, output.timestamp, output.match, "");
-}
 
 /**
  * One output line (with its newline) for a job output. With `withSubtask` (`--parallelism`)

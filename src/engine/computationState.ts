@@ -4,7 +4,7 @@
  * Plain immutable data; the NFA creates new ones rather than changing them.
  */
 import { createDeweyNumber, type DeweyNumber } from "./deweyNumber.ts";
-import { compareEventIds, type EventId } from "./sharedBuffer/eventId.ts";
+import type { EventId } from "./sharedBuffer/eventId.ts";
 import type { NodeId } from "./sharedBuffer/sharedBuffer.ts";
 
 export interface ComputationState {
@@ -39,22 +39,6 @@ export function createState(
   startEventId: EventId | null,
 ): ComputationState {
   return { state, version, startTimestamp, previousTimestamp, startEventId, previousBufferEntry };
-}
-
-/** `ComputationState.equals`. */
-export function computationStateEquals(a: ComputationState, b: ComputationState): boolean {
-  if (a === b) return true;
-  return (
-    a.state === b.state &&
-    a.startTimestamp === b.startTimestamp &&
-    a.previousTimestamp === b.previousTimestamp &&
-    a.previousBufferEntry === b.previousBufferEntry &&
-    (a.startEventId === b.startEventId ||
-      (a.startEventId !== null &&
-        b.startEventId !== null &&
-        compareEventIds(a.startEventId, b.startEventId) === 0)) &&
-    a.version === b.version
-  );
 }
 
 /**

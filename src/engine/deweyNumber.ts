@@ -61,11 +61,6 @@ export function deweyLength(self: DeweyNumber): number {
   return countDots(self) + 1;
 }
 
-/** Dot-separated digits, as `DeweyNumber.toString()`. */
-export function deweyToString(self: DeweyNumber): string {
-  return self;
-}
-
 /** `DeweyNumber.fromString("1.0.2")`. */
 export function deweyFromString(text: string): DeweyNumber {
   return text

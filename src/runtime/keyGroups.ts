@@ -13,7 +13,7 @@
 import { javaHashCode, type JavaKeyType, type KeyValue } from "./javaHashCode.ts";
 
 /** `KeyGroupRangeAssignment.DEFAULT_LOWER_BOUND_MAX_PARALLELISM` (1 << 7). */
-export const DEFAULT_LOWER_BOUND_MAX_PARALLELISM = 128;
+const DEFAULT_LOWER_BOUND_MAX_PARALLELISM = 128;
 
 /** `KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM` (`Transformation`'s 1 << 15), inclusive. */
 export const UPPER_BOUND_MAX_PARALLELISM = 32768;

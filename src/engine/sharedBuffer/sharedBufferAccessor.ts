@@ -7,7 +7,7 @@
  */
 import type { EventRecord } from "../api.ts";
 import { isCompatibleWith, type DeweyNumber } from "../deweyNumber.ts";
-import { compareEventIds, type EventId } from "./eventId.ts";
+import { compareEventIds } from "./eventId.ts";
 import {
   releaseLock,
   type NodeId,
@@ -334,9 +334,4 @@ export function edgesOf(node: SharedBufferNode): SharedBufferEdge[] {
   }
   if (node.moreEdges) edges.push(...node.moreEdges);
   return edges;
-}
-
-/** The id of a node's event (`NodeId.getEventId()`). */
-export function eventIdOf(node: SharedBufferNode): EventId {
-  return node;
 }

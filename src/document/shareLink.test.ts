@@ -3,11 +3,10 @@ import { describe, expect, it } from "vitest";
 import { createDefaultDocument } from "./defaultDocument.ts";
 import { setPositions } from "./edits/ruleEdits.ts";
 import {
-  decodeShareFragment,
-  encodeShareFragment,
-  MAX_COMPRESSED_BYTES,
-  MAX_INFLATED_BYTES,
-} from "./shareLink.ts";
+  MAX_LINK_COMPRESSED_BYTES as MAX_COMPRESSED_BYTES,
+  MAX_LINK_INFLATED_BYTES as MAX_INFLATED_BYTES,
+} from "./linkPayload.ts";
+import { decodeShareFragment, encodeShareFragment } from "./shareLink.ts";
 
 function base64url(bytes: Uint8Array): string {
   let binary = "";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createDefaultDocument } from "../../document/defaultDocument.ts";
 import { DEFAULT_RUN_SETTINGS } from "../controller/runSettings.ts";
 import { DEFAULT_GENERATOR_SETTINGS } from "../data/generatorSettings.ts";
-import { packText } from "./linkCodec.ts";
+import { packText } from "../../document/linkPayload.ts";
 import {
   decodeScenarioFragment,
   encodeScenarioFragment,

@@ -14,7 +14,7 @@ import {
   generatorProblem,
   type GeneratorSettings,
 } from "../data/generatorSettings.ts";
-import { packText, unpackText } from "./linkCodec.ts";
+import { packText, unpackText } from "../../document/linkPayload.ts";
 import { LinkReader } from "./linkReader.ts";
 
 /** The fragment prefix of a scenario link. */

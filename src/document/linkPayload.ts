@@ -1,7 +1,7 @@
 /**
- * Text ⇄ URL-fragment payload: raw DEFLATE (fflate) in base64url, as D1's document share links
- * (`src/document/shareLink.ts`) do. Reading is bounded — a link is untrusted input that could
- * otherwise inflate without limit and freeze the tab.
+ * Text ⇄ URL-fragment payload: raw DEFLATE (fflate) in base64url, shared by document share links
+ * (`shareLink.ts`) and the simulator's scenario links. Reading is bounded — a link is untrusted
+ * input that could otherwise inflate without limit and freeze the tab.
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 
@@ -17,21 +17,27 @@ export function packText(text: string): string {
   return toBase64Url(deflateSync(strToU8(text), { level: 9 }));
 }
 
-/** The text of a payload made by {@link packText}, or what is wrong with it (a sentence). */
-export function unpackText(payload: string): { ok: true; text: string } | { ok: false; error: string } {
-  if (payload === "") return { ok: false, error: "the link holds nothing after its prefix" };
+/**
+ * The text of a payload made by {@link packText}, or what is wrong with it (a sentence naming the
+ * link's `content`, e.g. "document").
+ */
+export function unpackText(
+  payload: string,
+  content = "content",
+): { ok: true; text: string } | { ok: false; error: string } {
+  if (payload === "") return { ok: false, error: `the link's ${content} is empty` };
   if (!/^[A-Za-z0-9_-]+$/.test(payload))
-    return { ok: false, error: "the link is damaged: it holds characters a CEP Studio link never has" };
+    return { ok: false, error: "the link is damaged: it holds characters a share link never has" };
   if (Math.floor((payload.length * 3) / 4) > MAX_LINK_COMPRESSED_BYTES)
-    return { ok: false, error: "the link is larger than 1 MB compressed" };
+    return { ok: false, error: `the link's ${content} is larger than 1 MB compressed` };
   const bytes = fromBase64Url(payload);
   if (bytes === null) return { ok: false, error: "the link is damaged: it is not valid base64url" };
-  const inflated = boundedInflate(bytes);
+  const inflated = boundedInflate(bytes, content);
   if (typeof inflated === "string") return { ok: false, error: inflated };
   return { ok: true, text: strFromU8(inflated) };
 }
 
-function boundedInflate(data: Uint8Array): Uint8Array | string {
+function boundedInflate(data: Uint8Array, content: string): Uint8Array | string {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const state = { finished: false };
@@ -48,7 +54,7 @@ function boundedInflate(data: Uint8Array): Uint8Array | string {
       inflate.push(data.subarray(offset, end), end === data.length);
     }
   } catch (error) {
-    if (error === tooLarge) return "the link's content is larger than 5 MB";
+    if (error === tooLarge) return `the link's ${content} is larger than 5 MB`;
     return "the link is damaged: its data does not decompress";
   }
   if (!state.finished) return "the link is damaged: its data is cut short";

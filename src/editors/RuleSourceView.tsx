@@ -17,7 +17,7 @@ export function RuleSourceView() {
   const active = useActiveRule();
   if (!active) {
     return (
-      <p className="source-view__empty" data-testid="source.empty">
+      <p className="app-tool-panel__empty" data-testid="source.empty">
         No rule is open. Add a rule to see its JSON.
       </p>
     );
@@ -43,8 +43,8 @@ function RuleSource({ ruleKey, rule }: { readonly ruleKey: string; readonly rule
 
   const errors = problems.filter((p) => p.kind !== "pattern" && p.severity === "error").length;
   return (
-    <section className="source-view" aria-label="Rule JSON source" data-testid="source">
-      <div className="source-view__bar">
+    <section className="app-tool-panel source-view" aria-label="Rule JSON source" data-testid="source">
+      <div className="app-tool-panel__bar">
         <span
           className={`source-view__status source-view__status--${sync.unapplied ? "unapplied" : "applied"}`}
           data-testid="source.status"

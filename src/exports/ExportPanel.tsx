@@ -44,8 +44,8 @@ export function ExportPanel({ inDialog = false }: ExportPanelProps) {
 
   if (rule === null || code === null) {
     return (
-      <section ref={ref} className="export-panel" aria-label="Export" data-testid="export">
-        <p className="export-panel__empty" data-testid="export.empty">
+      <section ref={ref} className="app-tool-panel export-panel" aria-label="Export" data-testid="export">
+        <p className="app-tool-panel__empty" data-testid="export.empty">
           No rule is open. Add a rule to export it.
         </p>
       </section>
@@ -122,12 +122,12 @@ export function ExportPanel({ inDialog = false }: ExportPanelProps) {
   return (
     <section
       ref={ref}
-      className={`export-panel${sideBySide ? " export-panel--wide" : ""}`}
+      className={`app-tool-panel export-panel${sideBySide ? " export-panel--wide" : ""}`}
       aria-label="Export"
       data-testid={inDialog ? "export.dialog.panel" : "export"}
     >
       {!sideBySide && (
-        <div className="export-panel__bar">
+        <div className="app-tool-panel__bar">
           <SegmentedControl
             label="Show"
             value={settings.narrowSide}

@@ -13,6 +13,15 @@
  * - retiring: Ververica's `DynamicCepOperator` clears an outdated pattern processor's keyed
  *   state. A retired adapter does nothing and reports every state empty, so an operator that
  *   also runs other rules drops this rule's state the next time it visits the key.
+ *
+ * Why an update hands nothing over: in `DynamicCepOperator.java` (package
+ * `org.apache.flink.cep.dynamic.operator`, flink-cep 1.15-vvr-6.0.2, as in the public copy
+ * github.com/Karekin/flink_cep) the NFA state and the element queue are keyed state per pattern
+ * processor, named `nfaStateName-<id>-<version>` and `eventQueuesStateName-<id>-<version>`, and
+ * `processElement` buffers each element into every processor's own queue. On an update,
+ * `handleUpdatePatternProcessorEvent` rebuilds its maps from the new processor list only, so the
+ * old version's partial matches and the elements still in its queue are never read again (no
+ * timeout is emitted for them), and the new version starts with an empty NFA and an empty queue.
  */
 import type {
   CompiledNFA,

@@ -14,17 +14,34 @@ export function Banner() {
           role={m.kind === "error" ? "alert" : "status"}
         >
           <span className="app-banner__text">{m.text}</span>
-          <button
-            type="button"
-            className="app-banner__dismiss"
-            aria-label="Dismiss message"
-            data-testid="app.banner.dismiss"
-            onClick={() => {
-              dismissBanner(m.id);
-            }}
-          >
-            ×
-          </button>
+          {m.actions.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              className="app-banner__action"
+              data-testid={`app.banner.action.${action.label}`}
+              onClick={() => {
+                dismissBanner(m.id);
+                action.run();
+              }}
+            >
+              {action.label}
+            </button>
+          ))}
+          {/* A message that asks for a choice stays until the user makes it. */}
+          {m.actions.length === 0 && (
+            <button
+              type="button"
+              className="app-banner__dismiss"
+              aria-label="Dismiss message"
+              data-testid="app.banner.dismiss"
+              onClick={() => {
+                dismissBanner(m.id);
+              }}
+            >
+              ×
+            </button>
+          )}
         </div>
       ))}
     </div>

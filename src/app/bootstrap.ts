@@ -9,6 +9,7 @@ import { startPersistence } from "../document/persistence.ts";
 import { decodeShareFragment, SHARE_PREFIX } from "../document/shareLink.ts";
 import { openScenarioLinkAtStart } from "../simulator/scenarioLink/openScenarioLink.ts";
 import { showBanner } from "./bannerStore.ts";
+import { showTabConflict } from "./tabConflict.ts";
 
 /** The part of `window.location` / `window.history` bootstrapping reads and tidies. */
 export interface BootLocation {
@@ -29,6 +30,7 @@ export async function bootstrapDocument(location: BootLocation): Promise<void> {
       onSaveError: (message) => {
         showBanner("error", message);
       },
+      onConflict: showTabConflict,
     });
     restored = persisted.restored;
     // Restored with remarks is a warning; a save that could not be read at all is an error.

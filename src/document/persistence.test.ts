@@ -11,6 +11,7 @@ import {
   stopPersistence,
 } from "./persistence.ts";
 import { parseSavedDocument, serializeDocument } from "./saveFormat.ts";
+import { REVISION_KEY } from "./saveRevision.ts";
 import { chainRule, docOf } from "./testing/ruleFixtures.ts";
 
 const idb = createStore(DATABASE.name, DATABASE.store);
@@ -66,7 +67,11 @@ describe("persistence", () => {
     // Work goes on: the next change is saved under the normal key, the recovered copy stays.
     changeDocument(addRule);
     await flushPersistence();
-    expect((await keys(idb)).sort()).toEqual([DOCUMENT_KEY, "recovered:2026-01-02T03:04:05.000Z"]);
+    expect((await keys(idb)).sort()).toEqual([
+      DOCUMENT_KEY,
+      REVISION_KEY,
+      "recovered:2026-01-02T03:04:05.000Z",
+    ]);
   });
 
   it("keeps a stored value that is not text at all", async () => {

@@ -2,10 +2,13 @@
  * Shape rules of one graph level, as dynamic CEP's `GraphSpec.toPattern` walks it: the begin
  * stage is the one node no edge targets, and each stage's single outgoing edge leads to the next.
  * Anything else (branches, cycles, dangling or duplicate names) is reported, not guessed at.
+ * {@link stageChain} finds the problems; this module words them with their JSON paths.
  */
 import type { Findings } from "./patternFindings.ts";
 import { joinPath } from "./patternFindings.ts";
-import type { Edge, EdgeContiguity, GraphNode, PatternNode } from "./pattern.ts";
+import type { EdgeContiguity, GraphNode, PatternNode } from "./pattern.ts";
+import { stageChain } from "./stageChain.ts";
+import type { ChainIssue } from "./stageChain.ts";
 
 /** A stage in chain order, with where it sits in its graph. */
 export interface ChainLink {
@@ -17,9 +20,22 @@ export interface ChainLink {
   readonly previous: ChainLink | null;
 }
 
-interface IndexedEdge {
-  readonly edge: Edge;
-  readonly k: number;
+/** Which issues are worth saying: later ones follow from earlier ones and would only add noise. */
+function stepOf(issue: ChainIssue): "names" | "edges" | "walk" {
+  switch (issue.kind) {
+    case "emptyName":
+    case "duplicateName":
+      return "names";
+    case "unknownEnd":
+    case "selfLoop":
+    case "extraOutgoing":
+    case "extraIncoming":
+      return "edges";
+    case "begins":
+    case "cycle":
+    case "unreachable":
+      return "walk";
+  }
 }
 
 /**
@@ -33,143 +49,115 @@ export function linkChain(
   group: string | null,
   findings: Findings,
 ): ChainLink[] | null {
-  const where = group === null ? "" : `group '${group}': `;
-  const index = indexNodes(graph, path, where, findings);
-  const edges = indexEdges(graph, path, where, index, findings);
-  if (!index || !edges) return null;
-  const { outgoing, incoming } = edges;
-
-  const begins = graph.nodes.filter((node) => !incoming.has(node.name));
-  const [begin] = begins;
-  if (begins.length !== 1 || !begin) {
-    const names = begins.map((n) => `'${n.name}'`).join(", ");
-    findings.error(
-      null,
-      joinPath(path, "edges"),
-      `${where}There must be exactly one begin node (a stage no edge leads to), but there are ${begins.length}` +
-        (begins.length === 0 ? " (the edges form a cycle)" : `: ${names}`),
-    );
-    return null;
+  const { links, issues } = stageChain(graph);
+  const steps = new Set(issues.map(stepOf));
+  for (const issue of issues) {
+    const step = stepOf(issue);
+    // Edges are only checked among well-named stages (except that their ends exist), and the
+    // walk only over clean edges.
+    const said =
+      step === "names" ||
+      issue.kind === "unknownEnd" ||
+      (step === "edges" && !steps.has("names")) ||
+      (step === "walk" && !steps.has("names") && !steps.has("edges"));
+    if (said) reportIssue(graph, path, group, issue, links[0]?.node.name ?? "", findings);
   }
+  if (issues.length > 0) return null;
 
   const chain: ChainLink[] = [];
   let previous: ChainLink | null = null;
-  for (let node: PatternNode | undefined = begin; node !== undefined;) {
-    const into = incoming.get(node.name);
-    const link: ChainLink = {
-      node,
-      path: joinPath(path, `nodes[${String(index.get(node.name))}]`),
-      edge: into && previous ? { type: into.edge.type, path: joinPath(path, `edges[${into.k}]`) } : null,
+  for (const link of links) {
+    const edgePath = link.edgeIndex === null ? null : joinPath(path, `edges[${link.edgeIndex}]`);
+    const current: ChainLink = {
+      node: link.node,
+      path: joinPath(path, `nodes[${link.nodeIndex}]`),
+      edge: link.contiguity !== null && edgePath !== null ? { type: link.contiguity, path: edgePath } : null,
       previous,
     };
-    chain.push(link);
-    previous = link;
-    const out = outgoing.get(node.name);
-    node = out ? graph.nodes[index.get(out.edge.target) ?? -1] : undefined;
+    chain.push(current);
+    previous = current;
   }
-  if (chain.length === graph.nodes.length) return chain;
-
-  // With one begin and at most one edge in and out of each stage, the rest sit on a cycle.
-  const onChain = new Set(chain.map((link) => link.node.name));
-  graph.nodes.forEach((node, i) => {
-    if (!onChain.has(node.name)) {
-      findings.error(
-        node.name,
-        joinPath(path, `nodes[${i}]`),
-        `the stage is not on the chain that starts at '${begin.name}' (its edges form a cycle)`,
-      );
-    }
-  });
-  return null;
+  return chain;
 }
 
-/** Name → index in `nodes`; null when a name is empty or repeated at this level. */
-function indexNodes(
+function reportIssue(
   graph: GraphNode,
   path: string,
-  where: string,
+  group: string | null,
+  issue: ChainIssue,
+  beginName: string,
   findings: Findings,
-): Map<string, number> | null {
-  const index = new Map<string, number>();
-  let ok = true;
-  for (const [i, node] of graph.nodes.entries()) {
-    const namePath = joinPath(path, `nodes[${i}].name`);
-    if (node.name === "") {
-      findings.error(null, namePath, `${where}every stage needs a non-empty name`);
-      ok = false;
-    } else if (index.has(node.name)) {
+): void {
+  const where = group === null ? "" : `group '${group}': `;
+  switch (issue.kind) {
+    case "emptyName":
       findings.error(
-        node.name,
-        namePath,
+        null,
+        joinPath(path, `nodes[${issue.node}].name`),
+        `${where}every stage needs a non-empty name`,
+      );
+      return;
+    case "duplicateName":
+      findings.error(
+        issue.name,
+        joinPath(path, `nodes[${issue.node}].name`),
         "another stage at this level has the same name, so edges cannot tell them apart",
       );
-      ok = false;
-    } else {
-      index.set(node.name, i);
-    }
-  }
-  return ok ? index : null;
-}
-
-/** Edges keyed by source and by target; null when an edge dangles, loops or branches. */
-function indexEdges(
-  graph: GraphNode,
-  path: string,
-  where: string,
-  index: Map<string, number> | null,
-  findings: Findings,
-): { outgoing: Map<string, IndexedEdge>; incoming: Map<string, IndexedEdge> } | null {
-  const outgoing = new Map<string, IndexedEdge>();
-  const incoming = new Map<string, IndexedEdge>();
-  const known = graph.nodes.map((n) => `'${n.name}'`).join(", ");
-  let ok = true;
-  for (const [k, edge] of graph.edges.entries()) {
-    const edgePath = joinPath(path, `edges[${k}]`);
-    let endsKnown = true;
-    for (const end of ["source", "target"] as const) {
-      if (!graph.nodes.some((node) => node.name === edge[end])) {
-        findings.error(
-          null,
-          `${edgePath}.${end}`,
-          `${where}edge ${end} '${edge[end]}' names no stage of this graph (stages: ${known})`,
-        );
-        endsKnown = false;
-      }
-    }
-    if (!endsKnown || !index) {
-      ok = false;
-      continue;
-    }
-    if (edge.source === edge.target) {
+      return;
+    case "unknownEnd": {
+      const known = graph.nodes.map((n) => `'${n.name}'`).join(", ");
       findings.error(
-        edge.source,
-        edgePath,
+        null,
+        `${joinPath(path, `edges[${issue.edge}]`)}.${issue.end}`,
+        `${where}edge ${issue.end} '${issue.name}' names no stage of this graph (stages: ${known})`,
+      );
+      return;
+    }
+    case "selfLoop":
+      findings.error(
+        issue.stage,
+        joinPath(path, `edges[${issue.edge}]`),
         "an edge leads from the stage to itself; a pattern is one linear chain",
       );
-      ok = false;
-      continue;
-    }
-    if (outgoing.has(edge.source)) {
+      return;
+    case "extraOutgoing":
       // GraphSpec keys edges by source, so Flink would silently keep only the last one.
       findings.error(
-        edge.source,
-        `${edgePath}.source`,
+        issue.stage,
+        `${joinPath(path, `edges[${issue.edge}]`)}.source`,
         "the stage has more than one outgoing edge; a pattern is one linear chain",
       );
-      ok = false;
-    } else {
-      outgoing.set(edge.source, { edge, k });
-    }
-    if (incoming.has(edge.target)) {
+      return;
+    case "extraIncoming":
       findings.error(
-        edge.target,
-        `${edgePath}.target`,
+        issue.stage,
+        `${joinPath(path, `edges[${issue.edge}]`)}.target`,
         "the stage has more than one incoming edge; a pattern is one linear chain",
       );
-      ok = false;
-    } else {
-      incoming.set(edge.target, { edge, k });
+      return;
+    case "begins": {
+      const names = issue.begins.map((n) => `'${n.name}'`).join(", ");
+      findings.error(
+        null,
+        joinPath(path, "edges"),
+        `${where}There must be exactly one begin node (a stage no edge leads to), but there are ${issue.begins.length}` +
+          (issue.begins.length === 0 ? " (the edges form a cycle)" : `: ${names}`),
+      );
+      return;
     }
+    case "cycle":
+      // Only follows from an edge problem, which is said instead; listed for completeness.
+      findings.error(issue.stage, joinPath(path, "edges"), "the edges form a cycle through the stage");
+      return;
+    case "unreachable":
+      // With one begin and at most one edge in and out of each stage, the rest sit on a cycle.
+      for (const i of issue.nodes) {
+        findings.error(
+          graph.nodes[i]?.name ?? null,
+          joinPath(path, `nodes[${i}]`),
+          `the stage is not on the chain that starts at '${beginName}' (its edges form a cycle)`,
+        );
+      }
+      return;
   }
-  return ok ? { outgoing, incoming } : null;
 }

@@ -8,15 +8,10 @@
  * and every graph's window (nested groups too) is put on that graph's last pattern.
  */
 import { durationToMillis } from "../../model/duration.ts";
-import type {
-  AtomicNode,
-  Edge,
-  GraphNode,
-  PatternNode,
-  Quantifier,
-  QuantifierProperty,
-} from "../../model/pattern.ts";
+import type { AtomicNode, GraphNode, Quantifier, QuantifierProperty } from "../../model/pattern.ts";
 import { quantifierKind } from "../../model/quantifier.ts";
+import { stageChain } from "../../model/stageChain.ts";
+import type { ChainLink } from "../../model/stageChain.ts";
 import { MalformedPatternError } from "../api.ts";
 import type { ConsumingStrategy, FlinkPattern, FlinkQuantifier, FlinkTimes } from "./flinkPattern.ts";
 import { TRUE_CONDITION, type IterativeCondition } from "./iterativeCondition.ts";
@@ -42,9 +37,9 @@ export function graphToPattern(graph: GraphNode): PatternChain {
 function toPattern(graph: GraphNode, path: string, stageNames: string[]): FlinkPattern {
   const order = chainOrder(graph, path);
   let previous: MutablePattern | null = null;
-  for (const { node, index, edge } of order) {
-    const strategy: ConsumingStrategy = edge ? edge.type : "STRICT";
-    const nodePath = join(path, `nodes[${index}]`);
+  for (const { node, nodeIndex, contiguity } of order) {
+    const strategy: ConsumingStrategy = contiguity ?? "STRICT";
+    const nodePath = join(path, `nodes[${nodeIndex}]`);
     previous =
       node.type === "ATOMIC"
         ? atomicPattern(node, previous, strategy, nodePath, stageNames)
@@ -162,39 +157,15 @@ function userCondition(
 }
 
 /** The nodes in chain order with the edge into each, as `GraphSpec.toPattern` walks them. */
-function chainOrder(
-  graph: GraphNode,
-  path: string,
-): Array<{ node: PatternNode; index: number; edge: Edge | null }> {
-  const byName = new Map<string, { node: PatternNode; index: number }>();
-  graph.nodes.forEach((node, index) => byName.set(node.name, { node, index }));
-  const targets = new Set(graph.edges.map((e) => e.target));
-  const outgoing = new Map<string, Edge>();
-  for (const edge of graph.edges) outgoing.set(edge.source, edge);
-  const begins = graph.nodes.filter((n) => !targets.has(n.name));
-  const begin = begins[0];
-  if (begins.length !== 1 || !begin) {
-    throw malformed(path, null, `There must be exactly one begin node, but there are ${begins.length}`);
-  }
-  const order: Array<{ node: PatternNode; index: number; edge: Edge | null }> = [];
-  const seen = new Set<string>();
-  let current: { node: PatternNode; index: number } | undefined = byName.get(begin.name);
-  let edge: Edge | null = null;
-  while (current) {
-    if (seen.has(current.node.name)) throw malformed(path, current.node.name, "the edges form a cycle");
-    seen.add(current.node.name);
-    order.push({ ...current, edge });
-    const next = outgoing.get(current.node.name);
-    if (!next) break;
-    edge = next;
-    current = byName.get(next.target);
-    if (!current)
-      throw malformed(path, next.target, `edge target '${next.target}' is not a node of this graph`);
-  }
-  if (order.length !== graph.nodes.length) {
-    throw malformed(path, null, "every node must be on the one chain that starts at the begin node");
-  }
-  return order;
+/**
+ * The stages in `GraphSpec.toPattern`'s walk order. The validator has already rejected graphs
+ * that are not one linear chain; should one get here anyway, the first shape problem is thrown.
+ */
+function chainOrder(graph: GraphNode, path: string): readonly ChainLink[] {
+  const { links, problems } = stageChain(graph);
+  const [problem] = problems;
+  if (problem !== undefined) throw malformed(path, null, `the graph is not one linear chain: ${problem}`);
+  return links;
 }
 
 function join(base: string, segment: string): string {

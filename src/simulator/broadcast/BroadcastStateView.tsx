@@ -1,20 +1,21 @@
-import { useMemo } from "react";
+import { Fragment, useMemo } from "react";
 import type { SubtaskBroadcastView } from "../../runtime/job/index.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { useLiveQuery } from "../inspector/useLiveQuery.ts";
 import { useSimulation } from "../simulationStore.ts";
+import { processorStateRows } from "./processorStateRows.ts";
 
 const askState = async (): Promise<readonly SubtaskBroadcastView[]> =>
   (await simulator().request({ type: "broadcastState" })).result;
 
 /** What a subtask's copy holds, without its index: equal texts mean identical copies. */
 function contentOf(view: SubtaskBroadcastView): string {
-  return JSON.stringify([view.rules, view.config, view.keyedConfigs]);
+  return JSON.stringify([view.rules, view.config, view.keyedConfigs, view.processorState]);
 }
 
 /**
  * Every parallel subtask's copy of the broadcast state side by side — the rule versions it runs,
- * the global config and the keyed configs — and whether they are identical (they always are:
+ * the global config and the keyed configs, or a built-in processor's MapStates — and whether they are identical (they always are:
  * every broadcast record reaches every subtask, as in Flink's broadcast state pattern).
  */
 export function BroadcastStateView() {
@@ -39,17 +40,20 @@ export function BroadcastStateView() {
         {subtasks.map((view) => (
           <div key={view.subtask} className="sim-bc-subtask" data-testid="sim.broadcast.subtask">
             <div className="sim-bc-subtask-title">subtask {view.subtask}</div>
-            <div data-testid="sim.broadcast.rules">
-              {view.rules.length === 0 ? (
-                <span className="sim-muted">no rule</span>
-              ) : (
-                view.rules.map((r) => (
-                  <span key={`${r.id}/${r.version}`} className="sim-bc-rule">
-                    rule {r.id} v{r.version}
-                  </span>
-                ))
-              )}
-            </div>
+            {view.processorState !== null && <ProcessorStateList view={view} />}
+            {(view.processorState === null || view.rules.length > 0) && (
+              <div data-testid="sim.broadcast.rules">
+                {view.rules.length === 0 ? (
+                  <span className="sim-muted">no rule</span>
+                ) : (
+                  view.rules.map((r) => (
+                    <span key={`${r.id}/${r.version}`} className="sim-bc-rule">
+                      rule {r.id} v{r.version}
+                    </span>
+                  ))
+                )}
+              </div>
+            )}
             {view.config !== null && (
               <pre className="sim-bc-config">config {JSON.stringify(view.config)}</pre>
             )}
@@ -62,5 +66,28 @@ export function BroadcastStateView() {
         ))}
       </div>
     </section>
+  );
+}
+
+/** A processor's broadcast MapStates (seed 000 channel configs, seed 001 pattern) in one subtask. */
+function ProcessorStateList({ view }: { readonly view: SubtaskBroadcastView }) {
+  const rows = view.processorState === null ? [] : processorStateRows(view.processorState);
+  if (rows.length === 0)
+    return (
+      <span className="sim-muted" data-testid="sim.broadcast.processorState">
+        no broadcast element yet
+      </span>
+    );
+  return (
+    <div data-testid="sim.broadcast.processorState">
+      {rows.map((row, i) => (
+        <Fragment key={`${row.state}/${row.key}`}>
+          {rows[i - 1]?.state !== row.state && <div className="sim-bc-map-state">{row.state}</div>}
+          <pre className="sim-bc-config">
+            {row.key}: {row.value}
+          </pre>
+        </Fragment>
+      ))}
+    </div>
   );
 }

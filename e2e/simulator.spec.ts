@@ -61,7 +61,8 @@ test.describe("simulator", () => {
     await app.open();
     await sim.waitReady(4);
     await sim.setOutOfOrderness(5000);
-    await expect(sim.control("watermarks")).toContainText("5 s behind");
+    await expect(sim.control("settings")).toContainText("5 s behind");
+    await expect(sim.control("watermarks")).toContainText("5 s behind · every event");
     for (let i = 1; i <= 4; i++) await sim.step();
     await expect(sim.position).toHaveText("event 4 / 4");
     // The newest event is 00:01:08; 5 s of out-of-orderness keeps the watermark at 00:01:02.999,
@@ -75,6 +76,37 @@ test.describe("simulator", () => {
     await expect(sim.watermark).toHaveText("+∞ (end of input)");
     await sim.expectCounts(3, 1, 0);
     await expect(sim.control("timeline.waiting")).toBeHidden();
+  });
+
+  test("the run controls fit one row at 1280×720 and the settings open in a popover", async ({ page }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    await sim.step();
+    for (const id of [
+      "play",
+      "step",
+      "stepWatermark",
+      "reset",
+      "speed",
+      "seek",
+      "position",
+      "state",
+      "watermark",
+    ]) {
+      await expect(sim.control(id)).toBeVisible();
+    }
+    const bar = await sim.controls.boundingBox();
+    expect(bar?.height).toBeLessThan(45);
+    await sim.openSettings();
+    await expect(sim.control("timeMode")).toHaveValue("event");
+    await sim.control("parallelism").selectOption("2");
+    await expect(sim.control("settings")).toContainText("2 subtasks");
+    await expect(sim.position).toHaveText("event 1 / 4");
+    await page.keyboard.press("Escape");
+    await expect(sim.control("parallelism")).toBeHidden();
+    expect(app.pageErrors).toEqual([]);
   });
 
   test("seeking backward and forward gives the results of a straight run", async ({ page }) => {

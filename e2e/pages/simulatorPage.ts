@@ -75,9 +75,20 @@ export class SimulatorPage {
     await slider.blur();
   }
 
-  /** Sets the bounded out-of-orderness of the watermark strategy (in its popover). */
+  /** The run-controls bar at the top of the dock. */
+  get controls(): Locator {
+    return this.dock.getByRole("toolbar", { name: "Run controls" });
+  }
+
+  /** Opens the run settings popover (time mode, watermark strategy, parallelism). */
+  async openSettings(): Promise<void> {
+    await this.control("settings").click();
+    await expect(this.control("parallelism")).toBeVisible();
+  }
+
+  /** Sets the bounded out-of-orderness of the watermark strategy (in the settings popover). */
   async setOutOfOrderness(ms: number): Promise<void> {
-    await this.control("watermarks").click();
+    await this.openSettings();
     const field = this.control("outOfOrderness");
     await field.fill(String(ms));
     await field.press("Enter");

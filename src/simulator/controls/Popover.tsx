@@ -1,7 +1,24 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+} from "react";
+
+/** Where the open panel sits: fixed to the window, since the dock clips what overflows it. */
+function panelPlace(button: DOMRect, panelHeight: number): CSSProperties {
+  const right = Math.max(4, window.innerWidth - button.right);
+  // Below the button when it fits in the window, else above it (the dock may be short).
+  return window.innerHeight - button.bottom >= panelHeight + 8
+    ? { top: button.bottom + 4, right }
+    : { bottom: window.innerHeight - button.top + 4, right };
+}
 
 /**
- * A button that shows its current value and opens a small panel of fields below it (closed by
+ * A button that shows its current value and opens a small panel of fields next to it (closed by
  * Escape, by the button, or by a click outside), so rarely changed settings don't crowd the bar.
  */
 export function Popover({
@@ -16,16 +33,28 @@ export function Popover({
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<CSSProperties>({});
   const box = useRef<HTMLSpanElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLSpanElement>(null);
   const panelId = useId();
+  useLayoutEffect(() => {
+    if (!open || button.current === null || panel.current === null) return;
+    setPlace(panelPlace(button.current.getBoundingClientRect(), panel.current.offsetHeight));
+  }, [open]);
   useEffect(() => {
     if (!open) return;
     const onPointer = (e: PointerEvent) => {
       if (box.current !== null && !box.current.contains(e.target as Node)) setOpen(false);
     };
+    const close = () => {
+      setOpen(false);
+    };
     document.addEventListener("pointerdown", onPointer);
+    window.addEventListener("resize", close);
     return () => {
       document.removeEventListener("pointerdown", onPointer);
+      window.removeEventListener("resize", close);
     };
   }, [open]);
   return (
@@ -37,6 +66,7 @@ export function Popover({
       }}
     >
       <button
+        ref={button}
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
@@ -47,7 +77,15 @@ export function Popover({
       >
         {label}: <span className="sim-muted">{summary}</span> ▾
       </button>
-      <span className="sim-popover-panel" id={panelId} role="group" aria-label={label} hidden={!open}>
+      <span
+        className="sim-popover-panel"
+        ref={panel}
+        id={panelId}
+        role="group"
+        aria-label={label}
+        hidden={!open}
+        style={place}
+      >
         {children}
       </span>
     </span>

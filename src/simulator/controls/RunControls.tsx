@@ -5,6 +5,7 @@ import { RunClock } from "./RunClock.tsx";
 import { RunSettingsBar } from "./RunSettingsBar.tsx";
 import { SeekSlider } from "./SeekSlider.tsx";
 import { runStateLabel } from "./runStateLabel.ts";
+import { speedShortLabel } from "./speedShortLabel.ts";
 import "./RunControls.css";
 
 /**
@@ -28,7 +29,7 @@ export function RunControls() {
       <div className="sim-transport">
         {playing ? (
           <button type="button" data-testid="sim.pause" onClick={() => void run.send({ type: "pause" })}>
-            ❚❚ Pause
+            <span aria-hidden="true">❚❚</span> Pause
           </button>
         ) : (
           <button
@@ -38,26 +39,28 @@ export function RunControls() {
             disabled={!ready || stopped || noRules}
             onClick={() => void run.send({ type: "play" })}
           >
-            ▶ Play
+            <span aria-hidden="true">▶</span> Play
           </button>
         )}
         <button
           type="button"
           data-testid="sim.step"
           title="Process the next event"
+          aria-label="Step one event"
           disabled={!ready || stopped}
           onClick={() => void run.send({ type: "step" })}
         >
-          Step
+          <span aria-hidden="true">▸</span> Step
         </button>
         <button
           type="button"
           data-testid="sim.stepWatermark"
-          title="Process events until the watermark moves"
+          title="Step to watermark: process events until the watermark moves"
+          aria-label="Step to watermark"
           disabled={!ready || stopped}
           onClick={() => void run.send({ type: "stepToWatermark" })}
         >
-          Step to watermark
+          <span aria-hidden="true">⇥</span> To watermark
         </button>
         <button
           type="button"
@@ -66,11 +69,11 @@ export function RunControls() {
           disabled={!ready}
           onClick={() => void run.sendRewinding({ type: "reset" })}
         >
-          Reset
+          <span aria-hidden="true">↺</span> Reset
         </button>
       </div>
-      <label className="sim-speed">
-        <span>Speed</span>
+      <label className="sim-speed" title={`Speed: ${speedLabel(speed)}`}>
+        <span className="sim-muted">Speed</span>
         <input
           type="range"
           min={0}
@@ -84,7 +87,7 @@ export function RunControls() {
             if (next !== undefined) void run.changeSettings({ speed: next });
           }}
         />
-        <output className="sim-speed-value">{speedLabel(speed)}</output>
+        <output className="sim-speed-value">{speedShortLabel(speed)}</output>
       </label>
       <SeekSlider summary={summary} disabled={!ready} />
       <span

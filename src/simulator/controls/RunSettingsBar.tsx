@@ -1,11 +1,11 @@
 import { simulator } from "../controller/simulatorController.ts";
 import { MAX_PARALLELISM, type RunSettings, type TimeMode } from "../controller/runSettings.ts";
-import { durationText } from "../format/timeText.ts";
+import { durationText, plural } from "../format/timeText.ts";
 import { useSimulation } from "../simulationStore.ts";
 import { MillisField } from "./MillisField.tsx";
 import { Popover } from "./Popover.tsx";
 
-/** `5 s late · every 200 ms · idle after 1 min`: the watermark strategy in a line. */
+/** `5 s behind · every 200 ms · idle after 1 min`: the watermark strategy in a line. */
 function watermarkSummary(settings: RunSettings): string {
   const parts = [`${durationText(settings.outOfOrdernessMs)} behind`];
   parts.push(
@@ -18,16 +18,27 @@ function watermarkSummary(settings: RunSettings): string {
 }
 
 /**
+ * `5 s behind · 2 subtasks`: what the bar's settings button shows while closed — in event time
+ * the watermark's out-of-orderness, and the parallelism (the time mode is on the bar's clock).
+ */
+function settingsSummary(settings: RunSettings, eventTime: boolean): string {
+  const subtasks = plural(settings.parallelism, "subtask", "subtasks");
+  return eventTime ? `${durationText(settings.outOfOrdernessMs)} behind · ${subtasks}` : subtasks;
+}
+
+/**
  * Time mode, watermark strategy (Flink's `WatermarkStrategy.forBoundedOutOfOrderness`, the
- * periodic interval, `withIdleness`) and parallelism. A change is replayed to the same stream
- * position by the worker, so the run shows at once what the setting does.
+ * periodic interval, `withIdleness`) and parallelism, in one popover so the run-controls bar
+ * fits one row. A change is replayed to the same stream position by the worker, so the run shows
+ * at once what the setting does.
  */
 export function RunSettingsBar() {
   const settings = useSimulation((s) => s.settings);
   const hasTime = useSimulation((s) => s.data?.mapping.time != null);
+  const eventTime = settings.timeMode === "event" && hasTime;
   const run = simulator();
   return (
-    <span className="sim-settings">
+    <Popover label="Settings" summary={settingsSummary(settings, eventTime)} testId="sim.settings">
       <label>
         <span>Time</span>
         <select
@@ -41,8 +52,11 @@ export function RunSettingsBar() {
           <option value="processing">processing time</option>
         </select>
       </label>
-      {settings.timeMode === "event" && hasTime && (
-        <Popover label="Watermarks" summary={watermarkSummary(settings)} testId="sim.watermarks">
+      {eventTime && (
+        <fieldset className="sim-settings-group" data-testid="sim.watermarks">
+          <legend>
+            Watermarks: <span className="sim-muted">{watermarkSummary(settings)}</span>
+          </legend>
           <MillisField
             label="Out-of-orderness (ms)"
             title="Bounded out-of-orderness: the watermark trails the largest timestamp seen by this much"
@@ -66,7 +80,7 @@ export function RunSettingsBar() {
             testId="sim.idleness"
             onCommit={(value) => void run.changeSettings({ idleTimeoutMs: value })}
           />
-        </Popover>
+        </fieldset>
       )}
       <label title="Simulated subtasks: keys are assigned as Flink's KeyGroupRangeAssignment does">
         <span>Parallelism</span>
@@ -82,6 +96,6 @@ export function RunSettingsBar() {
           ))}
         </select>
       </label>
-    </span>
+    </Popover>
   );
 }

@@ -1,10 +1,10 @@
 import { memo } from "react";
 import { Handle, Position } from "@xyflow/react";
 import type { NodeProps } from "@xyflow/react";
-import { isGreedy } from "../model/quantifier.ts";
 import { DiagnosticBadge } from "./DiagnosticBadge.tsx";
+import { QuantifierBadge } from "./QuantifierBadge.tsx";
 import type { GroupFlowNode } from "./flowTypes.ts";
-import { innerContiguityLabel, quantifierBadge, quantifierCalls, windowLabel } from "./stageLabels.ts";
+import { innerContiguityLabel, windowLabel } from "./stageLabels.ts";
 import "./GroupNode.css";
 import "./StageNode.css";
 
@@ -38,20 +38,7 @@ function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
           </span>
         )}
         <DiagnosticBadge diagnostics={diagnostics} testId={`designer.node.${stageKey}.diagnostics`} />
-        {quantifier && (
-          <span
-            className="designer-stage__quantifier"
-            title={quantifierCalls(quantifier)}
-            data-testid={`designer.node.${stageKey}.quantifier`}
-          >
-            {quantifierBadge(quantifier)}
-            {isGreedy(quantifier) && (
-              <span className="designer-stage__greedy" aria-label="greedy">
-                G
-              </span>
-            )}
-          </span>
-        )}
+        {quantifier && <QuantifierBadge quantifier={quantifier} stageKey={stageKey} />}
       </div>
       {group.nodes.length === 0 && <div className="designer-group__empty">empty group</div>}
       <Handle type="source" position={Position.Right} className="designer-handle" />

@@ -1,12 +1,12 @@
 import { memo } from "react";
 import { Handle, Position } from "@xyflow/react";
 import type { NodeProps } from "@xyflow/react";
-import { isGreedy } from "../model/quantifier.ts";
 import { useSimulation } from "../simulator/simulationStore.ts";
 import { ConditionSummary } from "./ConditionSummary.tsx";
 import { DiagnosticBadge } from "./DiagnosticBadge.tsx";
+import { QuantifierBadge } from "./QuantifierBadge.tsx";
 import type { StageFlowNode } from "./flowTypes.ts";
-import { formatDuration, innerContiguityLabel, quantifierBadge, quantifierCalls } from "./stageLabels.ts";
+import { formatDuration, innerContiguityLabel } from "./stageLabels.ts";
 import "./StageNode.css";
 
 /**
@@ -51,18 +51,7 @@ function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
             {count}
           </span>
         )}
-        <span
-          className="designer-stage__quantifier"
-          title={quantifierCalls(quantifier)}
-          data-testid={`designer.node.${stageKey}.quantifier`}
-        >
-          {quantifierBadge(quantifier)}
-          {isGreedy(quantifier) && (
-            <span className="designer-stage__greedy" aria-label="greedy">
-              G
-            </span>
-          )}
-        </span>
+        <QuantifierBadge quantifier={quantifier} stageKey={stageKey} />
       </div>
       <ConditionSummary condition={stage.condition} bindings={bindings} />
       {(inner !== null || windowTime !== null || quantifier.untilCondition !== null) && (

@@ -6,6 +6,8 @@ import "./VirtualTable.css";
 /** Rows per request to the worker. */
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 26;
+/** A page whose request failed (a restarted worker rejects what was pending) is asked for again after this. */
+const RETRY_DELAY_MS = 250;
 
 export interface Column<T> {
   readonly id: string;
@@ -42,6 +44,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [cached, setCached] = useState(() => ({ epoch, cache: new PageCache<T>(PAGE_SIZE) }));
   const [, setArrived] = useState(0);
+  const [retries, setRetries] = useState(0);
   let cache = cached.cache;
   if (cached.epoch !== epoch) {
     const next = { epoch, cache: new PageCache<T>(PAGE_SIZE, cached.cache) };
@@ -71,10 +74,14 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         },
         () => {
           cache.fail(page);
+          // Nothing else may re-run this effect while the same rows stay on screen: ask again.
+          setTimeout(() => {
+            setRetries((n) => n + 1);
+          }, RETRY_DELAY_MS);
         },
       );
     }
-  }, [cache, first, last, total, fetchRows]);
+  }, [cache, first, last, total, fetchRows, retries]);
 
   useEffect(() => {
     if (scrollTo !== null && scrollTo >= 0 && scrollTo < total)

@@ -12,6 +12,11 @@ describe("parseBenchArgs", () => {
     });
   });
 
+  it("reads timeouts only where the workload asks, unless --timeouts", () => {
+    expect(parseBenchArgs([])).toMatchObject({ options: { timeouts: false } });
+    expect(parseBenchArgs(["--timeouts"])).toMatchObject({ ok: true, options: { timeouts: true } });
+  });
+
   it("reads a single JSON run", () => {
     const parsed = parseBenchArgs([
       "--json",
@@ -84,6 +89,7 @@ const RECORD: RunRecord = {
   cpuEventsPerSec: 1_200_000,
   cpuSeconds: 0.41,
   matches: 9_000,
+  timeoutHandling: true,
   timeouts: 12,
   late: 0,
   partialMatchesPeak: 70_000,

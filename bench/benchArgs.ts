@@ -27,6 +27,8 @@ export interface BenchOptions {
   readonly memoryKeys: number;
   /** Matrix: runs per configuration (the median events/s is reported). */
   readonly repeat: number;
+  /** Read timed-out partial matches in every workload, not only where it asks for them (Q6). */
+  readonly timeouts: boolean;
   readonly help: boolean;
 }
 
@@ -61,6 +63,7 @@ then the pathological case), one Node process per run, and prints a table.
   --cap N           partial-match cap per key            [engine default; pathological ${DEFAULT_PATHOLOGICAL_CAP}]
   --memory-keys N   keys for the bytes-per-partial-match step, 0 skips it [20000]
   --repeat N        matrix: run each configuration N times, report the median [1]
+  --timeouts        read timed-out partial matches in every workload   [Q6 only]
   --json            one JSON line per run instead of the table
   --help            this text
 `;
@@ -76,7 +79,7 @@ const VALUE_FLAGS = [
   "memory-keys",
   "repeat",
 ] as const;
-const SWITCHES = ["json", "help"] as const;
+const SWITCHES = ["json", "help", "timeouts"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 /** Parses the flags after `npm run bench --`. */
@@ -138,6 +141,7 @@ export function parseBenchArgs(
     cap: count("cap", 1),
     memoryKeys: count("memory-keys", 0) ?? 20_000,
     repeat: count("repeat", 1) ?? 1,
+    timeouts: switches.has("timeouts"),
   };
   if (options.workload !== null && options.repeat > 1)
     errors.push("--repeat applies to the matrix only (leave out --workload)");

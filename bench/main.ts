@@ -61,6 +61,7 @@ function runOne(options: BenchOptions, id: WorkloadId): RunRecord {
     columns,
     disorderMs,
     ...(cap === null ? {} : { maxPartialMatches: cap }),
+    ...(options.timeouts ? { timeouts: true } : {}),
   });
   // After the timed run, so the throughput figure is not measured on code warmed by this step.
   const memory =
@@ -78,6 +79,7 @@ function runOne(options: BenchOptions, id: WorkloadId): RunRecord {
     cpuEventsPerSec: Math.round(run.cpuEventsPerSec),
     cpuSeconds: round3(run.cpuSeconds),
     matches: run.matches,
+    timeoutHandling: options.timeouts || workload.readsTimeouts,
     timeouts: run.timeouts,
     late: run.late,
     partialMatchesPeak: run.partialMatchesPeak,

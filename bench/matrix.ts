@@ -37,7 +37,14 @@ export function runMatrix(options: BenchOptions, script: string): number {
     "pathological",
     ...(options.cap === null ? [] : ["--cap", String(options.cap)]),
   ]);
-  const common = ["--json", "--seed", String(options.seed), "--rate", String(options.rate)];
+  const common = [
+    "--json",
+    "--seed",
+    String(options.seed),
+    "--rate",
+    String(options.rate),
+    ...(options.timeouts ? ["--timeouts"] : []),
+  ];
   const log = (text: string): void => {
     if (!options.json) process.stderr.write(text);
   };

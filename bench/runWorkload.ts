@@ -33,6 +33,8 @@ export interface RunSettings {
   readonly disorderMs: number;
   /** Partial-match cap per key (CompileOptions.maxPartialMatches); engine default when absent. */
   readonly maxPartialMatches?: number;
+  /** Read timed-out partial matches whatever the workload says (see `Workload.readsTimeouts`). */
+  readonly timeouts?: boolean;
   /** Sees every operator output (tests); the benchmark only counts them. */
   readonly onOutput?: (record: OperatorOutput) => void;
 }
@@ -76,6 +78,7 @@ export function runWorkload(settings: RunSettings): RunMeasurement {
   const counter = new PartialMatchCounter(
     compilePattern(graph, {
       onWarning,
+      handleTimeout: settings.timeouts ?? workload.readsTimeouts,
       ...(settings.maxPartialMatches === undefined ? {} : { maxPartialMatches: settings.maxPartialMatches }),
     }),
   );

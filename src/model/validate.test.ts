@@ -93,6 +93,10 @@ describe("validatePattern: graph shape", () => {
     const graph = { ...base, edges: [{ source: "a", target: "zz", type: "STRICT" as const }] };
     expect(errors(graph)).toEqual([
       ["edges[0].target", "edge target 'zz' names no stage of this graph (stages: 'b', 'a')"],
+      [
+        "nodes[0]",
+        "stage 'b': the stage is not connected: no edge leads to it or from it, and a pattern is one linear chain",
+      ],
     ]);
   });
 
@@ -120,8 +124,12 @@ describe("validatePattern: graph shape", () => {
   });
 
   it("needs exactly one begin node", () => {
-    expect(errors({ ...base, edges: [] })).toEqual([
-      ["edges", "There must be exactly one begin node (a stage no edge leads to), but there are 2: 'b', 'a'"],
+    const two = PatternBuilder.begin("a").next("b").build();
+    const chains = PatternBuilder.begin("c").next("d").build();
+    expect(
+      errors({ ...two, nodes: [...two.nodes, ...chains.nodes], edges: [...two.edges, ...chains.edges] }),
+    ).toEqual([
+      ["edges", "There must be exactly one begin node (a stage no edge leads to), but there are 2: 'a', 'c'"],
     ]);
     const cycle = {
       ...base,
@@ -133,23 +141,24 @@ describe("validatePattern: graph shape", () => {
     expect(errors(cycle)).toEqual([
       [
         "edges",
-        "There must be exactly one begin node (a stage no edge leads to), but there are 0 (the edges form a cycle)",
+        "There must be exactly one begin node (a stage no edge leads to), but there are 0 (the edges form a cycle through 'b', 'a')",
       ],
     ]);
   });
 
   it("reports stages cut off the chain by a cycle", () => {
-    const three = PatternBuilder.begin("a").next("b").next("c").build();
+    const four = PatternBuilder.begin("a").next("b").next("c").next("d").build(); // nodes [d, c, b, a]
     const graph = {
-      ...three,
+      ...four,
       edges: [
-        { source: "b", target: "c", type: "STRICT" as const },
-        { source: "c", target: "b", type: "STRICT" as const },
+        { source: "a", target: "b", type: "STRICT" as const },
+        { source: "c", target: "d", type: "STRICT" as const },
+        { source: "d", target: "c", type: "STRICT" as const },
       ],
     };
     expect(errors(graph)).toEqual([
-      ["nodes[0]", "stage 'c': the stage is not on the chain that starts at 'a' (its edges form a cycle)"],
-      ["nodes[1]", "stage 'b': the stage is not on the chain that starts at 'a' (its edges form a cycle)"],
+      ["nodes[0]", "stage 'd': the stage is not on the chain that starts at 'a' (its edges form a cycle)"],
+      ["nodes[1]", "stage 'c': the stage is not on the chain that starts at 'a' (its edges form a cycle)"],
     ]);
   });
 
@@ -158,7 +167,11 @@ describe("validatePattern: graph shape", () => {
       ...singleQuantifier(),
       consumingStrategy: "STRICT",
     });
-    expect(errors(graph).map(([path]) => path)).toEqual(["edges", "nodes[1].quantifier.consumingStrategy"]);
+    expect(errors(graph).map(([path]) => path)).toEqual([
+      "nodes[0]",
+      "nodes[1]",
+      "nodes[1].quantifier.consumingStrategy",
+    ]);
   });
 
   it("checks shape inside groups with the group's name and path", () => {
@@ -167,13 +180,109 @@ describe("validatePattern: graph shape", () => {
     const broken = { ...graph, nodes: [{ ...group, edges: [] }, ...graph.nodes.slice(1)] };
     expect(errors(broken)).toEqual([
       [
+        "nodes[0].nodes[0]",
+        "stage 'y': the stage is not connected: no edge leads to it or from it, and a pattern is one linear chain",
+      ],
+      [
+        "nodes[0].nodes[1]",
+        "stage 'x': the stage is not connected: no edge leads to it or from it, and a pattern is one linear chain",
+      ],
+    ]);
+    const cycle = {
+      ...group,
+      edges: [...group.edges, { source: "y", target: "x", type: "STRICT" as const }],
+    };
+    expect(errors({ ...graph, nodes: [cycle, ...graph.nodes.slice(1)] })).toEqual([
+      [
         "nodes[0].edges",
-        "group 'y': There must be exactly one begin node (a stage no edge leads to), but there are 2: 'y', 'x'",
+        "group 'y': There must be exactly one begin node (a stage no edge leads to), but there are 0 (the edges form a cycle through 'y', 'x')",
       ],
     ]);
     expect(
       errors({ ...graph, nodes: [{ ...group, nodes: [], edges: [] }, ...graph.nodes.slice(1)] }),
     ).toEqual([["nodes[0].nodes", "stage 'y': group 'y': a pattern needs at least one stage"]]);
+  });
+});
+
+describe("validatePattern: every shape problem at once", () => {
+  const unconnected = (name: string) =>
+    `stage '${name}': the stage is not connected: no edge leads to it or from it, and a pattern is one linear chain`;
+  /** Stages a -> b (nodes [b, a]) plus `extra` stages that no edge names. */
+  const withLoose = (...extra: PatternNode[]): GraphNode => {
+    const graph = ab().build();
+    return { ...graph, nodes: [...graph.nodes, ...extra] };
+  };
+  const stageNamed = (name: string): PatternNode => {
+    const node = PatternBuilder.begin(name).build().nodes[0];
+    if (!node) throw new Error("no stage");
+    return node;
+  };
+
+  it("names an unconnected stage and its path, and does not call it a second begin node", () => {
+    expect(validatePattern(withLoose(stageNamed("c")))).toEqual([
+      { severity: "error", stage: "c", path: "nodes[2]", message: unconnected("c") },
+    ]);
+  });
+
+  it("reports an unconnected stage next to a duplicate name", () => {
+    const graph = withLoose(stageNamed("a"), stageNamed("c"));
+    expect(errors(graph)).toEqual([
+      [
+        "nodes[2].name",
+        "stage 'a': another stage at this level has the same name, so edges cannot tell them apart",
+      ],
+      ["nodes[3]", unconnected("c")],
+      ["nodes[2].name", "stage 'a': Duplicate pattern name: a. Names must be unique."],
+    ]);
+    expect(validatePattern(graph).find((d) => d.path === "nodes[3]")?.stage).toBe("c");
+  });
+
+  it("still walks the chain when a name is duplicated: two chains are two begin nodes", () => {
+    const cd = PatternBuilder.begin("c").next("d").build();
+    const graph = withLoose(stageNamed("b"), ...cd.nodes);
+    expect(errors({ ...graph, edges: [...graph.edges, ...cd.edges] })).toEqual([
+      [
+        "nodes[2].name",
+        "stage 'b': another stage at this level has the same name, so edges cannot tell them apart",
+      ],
+      ["edges", "There must be exactly one begin node (a stage no edge leads to), but there are 2: 'a', 'c'"],
+      ["nodes[2].name", "stage 'b': Duplicate pattern name: b. Names must be unique."],
+    ]);
+  });
+
+  it("reports a dangling edge, an empty name and an unconnected stage together", () => {
+    const graph = withLoose(stageNamed(""), stageNamed("c"));
+    const dangling = {
+      ...graph,
+      edges: [...graph.edges, { source: "b", target: "zz", type: "STRICT" as const }],
+    };
+    expect(errors(dangling)).toEqual([
+      ["nodes[2].name", "every stage needs a non-empty name"],
+      ["edges[1].target", "edge target 'zz' names no stage of this graph (stages: 'b', 'a', '', 'c')"],
+      [
+        "nodes[2]",
+        "the stage is not connected: no edge leads to it or from it, and a pattern is one linear chain",
+      ],
+      ["nodes[3]", unconnected("c")],
+    ]);
+  });
+
+  it("reports a cycle apart from an unconnected stage", () => {
+    const three = PatternBuilder.begin("a").next("b").next("c").build(); // nodes [c, b, a]
+    const graph = {
+      ...three,
+      edges: [
+        { source: "b", target: "c", type: "STRICT" as const },
+        { source: "c", target: "b", type: "STRICT" as const },
+      ],
+    };
+    expect(errors(graph)).toEqual([
+      ["nodes[2]", unconnected("a")],
+      [
+        "edges",
+        "There must be exactly one begin node (a stage no edge leads to), but there are 0 (the edges form a cycle through 'c', 'b')",
+      ],
+    ]);
   });
 });
 

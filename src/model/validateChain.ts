@@ -1,8 +1,10 @@
 /**
  * Shape rules of one graph level, as dynamic CEP's `GraphSpec.toPattern` walks it: the begin
  * stage is the one node no edge targets, and each stage's single outgoing edge leads to the next.
- * Anything else (branches, cycles, dangling or duplicate names) is reported, not guessed at.
- * {@link stageChain} finds the problems; this module words them with their JSON paths.
+ * Anything else (branches, cycles, dangling edges, unconnected stages, duplicate names) is
+ * reported, not guessed at, and all of it at once: a stage with a duplicate name does not hide an
+ * unconnected one. {@link stageChain} finds the problems; this module words them with their JSON
+ * paths.
  */
 import type { Findings } from "./patternFindings.ts";
 import { joinPath } from "./patternFindings.ts";
@@ -20,7 +22,7 @@ export interface ChainLink {
   readonly previous: ChainLink | null;
 }
 
-/** Which issues are worth saying: later ones follow from earlier ones and would only add noise. */
+/** Which step of the walk found an issue. */
 function stepOf(issue: ChainIssue): "names" | "edges" | "walk" {
   switch (issue.kind) {
     case "emptyName":
@@ -50,19 +52,22 @@ export function linkChain(
   findings: Findings,
 ): ChainLink[] | null {
   const { links, issues } = stageChain(graph);
-  const steps = new Set(issues.map(stepOf));
-  for (const issue of issues) {
-    const step = stepOf(issue);
-    // Edges are only checked among well-named stages (except that their ends exist), and the
-    // walk only over clean edges.
-    const said =
-      step === "names" ||
-      issue.kind === "unknownEnd" ||
-      (step === "edges" && !steps.has("names")) ||
-      (step === "walk" && !steps.has("names") && !steps.has("edges"));
-    if (said) reportIssue(graph, path, group, issue, links[0]?.node.name ?? "", findings);
+  const shape = issues.filter((issue) => stepOf(issue) !== "walk");
+  for (const issue of shape) reportIssue(graph, path, group, issue, NO_WALK, findings);
+  const unconnected = unconnectedStages(graph);
+  for (const i of unconnected) {
+    findings.error(
+      graph.nodes[i]?.name || null,
+      joinPath(path, `nodes[${i}]`),
+      "the stage is not connected: no edge leads to it or from it, and a pattern is one linear chain",
+    );
   }
-  if (issues.length > 0) return null;
+  // A walk over edges that branch, merge or dangle only restates those edge problems.
+  if (!shape.some((issue) => stepOf(issue) === "edges")) {
+    const walk = walkConnected(graph, unconnected);
+    for (const issue of walk.issues) reportIssue(graph, path, group, issue, walk, findings);
+  }
+  if (issues.length > 0 || unconnected.length > 0) return null;
 
   const chain: ChainLink[] = [];
   let previous: ChainLink | null = null;
@@ -80,12 +85,60 @@ export function linkChain(
   return chain;
 }
 
+/** What the walk over the connected stages found, for wording its issues. */
+interface Walk {
+  readonly issues: readonly ChainIssue[];
+  /** The stage the walk started at. */
+  readonly beginName: string;
+  /** The names walked over: with no begin stage, they all sit on cycles. */
+  readonly walked: readonly string[];
+}
+
+const NO_WALK: Walk = { issues: [], beginName: "", walked: [] };
+
+/**
+ * Stages (by index) that no edge names, at a level with more than one stage name. Each is said
+ * as itself — rather than only as one more begin stage — so the canvas marks the stage.
+ */
+function unconnectedStages(graph: GraphNode): number[] {
+  const names = new Set(graph.nodes.map((node) => node.name));
+  if (names.size < 2) return [];
+  const ends = new Set(graph.edges.flatMap((edge) => [edge.source, edge.target]));
+  return graph.nodes.flatMap((node, i) => (ends.has(node.name) ? [] : [i]));
+}
+
+/**
+ * The begin and walk issues of the connected stages, one node per name, with node indices of
+ * `graph`: a duplicate name or an unconnected stage is already said, and must not come back as
+ * a second begin stage or a stage off the chain.
+ */
+function walkConnected(graph: GraphNode, unconnected: readonly number[]): Walk {
+  const kept: number[] = [];
+  const names = new Set<string>();
+  graph.nodes.forEach((node, i) => {
+    if (unconnected.includes(i) || names.has(node.name)) return;
+    names.add(node.name);
+    kept.push(i);
+  });
+  if (kept.length === 0) return NO_WALK;
+  const walked = stageChain({ ...graph, nodes: kept.flatMap((i) => graph.nodes[i] ?? []) });
+  const issues = walked.issues.flatMap((issue): ChainIssue[] => {
+    if (issue.kind === "unreachable") return [{ ...issue, nodes: issue.nodes.flatMap((i) => kept[i] ?? []) }];
+    return stepOf(issue) === "walk" ? [issue] : [];
+  });
+  return {
+    issues,
+    beginName: walked.links[0]?.node.name ?? "",
+    walked: kept.map((i) => graph.nodes[i]?.name ?? ""),
+  };
+}
+
 function reportIssue(
   graph: GraphNode,
   path: string,
   group: string | null,
   issue: ChainIssue,
-  beginName: string,
+  walk: Walk,
   findings: Findings,
 ): void {
   const where = group === null ? "" : `group '${group}': `;
@@ -136,12 +189,14 @@ function reportIssue(
       );
       return;
     case "begins": {
-      const names = issue.begins.map((n) => `'${n.name}'`).join(", ");
+      const quoted = (names: readonly string[]) => names.map((name) => `'${name}'`).join(", ");
       findings.error(
         null,
         joinPath(path, "edges"),
         `${where}There must be exactly one begin node (a stage no edge leads to), but there are ${issue.begins.length}` +
-          (issue.begins.length === 0 ? " (the edges form a cycle)" : `: ${names}`),
+          (issue.begins.length === 0
+            ? ` (the edges form a cycle through ${quoted(walk.walked)})`
+            : `: ${quoted(issue.begins.map((n) => n.name))}`),
       );
       return;
     }
@@ -155,7 +210,7 @@ function reportIssue(
         findings.error(
           graph.nodes[i]?.name ?? null,
           joinPath(path, `nodes[${i}]`),
-          `the stage is not on the chain that starts at '${beginName}' (its edges form a cycle)`,
+          `the stage is not on the chain that starts at '${walk.beginName}' (its edges form a cycle)`,
         );
       }
       return;

@@ -64,7 +64,8 @@ export function compileRuleSet(
     } catch (error) {
       if (error instanceof MalformedPatternError) {
         for (const d of error.diagnostics) {
-          const stage = d.stage === null ? "" : `stage '${d.stage}': `;
+          // Most messages name their stage already ("stage 'x': …"); don't say it twice.
+          const stage = d.stage === null || d.message.includes(`'${d.stage}'`) ? "" : `stage '${d.stage}': `;
           const severity = d.severity === "warning" ? "warning: " : "";
           problems.push(
             `${severity}${ruleName(rule)}: ${d.path === "" ? "" : `${d.path}: `}${stage}${d.message}`,

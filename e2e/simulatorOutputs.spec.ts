@@ -128,4 +128,34 @@ test.describe("simulator outputs", () => {
     await expect(panels.byId("sim.broadcast.marker")).toHaveCount(0);
     app.expectCleanRun();
   });
+
+  test("Undo after loading the broadcast Learn card brings back the rules and the broadcast stream; Redo loads both again", async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    const mine = JSON.stringify(await app.exportActiveRule());
+    const cardRecord = "2020-01-01 10:03:00";
+    await panels.loadCard("broadcast");
+    await sim.waitReady(8);
+    await panels.openTab("broadcast");
+    await expect(panels.byId("sim.broadcast.marker")).toHaveCount(1);
+    await expect(panels.byId("sim.broadcast.editor")).toContainText(cardRecord);
+
+    // One undo: the rules, the schedule being edited and the run's broadcast stream.
+    await app.undoButton.click();
+    await expect(panels.byId("sim.broadcast.marker")).toHaveCount(0);
+    await expect(panels.byId("sim.broadcast.editor")).not.toContainText(cardRecord);
+    expect(JSON.stringify(await app.exportActiveRule())).toBe(mine);
+
+    await app.redoButton.click();
+    await expect(panels.byId("sim.broadcast.marker")).toHaveCount(1);
+    await expect(panels.byId("sim.broadcast.editor")).toContainText(cardRecord);
+    expect(JSON.stringify(await app.exportActiveRule())).not.toBe(mine);
+    await panels.screenshot("B-learn-redo-broadcast");
+    app.expectCleanRun();
+  });
 });

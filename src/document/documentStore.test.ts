@@ -190,3 +190,83 @@ describe("documentStore history", () => {
     expect(valueOf(s)).toBe("2");
   });
 });
+
+describe("documentStore history: changes linked outside the document", () => {
+  /** A value outside the document (like the run's broadcast schedule) and a linked change of it. */
+  function outside(initial: string) {
+    const state = { value: initial };
+    const change = (before: string, after: string) => {
+      state.value = after;
+      return {
+        undo: () => {
+          state.value = before;
+        },
+        redo: () => {
+          state.value = after;
+        },
+      };
+    };
+    return { state, change };
+  }
+
+  it("one undo takes back the document and the linked change; redo does both again", () => {
+    const s = createDocumentStore(docWith("mine"));
+    const schedule = outside("[]");
+    s.replaceDocument(docWith("card"), { linked: schedule.change("[]", "[card]") });
+    s.undo();
+    expect([valueOf(s), schedule.state.value]).toEqual(["mine", "[]"]);
+    s.redo();
+    expect([valueOf(s), schedule.state.value]).toEqual(["card", "[card]"]);
+    s.undo();
+    expect([valueOf(s), schedule.state.value]).toEqual(["mine", "[]"]);
+  });
+
+  it("leaves outside state alone when undoing entries that did not change it", () => {
+    const s = createDocumentStore(docWith("0"));
+    const schedule = outside("[]");
+    s.changeDocument(setValue("1"), { linked: schedule.change("[]", "[a]") });
+    s.changeDocument(setValue("2"));
+    // Edited outside any recorded change (typing in the schedule editor, say).
+    schedule.state.value = "[a, b]";
+    s.undo();
+    expect([valueOf(s), schedule.state.value]).toEqual(["1", "[a, b]"]);
+    s.undo();
+    expect([valueOf(s), schedule.state.value]).toEqual(["0", "[]"]);
+  });
+
+  it("joins linked changes of one gesture or merge into its entry, undone last first", () => {
+    const s = createDocumentStore(docWith("0"));
+    const log: string[] = [];
+    const logged = (name: string) => ({
+      undo: () => log.push(`undo ${name}`),
+      redo: () => log.push(`redo ${name}`),
+    });
+    s.beginGesture();
+    s.changeDocument(setValue("1"), { linked: logged("a") });
+    s.changeDocument(setValue("2"), { linked: logged("b") });
+    s.endGesture();
+    s.changeDocument(setValue("3"), { mergeKey: "k", linked: logged("c") });
+    s.changeDocument(setValue("4"), { mergeKey: "k", linked: logged("d") });
+    s.undo();
+    s.undo();
+    expect(valueOf(s)).toBe("0");
+    s.redo();
+    expect(log).toEqual(["undo d", "undo c", "undo b", "undo a", "redo a", "redo b"]);
+  });
+
+  it("records a linked change even when the document stays the same", () => {
+    const s = createDocumentStore(docWith("0"));
+    const schedule = outside("[]");
+    s.changeDocument((doc) => doc, { linked: schedule.change("[]", "[a]") });
+    expect(s.store.getState().canUndo).toBe(true);
+    s.undo();
+    expect([valueOf(s), schedule.state.value]).toEqual(["0", "[]"]);
+  });
+
+  it("a skipped change carries nothing into the history", () => {
+    const s = createDocumentStore(docWith("0"));
+    const schedule = outside("[]");
+    s.changeDocument(setValue("1"), { history: "skip", linked: schedule.change("[]", "[a]") });
+    expect(s.store.getState().canUndo).toBe(false);
+  });
+});

@@ -16,7 +16,7 @@ import {
   redoStep,
   undoStep,
 } from "./documentHistory.ts";
-import type { History } from "./documentHistory.ts";
+import type { History, LinkedChange } from "./documentHistory.ts";
 import type { StudioDocument } from "./studioDocument.ts";
 
 /** What components and commands read. */
@@ -32,6 +32,12 @@ export interface ChangeOptions {
   readonly history?: "record" | "skip";
   /** Consecutive recorded changes with the same mergeKey collapse into ONE undo entry (typing in one field). */
   readonly mergeKey?: string;
+  /**
+   * State outside the document that the same gesture changes (the run's broadcast schedule):
+   * undo and redo of this change take it back and forth too. Recorded even when the document
+   * itself does not change.
+   */
+  readonly linked?: LinkedChange;
 }
 
 /** A document store with its history; the app uses the one instance below, tests make their own. */
@@ -65,7 +71,7 @@ export function createDocumentStore(initial: StudioDocument): DocumentStore {
     const before = store.getState().doc;
     const after = update(before);
     // An edit that changes nothing returns its input; it must not leave an empty undo entry.
-    if (after === before) return;
+    if (after === before && options.linked === undefined) return;
     publish(after, recordChange(history, before, options));
   };
 
@@ -75,7 +81,10 @@ export function createDocumentStore(initial: StudioDocument): DocumentStore {
     replaceDocument(doc, options = {}) {
       // A replaced document is never merged with what came before or after it.
       history = closeMerge(history);
-      changeDocument(() => doc, { history: options.history ?? "record" });
+      changeDocument(() => doc, {
+        history: options.history ?? "record",
+        ...(options.linked === undefined ? {} : { linked: options.linked }),
+      });
       history = closeMerge(history);
     },
     endMerge() {
@@ -89,11 +98,15 @@ export function createDocumentStore(initial: StudioDocument): DocumentStore {
     },
     undo() {
       const step = undoStep(history, store.getState().doc);
-      if (step) publish(step.doc, step.history);
+      if (!step) return;
+      publish(step.doc, step.history);
+      for (const change of [...step.linked].reverse()) change.undo();
     },
     redo() {
       const step = redoStep(history, store.getState().doc);
-      if (step) publish(step.doc, step.history);
+      if (!step) return;
+      publish(step.doc, step.history);
+      for (const change of step.linked) change.redo();
     },
   };
 }

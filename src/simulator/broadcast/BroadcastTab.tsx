@@ -7,7 +7,7 @@ import { effectiveTimeMode } from "../controller/runSettings.ts";
 import { instantText } from "../format/timeText.ts";
 import { useSimulation } from "../simulationStore.ts";
 import { broadcastSchema } from "./broadcastSchema.ts";
-import { applySchedule, broadcastStore, setDraft, useBroadcast } from "./broadcastStore.ts";
+import { applySchedule, broadcastStore, scheduleChange, setDraft, useBroadcast } from "./broadcastStore.ts";
 import { BroadcastStateView } from "./BroadcastStateView.tsx";
 import { readAt, scheduleRuleVersion } from "./scheduleRule.ts";
 import { ScheduleList } from "./ScheduleList.tsx";
@@ -67,7 +67,10 @@ export function BroadcastTab() {
       setNote(outcome.error);
       return;
     }
-    changeDocument(() => outcome.doc);
+    // One undo takes back both the published version and its record in the schedule.
+    changeDocument(() => outcome.doc, {
+      linked: scheduleChange({ draft: broadcastStore.getState().draft }, { draft: outcome.schedule }),
+    });
     // The new version reaches the run by this broadcast, not by reloading the rules.
     simulator().adoptDocumentRules();
     setDraft(outcome.schedule);

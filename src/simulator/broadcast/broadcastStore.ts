@@ -4,14 +4,19 @@
  * which replays the run to the same position with them; a refused schedule leaves the run's
  * schedule as it was and lists every problem. The applied schedule's config keys are what the
  * condition editors complete after `config.`.
+ *
+ * The schedule is run state, not part of the document; but gestures that change the rules may
+ * change it too (loading a Learn card or a scenario link, scheduling a rule version). They record
+ * a {@link scheduleChange} with their undo entry, so one undo brings back both.
  */
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
+import type { LinkedChange } from "../../document/documentHistory.ts";
 import { WorkerRequestError } from "../../ui/worker/workerClient.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { simulationStore } from "../simulationStore.ts";
 import { setConfigKeys } from "../../editors/conditionContext.ts";
-import { configKeysOf, readSchedule } from "./broadcastRecords.ts";
+import { configKeysOf, readSchedule, scheduleText } from "./broadcastRecords.ts";
 
 export interface BroadcastState {
   readonly draft: string;
@@ -64,4 +69,41 @@ export async function applySchedule(text: string): Promise<boolean> {
     broadcastStore.setState({ applying: false });
     simulationStore.setState((s) => ({ runEpoch: s.runEpoch + 1 }));
   }
+}
+
+/** The schedule at one moment, as undo and redo put it back. */
+export interface ScheduleSnapshot {
+  readonly draft: string;
+  /** The schedule the run has (null: none); absent when the change left the run's schedule alone. */
+  readonly applied?: string | null;
+}
+
+/** The schedule now: the text being edited and the one the run has. */
+export function scheduleSnapshot(): ScheduleSnapshot {
+  const { draft, applied } = broadcastStore.getState();
+  return { draft, applied };
+}
+
+/**
+ * Puts the schedule back as `to` holds it: the run is given `to.applied` when it has another one
+ * (a run that had none gets an empty stream), then the editor shows `to.draft`.
+ */
+async function restoreSchedule(to: ScheduleSnapshot): Promise<void> {
+  if (to.applied !== undefined && to.applied !== broadcastStore.getState().applied) {
+    const taken = await applySchedule(to.applied ?? scheduleText([]));
+    if (taken) broadcastStore.setState({ applied: to.applied });
+  }
+  broadcastStore.setState({ draft: to.draft });
+}
+
+/** The undo history's record of a gesture that changed the schedule from `before` to `after`. */
+export function scheduleChange(before: ScheduleSnapshot, after: ScheduleSnapshot): LinkedChange {
+  return {
+    undo: () => {
+      void restoreSchedule(before);
+    },
+    redo: () => {
+      void restoreSchedule(after);
+    },
+  };
 }

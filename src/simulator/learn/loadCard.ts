@@ -3,11 +3,16 @@
  * undoable change, so Undo brings the user's rules back), its run settings are applied, its
  * data is streamed to the worker and the run restarts with the card's rules — and with the
  * card's broadcast stream (a card without one clears a stream the run has, since the card's
- * claims hold without it).
+ * claims hold without it). The broadcast stream is part of the same undo step as the rules.
  */
 import { documentStore, replaceDocument } from "../../document/documentStore.ts";
 import { readSchedule, scheduleText } from "../broadcast/broadcastRecords.ts";
-import { applySchedule, broadcastStore } from "../broadcast/broadcastStore.ts";
+import {
+  applySchedule,
+  scheduleChange,
+  scheduleSnapshot,
+  type ScheduleSnapshot,
+} from "../broadcast/broadcastStore.ts";
 import type { DataSpec } from "../controller/dataSpec.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { cardPlan, type CardData } from "./cardPlan.ts";
@@ -31,12 +36,17 @@ export async function loadCard(card: LearnCard): Promise<void> {
   }
   learnStore.setState({ loading: card.id, problem: null });
   try {
-    replaceDocument(plan.doc);
+    const before = scheduleSnapshot();
+    const schedule = cardSchedule(plan.broadcast, before);
+    replaceDocument(
+      plan.doc,
+      schedule === null ? {} : { linked: scheduleChange(before, { draft: schedule, applied: schedule }) },
+    );
     const controller = simulator();
     await controller.changeSettings(plan.settings);
     await controller.loadData(dataSpecOf(plan.data));
     await controller.restartWithRules();
-    if (!(await setBroadcast(plan.broadcast))) {
+    if (schedule !== null && !(await applySchedule(schedule))) {
       learnStore.setState({
         problem: "The run refused the card's broadcast stream: the Broadcast tab lists why.",
       });
@@ -48,10 +58,15 @@ export async function loadCard(card: LearnCard): Promise<void> {
   }
 }
 
-/** Gives the run `records` as its broadcast stream unless it has that already; false when refused. */
-async function setBroadcast(records: readonly Readonly<Record<string, unknown>>[]): Promise<boolean> {
-  const { applied } = broadcastStore.getState();
-  const current = applied === null ? null : readSchedule(applied);
-  if (records.length === 0 && (current === null || (current.ok && current.records.length === 0))) return true;
-  return applySchedule(scheduleText(records));
+/**
+ * The schedule text the run gets for the card's `records`, or null when the run keeps its own:
+ * the card has no stream and the run has none either.
+ */
+function cardSchedule(
+  records: readonly Readonly<Record<string, unknown>>[],
+  now: ScheduleSnapshot,
+): string | null {
+  const current = now.applied == null ? null : readSchedule(now.applied);
+  if (records.length === 0 && (current === null || (current.ok && current.records.length === 0))) return null;
+  return scheduleText(records);
 }

@@ -2,11 +2,17 @@
  * Scenario links in the app: the view now as a link (rules, data source, settings, position,
  * dock tab, broadcast schedule), and opening one — the rules replace the document (undoable),
  * then the settings, the data, the rules' run, the broadcast schedule and the position follow,
- * in that order, after the simulator's first start so the demo data cannot overtake them.
+ * in that order, after the simulator's first start so the demo data cannot overtake them. The
+ * link's broadcast schedule is part of the same undo step as its rules.
  */
 import { documentStore, replaceDocument } from "../../document/documentStore.ts";
 import { seedScenarios } from "../../scenarios/seedScenarios.ts";
-import { broadcastStore, applySchedule } from "../broadcast/broadcastStore.ts";
+import {
+  applySchedule,
+  broadcastStore,
+  scheduleChange,
+  scheduleSnapshot,
+} from "../broadcast/broadcastStore.ts";
 import type { DataSpec } from "../controller/dataSpec.ts";
 import { simulator, simulatorReady } from "../controller/simulatorController.ts";
 import { showDockTab, simulationStore } from "../simulationStore.ts";
@@ -90,12 +96,18 @@ export async function openScenarioFragment(
   const spec = dataSpecOf(view.data);
   if (typeof spec === "string") return { error: spec, warnings: [] };
   await simulatorReady();
-  replaceDocument(view.doc);
+  const schedule = view.broadcast;
+  replaceDocument(
+    view.doc,
+    schedule === null
+      ? {}
+      : { linked: scheduleChange(scheduleSnapshot(), { draft: schedule, applied: schedule }) },
+  );
   const controller = simulator();
   await controller.changeSettings(view.settings);
   await controller.loadData(spec);
   await controller.restartWithRules();
-  if (view.broadcast !== null) await applySchedule(view.broadcast);
+  if (schedule !== null) await applySchedule(schedule);
   if (view.position > 0) await controller.sendRewinding({ type: "seek", position: view.position });
   if (view.tab !== null) showDockTab(view.tab);
   return { error: null, warnings: decoded.warnings };

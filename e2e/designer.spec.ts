@@ -106,7 +106,9 @@ test("drags a shape from the palette onto the canvas", async () => {
   });
 });
 
-test("selects a stage from the keyboard and deletes it", async ({ page }) => {
+test("selects a stage from the keyboard and deletes it; Tab skips the React Flow credit", async ({
+  page,
+}) => {
   await designer.paletteItem("stage").click();
   await expect(designer.nodes).toHaveCount(3);
   await designer.focusNode("second_view");
@@ -114,6 +116,15 @@ test("selects a stage from the keyboard and deletes it", async ({ page }) => {
   await designer.expectSelected("second_view");
   await page.keyboard.press("Delete");
   await expect(designer.nodes).toHaveCount(2);
+
+  // Tab goes from a stage through the canvas's own stops and out, never onto React Flow's credit
+  // link, which stays on screen.
+  await designer.focusNode("first_view");
+  const stops = await designer.tabThroughCanvas();
+  expect(stops).toContain("Auto layout");
+  expect(stops).not.toContain("React Flow attribution");
+  await expect(designer.attributionLink).toBeVisible();
+  await expect(designer.attributionLink).toHaveAttribute("tabindex", "-1");
 });
 
 test("deletes the selected stage with the Delete key, and a pattern click selects the pattern", async ({

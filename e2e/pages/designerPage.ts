@@ -52,6 +52,31 @@ export class DesignerPage {
     return this.page.getByTestId("designer.autoLayout");
   }
 
+  /** React Flow's credit link on the canvas. */
+  get attributionLink(): Locator {
+    return this.page.getByTestId("designer.attribution").getByRole("link");
+  }
+
+  /**
+   * Presses Tab from the focused element until focus leaves the canvas, and returns a label for
+   * each canvas element it stopped on (its aria-label, else the test id in it), in order.
+   */
+  async tabThroughCanvas(): Promise<string[]> {
+    const stops: string[] = [];
+    const focused = this.canvas.locator(":focus");
+    for (let i = 0; i < 40; i++) {
+      await this.page.keyboard.press("Tab");
+      if ((await focused.count()) === 0) return stops;
+      const tagged = focused.locator("[data-testid]").first();
+      const label =
+        (await focused.getAttribute("aria-label")) ??
+        (await focused.getAttribute("data-testid")) ??
+        ((await tagged.count()) > 0 ? await tagged.getAttribute("data-testid") : null);
+      stops.push(label ?? (await focused.innerText()));
+    }
+    throw new Error(`Tab never left the canvas: ${stops.join(", ")}`);
+  }
+
   /** Clicks a stage (with Shift: adds it to the selection). */
   async clickNode(stageKey: string, options: { shift?: boolean } = {}): Promise<void> {
     await this.node(stageKey).click({

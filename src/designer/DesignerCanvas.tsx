@@ -21,6 +21,7 @@ import type { DocumentRule } from "../document/studioDocument.ts";
 import { useActiveRule } from "../document/useDocument.ts";
 import { addPaletteShape, PALETTE_DRAG_TYPE } from "./addPaletteShape.ts";
 import { ContiguityEdge } from "./ContiguityEdge.tsx";
+import { FlowAttribution } from "./FlowAttribution.tsx";
 import { positionUpdate, selectionAfter } from "./flowChanges.ts";
 import type { DesignerEdge, DesignerNode, FlowRef } from "./flowTypes.ts";
 import { GroupNode } from "./GroupNode.tsx";
@@ -39,6 +40,7 @@ const MINIMAP_SIZE = { width: 150, height: 96 };
 /** A minimap is for finding your way in a big rule; on a small one it only hides the canvas. */
 const MINIMAP_MIN_NODES = 5;
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
+const HIDE_BUILT_IN_ATTRIBUTION = { hideAttribution: true };
 
 /**
  * The pattern canvas: the active rule's stages, groups and edges (React Flow), with its pattern
@@ -180,7 +182,8 @@ function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={2}
-        attributionPosition="top-right"
+        // The attribution is <FlowAttribution> below, which keeps its link out of the Tab order.
+        proOptions={HIDE_BUILT_IN_ATTRIBUTION}
         aria-label={`Pattern of rule ${docRule.rule.id}`}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c5cbd5" />
@@ -221,6 +224,7 @@ function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
             maskColor="rgb(246 247 249 / 70%)"
           />
         )}
+        <FlowAttribution />
       </ReactFlow>
       {isEmpty && (
         <p

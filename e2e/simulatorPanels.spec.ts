@@ -107,6 +107,38 @@ test.describe("simulator panels", () => {
     app.expectCleanRun();
   });
 
+  test("a panel loads on first show, says so meanwhile, and offers to try again when it cannot load", async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    // The Learn chunk waits until released; the Metrics chunk cannot be fetched at first.
+    let release: (value?: unknown) => void = () => undefined;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/LearnTab-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.route(/\/MetricsTab-[^/]*\.js$/, (route) => route.abort());
+    await app.open();
+
+    await panels.openTab("learn");
+    await expect(panels.byId("sim.panel.loading")).toHaveText("Loading Learn…");
+    await expect(panels.byId("sim.panel.loading")).toHaveAttribute("role", "status");
+    release();
+    await expect(panels.byId("sim.learn")).toBeVisible();
+
+    await panels.openTab("metrics");
+    await expect(panels.byId("sim.panel.error")).toContainText("The Metrics view could not be shown");
+    await panels.screenshot("B-panel-error");
+    await page.unroute(/\/MetricsTab-[^/]*\.js$/);
+    await panels.byId("sim.panel.error").getByRole("button", { name: "Try again" }).click();
+    await expect(panels.byId("sim.metrics")).toBeVisible();
+    expect(app.externalRequests).toEqual([]);
+  });
+
   test("a scenario link reopens the same rules, data and position", async ({ page }) => {
     const app = new AppPage(page);
     const sim = new SimulatorPage(page);

@@ -2,10 +2,14 @@ import { useEffect, useRef, type KeyboardEvent } from "react";
 import { simulator } from "./controller/simulatorController.ts";
 import { RunControls } from "./controls/RunControls.tsx";
 import { RunMessages } from "./controls/RunMessages.tsx";
-import { dockTabs, type DockTab } from "./dockTabs.ts";
+import { dockTabs, preloadDockTabs, type DockTab } from "./dockTabs.ts";
 import { countText } from "./format/timeText.ts";
+import { PanelFrame } from "./lazyPanel.tsx";
 import { showDockTab, useSimulation } from "./simulationStore.ts";
 import "./SimulatorDock.css";
+
+/** How long after mounting the dock the hidden panels' chunks start to load. */
+const PRELOAD_DELAY_MS = 1500;
 
 function TabBadge({ tab }: { tab: DockTab }) {
   const value = useSimulation((s) => tab.badge?.(s) ?? null);
@@ -23,6 +27,11 @@ export function SimulatorDock() {
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   useEffect(() => {
     simulator();
+    // Once the app has painted and settled, fetch the other panels' chunks in the background.
+    const timer = setTimeout(preloadDockTabs, PRELOAD_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
   }, []);
   const current = dockTabs.find((t) => t.id === active) ?? dockTabs[0];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -35,7 +44,6 @@ export function SimulatorDock() {
     showDockTab(next.id);
     tabRefs.current.get(next.id)?.focus();
   };
-  const Body = current?.component;
   return (
     <section className="sim-dock" aria-label="Simulator" data-testid="sim.dock">
       <RunControls />
@@ -70,7 +78,9 @@ export function SimulatorDock() {
         id="sim-tab-panel"
         aria-labelledby={`sim-tab-${current?.id ?? ""}`}
       >
-        {Body !== undefined && <Body />}
+        {current !== undefined && (
+          <PanelFrame key={current.id} label={current.label} panel={current.component} />
+        )}
       </div>
     </section>
   );

@@ -3,24 +3,34 @@
  * the dock's body; `badge` puts a live count on the tab (read from the simulation store).
  */
 import type { ComponentType } from "react";
-import { BroadcastTab } from "./broadcast/BroadcastTab.tsx";
-import { DataTab } from "./data/DataTab.tsx";
-import { ExplainTab } from "./explain/ExplainTab.tsx";
-import { KeyInspectorTab } from "./inspector/KeyInspectorTab.tsx";
-import { LearnTab } from "./learn/LearnTab.tsx";
-import { MetricsTab } from "./metrics/MetricsTab.tsx";
-import { processorsTab } from "./processors/processorsTab.ts";
-import { ShareTab } from "./scenarioLink/ShareTab.tsx";
+import { lazyPanel, type LazyPanel } from "./lazyPanel.tsx";
 import type { SimulationState } from "./simulationStore.ts";
-import { StreamTab } from "./stream/StreamTab.tsx";
-import { LateTab, MatchesTab, TimeoutsTab } from "./tables/outputTabs.tsx";
 import { TimelineTab } from "./timeline/TimelineTab.tsx";
+
+// The Timeline is what the dock shows at first; every other panel is a chunk loaded on first show.
+const DataTab = lazyPanel(() => import("./data/DataTab.tsx").then((m) => m.DataTab));
+const StreamTab = lazyPanel(() => import("./stream/StreamTab.tsx").then((m) => m.StreamTab));
+const outputs = () => import("./tables/outputTabs.tsx");
+const MatchesTab = lazyPanel(() => outputs().then((m) => m.MatchesTab));
+const TimeoutsTab = lazyPanel(() => outputs().then((m) => m.TimeoutsTab));
+const LateTab = lazyPanel(() => outputs().then((m) => m.LateTab));
+const KeyInspectorTab = lazyPanel(() =>
+  import("./inspector/KeyInspectorTab.tsx").then((m) => m.KeyInspectorTab),
+);
+const ExplainTab = lazyPanel(() => import("./explain/ExplainTab.tsx").then((m) => m.ExplainTab));
+const BroadcastTab = lazyPanel(() => import("./broadcast/BroadcastTab.tsx").then((m) => m.BroadcastTab));
+const ProcessorsPanel = lazyPanel(() =>
+  import("./processors/ProcessorsPanel.tsx").then((m) => m.ProcessorsPanel),
+);
+const MetricsTab = lazyPanel(() => import("./metrics/MetricsTab.tsx").then((m) => m.MetricsTab));
+const LearnTab = lazyPanel(() => import("./learn/LearnTab.tsx").then((m) => m.LearnTab));
+const ShareTab = lazyPanel(() => import("./scenarioLink/ShareTab.tsx").then((m) => m.ShareTab));
 
 export interface DockTab {
   /** Stable id: the tab's test id is `sim.tab.<id>`. */
   readonly id: string;
   readonly label: string;
-  readonly component: ComponentType;
+  readonly component: ComponentType | LazyPanel;
   readonly badge?: (state: SimulationState) => number | null;
 }
 
@@ -39,8 +49,18 @@ export const dockTabs: readonly DockTab[] = [
   { id: "keys", label: "Key inspector", component: KeyInspectorTab },
   { id: "explain", label: "Explain", component: ExplainTab },
   { id: "broadcast", label: "Broadcast", component: BroadcastTab },
-  processorsTab,
+  {
+    id: "processors",
+    label: "Processors",
+    component: ProcessorsPanel,
+    badge: (s) => (s.summary?.processor ? s.summary.counts.results : null),
+  },
   { id: "metrics", label: "Metrics", component: MetricsTab },
   { id: "learn", label: "Learn", component: LearnTab },
   { id: "share", label: "Share", component: ShareTab },
 ];
+
+/** Starts loading every lazy panel's chunk, so that opening a tab later shows it at once. */
+export function preloadDockTabs(): void {
+  for (const tab of dockTabs) if ("preload" in tab.component) tab.component.preload();
+}

@@ -15,7 +15,7 @@
  *   strings like Flink's `Either.toString()`; doubles print as Java does (`1.0`).
  * - `new SubEvent(...)` and `.subtype(SubEvent.class)` as in CEPOperatorTest.test.ts.
  *
- * Skipped: `testFlatSelectSerializationWithAnonymousClass` (it only checks that anonymous
+ * Not ported: `testFlatSelectSerializationWithAnonymousClass` (it only checks that anonymous
  * timeout/select functions serialize into a job graph; it asserts no output).
  * The Rich* variants run the same patterns as their plain twins; their Java-only part (the
  * restricted `RuntimeContext`) has no counterpart, their expected outputs are kept.
@@ -380,10 +380,6 @@ describe("CEPITCase", () => {
       "3,3,3",
       "42,42,42",
     ]);
-  });
-
-  it.skip("testFlatSelectSerializationWithAnonymousClass", () => {
-    // Java mechanics only: see the module comment.
   });
 
   it("testPartialMatchTimeoutOutputCompletedMatch", () => {

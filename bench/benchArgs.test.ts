@@ -88,6 +88,7 @@ const RECORD: RunRecord = {
   seconds: 0.4,
   cpuEventsPerSec: 1_200_000,
   cpuSeconds: 0.41,
+  floorEventsPerSec: 4_000_000,
   matches: 9_000,
   timeoutHandling: true,
   timeouts: 12,
@@ -122,6 +123,8 @@ describe("formatTable", () => {
     expect(lines[0]).toContain("| CPU events/s |");
     expect(lines[2]).toContain("1 200 000");
     expect(lines[2]).toContain("61 234");
+    expect(lines[0]).toContain("| floor events/s |");
+    expect(lines[2]).toContain("4 000 000");
   });
 });
 

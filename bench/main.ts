@@ -12,6 +12,7 @@ import {
   type BenchOptions,
 } from "./benchArgs.ts";
 import { EventColumns } from "./eventColumns.ts";
+import { measureFloor } from "./floor.ts";
 import { canCollectGarbage, toMiB } from "./heap.ts";
 import { measurePartialMatchMemory } from "./partialMatchMemory.ts";
 import { runMatrix } from "./matrix.ts";
@@ -64,6 +65,7 @@ function runOne(options: BenchOptions, id: WorkloadId): RunRecord {
     ...(options.timeouts ? { timeouts: true } : {}),
   });
   // After the timed run, so the throughput figure is not measured on code warmed by this step.
+  const floor = pathological ? null : measureFloor(columns);
   const memory =
     pathological || options.memoryKeys === 0 ? null : measurePartialMatchMemory(workload, options.memoryKeys);
   return {
@@ -78,6 +80,7 @@ function runOne(options: BenchOptions, id: WorkloadId): RunRecord {
     seconds: round3(run.seconds),
     cpuEventsPerSec: Math.round(run.cpuEventsPerSec),
     cpuSeconds: round3(run.cpuSeconds),
+    floorEventsPerSec: floor === null ? null : Math.round(floor),
     matches: run.matches,
     timeoutHandling: options.timeouts || workload.readsTimeouts,
     timeouts: run.timeouts,

@@ -19,6 +19,11 @@ export interface RunRecord {
   /** Events per second of CPU time (user + system) of the timed part. */
   readonly cpuEventsPerSec: number;
   readonly cpuSeconds: number;
+  /**
+   * Events/s of the same loop without the operator: building each event and finding its key in a
+   * `Map` (see `floor.ts`); null for the pathological run.
+   */
+  readonly floorEventsPerSec: number | null;
   readonly matches: number;
   /** Whether the run read timed-out partial matches (Flink's `timeoutHandling`). */
   readonly timeoutHandling: boolean;
@@ -58,6 +63,10 @@ const COLUMNS: readonly Column[] = [
   { title: "events", value: (r) => compact(r.events) },
   { title: "events/s", value: (r) => grouped(Math.round(r.eventsPerSec)) },
   { title: "CPU events/s", value: (r) => grouped(Math.round(r.cpuEventsPerSec)) },
+  {
+    title: "floor events/s",
+    value: (r) => (r.floorEventsPerSec === null ? "–" : grouped(Math.round(r.floorEventsPerSec))),
+  },
   { title: "matches", value: (r) => grouped(r.matches) },
   { title: "timeouts", value: (r) => (r.timeoutHandling ? grouped(r.timeouts) : "not read") },
   { title: "PM peak", value: (r) => grouped(r.partialMatchesPeak) },

@@ -61,11 +61,22 @@ export function deweyLength(self: DeweyNumber): number {
   return countDots(self) + 1;
 }
 
-/** `DeweyNumber.fromString("1.0.2")`. */
+/**
+ * `DeweyNumber.fromString("1.0.2")`. Like Java's `split("\\.")` it drops trailing empty parts,
+ * so `"."` has no digits at all and is refused, as Flink refuses it; a part that is not a
+ * whole number is refused as `Integer.parseInt` refuses it.
+ * @throws RangeError when `text` is not a Dewey number
+ */
 export function deweyFromString(text: string): DeweyNumber {
-  return text
-    .split(".")
-    .map((digit) => String(Number.parseInt(digit, 10)))
+  const parts = text.split(".");
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  if (parts.length === 0) throw new RangeError(`Failed to parse ${text} as a Dewey number`);
+  return parts
+    .map((digit) => {
+      if (!/^[+-]?\d+$/.test(digit))
+        throw new RangeError(`For input string: "${digit}" (in Dewey number ${text})`);
+      return String(Number.parseInt(digit, 10));
+    })
     .join(".");
 }
 

@@ -9,8 +9,15 @@
  *   `AfterMatchSkipStrategySpec` (type + patternName) cannot carry; without it Flink falls back to
  *   the non-throwing behaviour ported in the `…WithoutException` tests.
  *
- * testSharedBufferIsProperlyCleared asserts Flink's `sharedBuffer.isEmpty()` (no buffered event);
- * it reads the shared buffer of the harness's per-key state the same way.
+ * testSharedBufferIsProperlyCleared asserts Flink's `sharedBuffer.isEmpty()` (no buffered event
+ * and no node); it reads the shared buffer of the harness's per-key state the same way.
+ *
+ * `TwoVariablesFollowedByAny`, `QuantifierAtEndOfPattern` and `MissedSkipTo` hand the strategy to
+ * the harness (`withAfterMatchSkipStrategy`) and leave the pattern's at its default (no skip);
+ * here the pattern carries it (the JSON's `afterMatchStrategy`) and the harness uses the
+ * pattern's: the NFA runs with the same strategy.
+ *
+ * Checked method by method against the Flink 2.x revision (26 methods: 23 ported, 3 above).
  *
  * Most Flink records here are `new StreamRecord<>(event)` without a timestamp, so every record
  * carries the same timestamp (Long.MIN_VALUE); {@link NO_TIMESTAMP} stands for that shared value.
@@ -524,7 +531,8 @@ describe("AfterMatchSkipITCase", () => {
 
     nfaTestHarness.feedRecords(input);
 
-    // SharedBuffer.isEmpty(): no event left in the events buffer.
+    // SharedBuffer.isEmpty(): no event left in the events buffer and no node left.
     expect(nfaTestHarness.nfaState.eventCount).toBe(0);
+    expect(nfaTestHarness.nfaState.liveNodes).toBe(0);
   });
 });

@@ -4,15 +4,15 @@ import type { Rule } from "../../model/pattern.ts";
 import { compileRuleSet, RuleSetError } from "./ruleSetLoader.ts";
 
 function rule(pattern: Rule["pattern"]): Rule {
-  return { id: "r", version: 1, pattern, function: null } as unknown as Rule;
+  return { id: "r", version: 1, pattern, function: null };
 }
 
 describe("compileRuleSet", () => {
   it("names each malformed stage once, with the rule and the JSON path", () => {
     // Two stages with the same name, and a stage no edge reaches (its message names it itself).
     const built = PatternBuilder.begin("a").where("x == 1").next("a").where("x == 2").build();
-    const lonely = { ...(built.nodes?.[0] as object), name: "lonely" };
-    const pattern = { ...built, nodes: [...(built.nodes ?? []), lonely] } as Rule["pattern"];
+    const lonely = { ...(built.nodes[0] as object), name: "lonely" };
+    const pattern = { ...built, nodes: [...built.nodes, lonely] } as Rule["pattern"];
     let error: unknown;
     try {
       compileRuleSet([rule(pattern)], {}, undefined, () => undefined);

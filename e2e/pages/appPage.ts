@@ -112,6 +112,11 @@ export class AppPage {
     await this.page.getByTestId(`app.right.tab.${id}`).click();
   }
 
+  /** The right panel's status while a tab's chunk loads ("loading") or after it failed ("error"). */
+  rightPanelStatus(kind: "loading" | "error"): Locator {
+    return this.page.getByTestId(`app.right.panel.${kind}`);
+  }
+
   get banner(): Locator {
     return this.page.getByTestId("app.banner");
   }

@@ -1,7 +1,5 @@
 import { DesignerCanvas } from "../designer/DesignerCanvas.tsx";
 import { Palette } from "../designer/Palette.tsx";
-import { RuleSourceView } from "../editors/RuleSourceView.tsx";
-import { ExportPanel } from "../exports/ExportPanel.tsx";
 import { DropZone } from "../importExport/DropZone.tsx";
 import { ImportButton } from "../importExport/ImportButton.tsx";
 import { ShareButton } from "../importExport/ShareButton.tsx";
@@ -9,12 +7,26 @@ import { Inspector } from "../inspector/Inspector.tsx";
 import { RuleSetPanel } from "../ruleset/RuleSetPanel.tsx";
 import { SimulatorDock } from "../simulator/SimulatorDock.tsx";
 import { TemplatesButton } from "../templates/TemplatesButton.tsx";
+import { lazyPanel } from "../ui/lazyPanel.tsx";
 import { AppLayout } from "./AppLayout.tsx";
 import { Banner } from "./Banner.tsx";
 import { Header } from "./Header.tsx";
-import { PanelTabs } from "./PanelTabs.tsx";
+import { PanelTabs, type PanelTab } from "./PanelTabs.tsx";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts.ts";
 import { usePanelSizes } from "./usePanelSizes.ts";
+
+// The Inspector is what the right panel shows at start (so it is in the entry chunk and never
+// shows a loading state); the rule source and the SQL / Java exporters are chunks loaded on first
+// show, or in the background once the app has settled.
+const RuleSourceView = lazyPanel(() => import("../editors/RuleSourceView.tsx").then((m) => m.RuleSourceView));
+const ExportPanel = lazyPanel(() => import("../exports/ExportPanel.tsx").then((m) => m.ExportPanel));
+
+/** The right panel's tabs, the first shown at start. */
+const rightTabs: readonly PanelTab[] = [
+  { id: "inspector", label: "Inspector", panel: Inspector },
+  { id: "source", label: "Source", panel: RuleSourceView },
+  { id: "export", label: "Export", panel: ExportPanel },
+];
 
 /** CEP Studio: the designer's panels around the canvas, the simulator docked below. */
 export function App() {
@@ -51,17 +63,7 @@ export function App() {
           </>
         }
         center={<DesignerCanvas />}
-        right={
-          <PanelTabs
-            label="Rule details"
-            testId="app.right"
-            tabs={[
-              { id: "inspector", label: "Inspector", content: <Inspector /> },
-              { id: "source", label: "Source", content: <RuleSourceView /> },
-              { id: "export", label: "Export", content: <ExportPanel /> },
-            ]}
-          />
-        }
+        right={<PanelTabs label="Rule details" testId="app.right" tabs={rightTabs} />}
         dock={<SimulatorDock />}
         sizes={sizes}
         onResize={resize}

@@ -1,29 +1,34 @@
-import { useId, useRef, useState } from "react";
-import type { KeyboardEvent, ReactNode } from "react";
+import { useId, useMemo, useRef, useState } from "react";
+import type { KeyboardEvent } from "react";
+import { PanelFrame, usePanelPreload, type PanelComponent } from "../ui/lazyPanel.tsx";
 import "./PanelTabs.css";
 
 /** One tab of a {@link PanelTabs}. */
 export interface PanelTab {
   readonly id: string;
   readonly label: string;
-  readonly content: ReactNode;
+  /** What the tab shows; a lazy panel's chunk loads on first show, or in the background soon after start. */
+  readonly panel: PanelComponent;
 }
 
 export interface PanelTabsProps {
   readonly label: string;
+  /** The tabs, the first shown at start; a stable array (its lazy panels preload once). */
   readonly tabs: readonly PanelTab[];
-  /** Test id prefix: tabs get `<prefix>.tab.<id>`. */
+  /** Test id prefix: tabs get `<prefix>.tab.<id>`, a panel's loading status `<prefix>.panel.loading`. */
   readonly testId: string;
 }
 
 /**
  * WAI-ARIA tabs (automatic activation, arrow keys move between tabs). Only the active panel is
- * mounted, so editors in hidden tabs cost nothing.
+ * mounted, so editors in hidden tabs cost nothing; each panel sits in a {@link PanelFrame} that
+ * shows it loading or failing on its own.
  */
 export function PanelTabs({ label, tabs, testId }: PanelTabsProps) {
   const [activeId, setActiveId] = useState(tabs[0]?.id ?? "");
   const baseId = useId();
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  usePanelPreload(useMemo(() => tabs.map((t) => t.panel), [tabs]));
   const active = tabs.find((t) => t.id === activeId) ?? tabs[0];
   if (!active) return null;
 
@@ -76,7 +81,7 @@ export function PanelTabs({ label, tabs, testId }: PanelTabsProps) {
         id={`${baseId}-panel`}
         aria-labelledby={`${baseId}-tab-${active.id}`}
       >
-        {active.content}
+        <PanelFrame key={active.id} label={active.label} panel={active.panel} testId={`${testId}.panel`} />
       </div>
     </div>
   );

@@ -2,14 +2,14 @@ import { useEffect, useRef, type KeyboardEvent } from "react";
 import { simulator } from "./controller/simulatorController.ts";
 import { RunControls } from "./controls/RunControls.tsx";
 import { RunMessages } from "./controls/RunMessages.tsx";
-import { dockTabs, preloadDockTabs, type DockTab } from "./dockTabs.ts";
+import { dockTabs, type DockTab } from "./dockTabs.ts";
 import { countText } from "./format/timeText.ts";
-import { PanelFrame } from "./lazyPanel.tsx";
+import { PanelFrame, usePanelPreload } from "../ui/lazyPanel.tsx";
 import { showDockTab, useSimulation } from "./simulationStore.ts";
 import "./SimulatorDock.css";
 
-/** How long after mounting the dock the hidden panels' chunks start to load. */
-const PRELOAD_DELAY_MS = 1500;
+/** The dock's panels, in tab order (a stable list, so the background preload runs once). */
+const dockPanels = dockTabs.map((tab) => tab.component);
 
 function TabBadge({ tab }: { tab: DockTab }) {
   const value = useSimulation((s) => tab.badge?.(s) ?? null);
@@ -27,12 +27,9 @@ export function SimulatorDock() {
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   useEffect(() => {
     simulator();
-    // Once the app has painted and settled, fetch the other panels' chunks in the background.
-    const timer = setTimeout(preloadDockTabs, PRELOAD_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-    };
   }, []);
+  // Once the app has painted and settled, fetch the other panels' chunks in the background.
+  usePanelPreload(dockPanels);
   const current = dockTabs.find((t) => t.id === active) ?? dockTabs[0];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const index = dockTabs.findIndex((t) => t.id === current?.id);
@@ -79,7 +76,7 @@ export function SimulatorDock() {
         aria-labelledby={`sim-tab-${current?.id ?? ""}`}
       >
         {current !== undefined && (
-          <PanelFrame key={current.id} label={current.label} panel={current.component} />
+          <PanelFrame key={current.id} label={current.label} panel={current.component} testId="sim.panel" />
         )}
       </div>
     </section>

@@ -2,8 +2,7 @@
  * The simulator dock's tabs, in the order shown: one line each. A tab is a component that fills
  * the dock's body; `badge` puts a live count on the tab (read from the simulation store).
  */
-import type { ComponentType } from "react";
-import { lazyPanel, type LazyPanel } from "./lazyPanel.tsx";
+import { lazyPanel, type PanelComponent } from "../ui/lazyPanel.tsx";
 import type { SimulationState } from "./simulationStore.ts";
 import { TimelineTab } from "./timeline/TimelineTab.tsx";
 
@@ -30,7 +29,7 @@ export interface DockTab {
   /** Stable id: the tab's test id is `sim.tab.<id>`. */
   readonly id: string;
   readonly label: string;
-  readonly component: ComponentType | LazyPanel;
+  readonly component: PanelComponent;
   readonly badge?: (state: SimulationState) => number | null;
 }
 
@@ -59,8 +58,3 @@ export const dockTabs: readonly DockTab[] = [
   { id: "learn", label: "Learn", component: LearnTab },
   { id: "share", label: "Share", component: ShareTab },
 ];
-
-/** Starts loading every lazy panel's chunk, so that opening a tab later shows it at once. */
-export function preloadDockTabs(): void {
-  for (const tab of dockTabs) if ("preload" in tab.component) tab.component.preload();
-}

@@ -1,11 +1,13 @@
 /**
- * Dock panels loaded on first show: each is a chunk of its own (React.lazy), so the first paint
- * does not wait for panels nobody opened yet — uPlot, the Learn cards, the Broadcast editor, the
- * tables. While a panel loads, {@link PanelFrame} says so; a panel that cannot load (its chunk
- * could not be fetched) says why and offers to try again, instead of taking the app down.
+ * Panels loaded on first show: each is a chunk of its own (React.lazy), so the first paint does
+ * not wait for panels nobody opened yet — the simulator dock's uPlot, Learn cards and tables, the
+ * right panel's rule source and the SQL / Java exporters. While a panel loads, {@link PanelFrame}
+ * says so; a panel that cannot load (its chunk could not be fetched) says why and offers to try
+ * again, instead of taking the app down.
  */
-import { Component, lazy, Suspense } from "react";
+import { Component, lazy, Suspense, useEffect } from "react";
 import type { ComponentType, ReactNode } from "react";
+import "./lazyPanel.css";
 
 /** A panel component that loads its chunk on first render, or earlier by `preload`. */
 export interface LazyPanel {
@@ -15,6 +17,9 @@ export interface LazyPanel {
   /** After a failed load: the next render loads afresh (React.lazy would keep the failure). */
   reload: () => void;
 }
+
+/** What a panel slot shows: a component already in the bundle, or one loaded on first show. */
+export type PanelComponent = ComponentType | LazyPanel;
 
 /** A panel whose module `load` imports on first use. */
 export function lazyPanel(load: () => Promise<ComponentType>): LazyPanel {
@@ -50,13 +55,22 @@ export function lazyPanel(load: () => Promise<ComponentType>): LazyPanel {
   return panel;
 }
 
-/** Shown while a panel's chunk loads. */
-function PanelLoading({ label }: { label: string }) {
-  return (
-    <p className="sim-tab-body sim-muted" role="status" data-testid="sim.panel.loading">
-      Loading {label}…
-    </p>
-  );
+/** How long after mounting the lazy panels' chunks start to load: the app has painted and settled. */
+const PRELOAD_DELAY_MS = 1500;
+
+/**
+ * Once the app has painted and settled, fetches the chunks of the lazy ones among `panels` in the
+ * background, so that opening one later shows it at once. `panels` should be a stable array.
+ */
+export function usePanelPreload(panels: readonly PanelComponent[]): void {
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const panel of panels) if ("preload" in panel) panel.preload();
+    }, PRELOAD_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [panels]);
 }
 
 interface FrameState {
@@ -65,11 +79,17 @@ interface FrameState {
 }
 
 interface FrameProps {
+  /** The panel's name, as its tab shows it. */
   readonly label: string;
-  readonly panel: ComponentType | LazyPanel;
+  readonly panel: PanelComponent;
+  /** Test id prefix: the loading status is `<prefix>.loading`, the failure `<prefix>.error`. */
+  readonly testId: string;
 }
 
-/** One dock panel, with Suspense while it loads and an error boundary should it fail. */
+/**
+ * One panel, with Suspense while it loads and an error boundary should it fail. Give each panel
+ * its own frame (a `key` per panel), so one panel's failure is not shown in place of another.
+ */
 export class PanelFrame extends Component<FrameProps, FrameState> {
   override state: FrameState = { error: null };
 
@@ -78,15 +98,16 @@ export class PanelFrame extends Component<FrameProps, FrameState> {
   }
 
   override render(): ReactNode {
-    const { label, panel: Panel } = this.props;
+    const { label, panel: Panel, testId } = this.props;
     if (this.state.error !== null)
       return (
-        <div className="sim-tab-body sim-panel-error" role="alert" data-testid="sim.panel.error">
-          <p className="sim-error-text">
+        <div className="panel-frame panel-frame--error" role="alert" data-testid={`${testId}.error`}>
+          <p className="panel-frame__error-text">
             The {label} view could not be shown ({this.state.error}).
           </p>
           <button
             type="button"
+            className="app-button"
             onClick={() => {
               if ("reload" in Panel) Panel.reload();
               this.setState({ error: null });
@@ -97,7 +118,13 @@ export class PanelFrame extends Component<FrameProps, FrameState> {
         </div>
       );
     return (
-      <Suspense fallback={<PanelLoading label={label} />}>
+      <Suspense
+        fallback={
+          <p className="panel-frame panel-frame--loading" role="status" data-testid={`${testId}.loading`}>
+            Loading {label}…
+          </p>
+        }
+      >
         <Panel />
       </Suspense>
     );

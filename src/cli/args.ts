@@ -316,6 +316,8 @@ export function readFlags(
     }
     if (!valueFlags.includes(name)) {
       errors.push(`unknown option --${name}`);
+      // `--typo value` is one mistake: its value is not reported again as a stray argument.
+      if (eq === -1 && i + 1 < argv.length && !isFlag(argv[i + 1] ?? "")) i++;
       continue;
     }
     let value: string | undefined;
@@ -331,9 +333,12 @@ export function readFlags(
   return { values, switches, errors };
 }
 
-/** A flag, not a value: `-` alone is a value (stdin). */
+/**
+ * A flag, not a value: `-` alone is a value (stdin), and so is a negative number, so that
+ * `--out-of-orderness -5` is refused for its value rather than as a flag without one.
+ */
 function isFlag(arg: string): boolean {
-  return arg.startsWith("-") && arg !== "-";
+  return arg.startsWith("-") && arg !== "-" && !/^-\d/.test(arg);
 }
 
 /** The value of a required flag, or null with a "missing required option" error. */

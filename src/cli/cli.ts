@@ -14,8 +14,8 @@ import { USAGE } from "./usage.ts";
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = argv[0] === "generate" ? parseGenerateArgs(argv.slice(1)) : parseArgs(argv);
   if (!parsed.ok) {
+    // Exactly one stderr line per problem (no trailing usage hint), so scripts can count them.
     for (const error of parsed.errors) io.writeErr(`cep-studio: ${error}\n`);
-    io.writeErr("Run 'cep-studio --help' for usage.\n");
     return 2;
   }
   const { options } = parsed;

@@ -17,8 +17,25 @@ export interface CliIo {
   writeErr(text: string): void;
 }
 
-/** The CLI's IO over Node streams. */
-export function createNodeIo(stdin: Readable, stdout: Writable, stderr: Writable): CliIo {
+/** A line too long to hold (see {@link LineSplitter}): the input cannot be read past it. */
+export class LineTooLongError extends Error {
+  constructor(
+    /** The 1-based number of the line. */
+    readonly line: number,
+    maxLineLength: number,
+  ) {
+    super(`line ${line} is longer than ${maxLineLength} characters`);
+    this.name = "LineTooLongError";
+  }
+}
+
+/** The CLI's IO over Node streams; `maxLineLength` bounds the lines of {@link CliIo.readLines}. */
+export function createNodeIo(
+  stdin: Readable,
+  stdout: Writable,
+  stderr: Writable,
+  maxLineLength: number = DEFAULT_MAX_LINE_LENGTH,
+): CliIo {
   // One promise for the next 'drain', shared by every write made while the stream is full.
   let drained: Promise<void> | null = null;
   return {
@@ -31,14 +48,14 @@ export function createNodeIo(stdin: Readable, stdout: Writable, stderr: Writable
       }
     },
     async readLines(path) {
-      if (path === "-") return linesOf(stdin);
+      if (path === "-") return linesOf(stdin, maxLineLength);
       const handle = await open(path, "r");
       const stat = await handle.stat();
       if (stat.isDirectory()) {
         await handle.close();
         throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: "EISDIR" });
       }
-      return linesOf(handle.createReadStream({ highWaterMark: 1 << 16 }));
+      return linesOf(handle.createReadStream({ highWaterMark: 1 << 16 }), maxLineLength);
     },
     writeOut(text) {
       // Stream errors (EPIPE…) surface as the stream's 'error' event, handled by main.ts.
@@ -61,21 +78,22 @@ export function createNodeIo(stdin: Readable, stdout: Writable, stderr: Writable
  * Splits a byte stream into lines with the runtime's {@link LineSplitter} (the browser reads
  * files the same way), yielding every complete line of each chunk together.
  */
-async function* linesOf(stream: Readable): AsyncIterable<readonly string[]> {
+async function* linesOf(stream: Readable, maxLineLength: number): AsyncIterable<readonly string[]> {
   stream.setEncoding("utf8");
-  const splitter = new LineSplitter();
+  const splitter = new LineSplitter(maxLineLength);
   let lines: string[] = [];
+  let count = 0;
   const collect = (line: string): void => {
     lines.push(line);
+    count++;
   };
   for await (const chunk of stream as AsyncIterable<string>) {
-    if (!splitter.push(chunk, collect)) {
-      throw new Error(`a line is longer than ${DEFAULT_MAX_LINE_LENGTH} characters`);
-    }
+    const fits = splitter.push(chunk, collect);
     if (lines.length > 0) {
       yield lines;
       lines = [];
     }
+    if (!fits) throw new LineTooLongError(count + 1, maxLineLength);
   }
   splitter.end(collect);
   if (lines.length > 0) yield lines;

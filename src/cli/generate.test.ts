@@ -175,7 +175,10 @@ describe("cep-studio generate", () => {
       ["--events", "5", "--rate", "0"],
       "--rate must be a number of events per second > 0, not '0'",
     );
-    await expectUsage(["--events", "5", "--out-of-orderness", "-3"], "--out-of-orderness needs a value");
+    await expectUsage(
+      ["--events", "5", "--out-of-orderness", "-3"],
+      "--out-of-orderness must be a whole number ≥ 0, not '-3'",
+    );
     await expectUsage(
       ["--events", "5", "--disorder", "exponential"],
       "--disorder needs --out-of-orderness MS (the bound it spreads delays under)",

@@ -3,13 +3,14 @@
  * bindings (`--bindings`), and for `run` the compiled NFAs. Every problem is reported as one
  * line on stderr naming the file and where in it; the caller exits 2 when anything failed.
  */
-import { compilePattern, MalformedPatternError } from "../engine/index.ts";
+import { compilePattern, ConditionError, MalformedPatternError } from "../engine/index.ts";
 import type { CompiledNFA, PatternDiagnostic } from "../engine/index.ts";
-import { parseBindingsText, parseRuleSetText } from "../formats/dynamicCep/index.ts";
+import { locateDiagnostics, parseBindingsText, parseRuleSetText } from "../formats/dynamicCep/index.ts";
 import type { Diagnostic } from "../formats/dynamicCep/index.ts";
 import { parseJsonData as readJson } from "../formats/json/index.ts";
 import type { ConditionBindings, Rule } from "../model/pattern.ts";
 import { validatePattern } from "../model/validate.ts";
+import { bindingExpressionProblems, patternConditionProblems } from "./conditionCheck.ts";
 import type { CliIo } from "./cliIo.ts";
 
 /** How the pattern file was written: a bare GraphSpec, one rule, or an array of rules. */
@@ -60,7 +61,9 @@ export async function loadBindingsFile(
     for (const error of result.errors) report(describeDiagnostic(file, error));
     return null;
   }
-  return result.value;
+  const problems = locateDiagnostics(text, file, bindingExpressionProblems(result.value));
+  for (const problem of problems) report(describeDiagnostic(file, problem));
+  return problems.length > 0 ? null : result.value;
 }
 
 /**
@@ -82,6 +85,11 @@ export function compileRules(
       // Errors come back from compilePattern below; warnings are accepted by Flink but worth a look.
       if (d.severity === "warning") report(describePatternDiagnostic(file, prefix, d));
     }
+    // Every condition problem at once (the compiler stops at the first); the compiler still
+    // runs for the structural ones, which it finds before compiling any condition.
+    const conditionProblems = patternConditionProblems(rule.pattern, bindings);
+    for (const problem of conditionProblems) report(`${file}: ${prefix}${problem.path}: ${problem.message}`);
+    if (conditionProblems.length > 0) failed = true;
     let warned = false;
     try {
       const nfa = compilePattern(rule.pattern, {
@@ -97,6 +105,9 @@ export function compileRules(
       failed = true;
       if (error instanceof MalformedPatternError) {
         for (const d of error.diagnostics) report(describePatternDiagnostic(file, prefix, d));
+      } else if (error instanceof ConditionError) {
+        // Reported above, unless it is one the checks leave to the compiler (GROOVY).
+        if (conditionProblems.length === 0) report(`${file}: ${prefix}${error.path}: ${error.message}`);
       } else {
         report(
           `${file}: ${ruleLabel(loaded, rule)}${error instanceof Error ? error.message : String(error)}`,

@@ -15,7 +15,7 @@ import { EventFeed } from "../runtime/session/eventFeed.ts";
 import type { BroadcastRecord, JobLogic, JobOutput } from "../runtime/job/index.ts";
 import type { RunOptions } from "./args.ts";
 import { loadBroadcastFile } from "./broadcastFile.ts";
-import type { CliIo } from "./cliIo.ts";
+import { LineTooLongError, type CliIo } from "./cliIo.ts";
 import { compileRules, loadBindingsFile, loadRuleSet, ruleLabel, systemMessage } from "./loadRules.ts";
 import type { LoadedRules } from "./loadRules.ts";
 import { formatJobOutput } from "./outputFormat.ts";
@@ -172,6 +172,10 @@ async function streamEvents(
       const where = line === undefined ? file : `${file}:${line}`;
       report(`${where}: error: ${label(prepared, error.rule)}${error.message}`);
       return 1;
+    }
+    if (error instanceof LineTooLongError) {
+      report(`${file}:${error.line}: cannot read the file (${error.message})`);
+      return 2;
     }
     if (isSystemError(error)) {
       report(`${file}: cannot read the file (${systemMessage(error)})`);

@@ -198,35 +198,28 @@ export class NFA {
   private doProcess(nfaState: KeyedNFAState, event: EventWrapper): Match[] {
     const buffer = nfaState;
     const partialMatches = nfaState.partialMatches;
-    // Flink offers every run's successors, in queue order, to a new queue. Runs before the first
-    // that changes are offered unchanged, which rebuilds the same heap prefix, so `size` stays -1
-    // until a run changes. From there the new queue (`size` entries) is built in `target`: the
-    // reusable scratch array, then copied back; or, when the run that changes is the queue's
-    // last — the start run, on most events of a key with runs waiting — the key's own array,
-    // since nothing after it is left to read.
+    // The new queue is built in a reusable scratch array (`size` entries; -1 until a run
+    // changes), then copied back into the key's array or, when its length changed, into an
+    // exact-size new one.
     const scratch = this.runScratch;
-    let target = scratch;
     let size = -1;
     let potentialMatches: ComputationState[] | null = null;
     const tracer = this.tracer;
 
-    // The new queue may be built in this very array (see above): read only the runs it had.
-    const runCount = partialMatches.length;
-    for (let i = 0; i < runCount; i++) {
+    for (let i = 0; i < partialMatches.length; i++) {
       const cs = partialMatches[i] as ComputationState;
       if (tracer !== null) tracer.beginRun(cs);
       const count = this.transitions.computeNextStates(buffer, cs, event);
       if (tracer !== null) tracer.endRun(cs, count, this.transitions.nextStates);
       if (count === UNCHANGED) {
-        if (size >= 0) size = heapOfferAt(target, size, cs, compareComputationStates);
+        if (size >= 0) size = heapOfferAt(scratch, size, cs, compareComputationStates);
         continue;
       }
       const newComputationStates = this.transitions.nextStates;
       nfaState.stateChanged = true;
       if (size < 0) {
         // The runs before this one, unchanged: a prefix of a heap is a heap.
-        if (i === runCount - 1) target = partialMatches;
-        else for (let k = 0; k < i; k++) scratch[k] = partialMatches[k];
+        for (let k = 0; k < i; k++) scratch[k] = partialMatches[k];
         size = i;
       }
       // Delay adding new runs in case this path reaches a stop state and is discarded.
@@ -248,7 +241,7 @@ export class NFA {
       }
       for (let r = 0; r < retained; r++) {
         const retain = newComputationStates[r] as ComputationState;
-        if (!shouldDiscardPath) size = heapOfferAt(target, size, retain, compareComputationStates);
+        if (!shouldDiscardPath) size = heapOfferAt(scratch, size, retain, compareComputationStates);
         else if (retain.previousBufferEntry !== null) {
           this.accessor.releaseNode(buffer, retain.previousBufferEntry, retain.version);
         }
@@ -256,14 +249,10 @@ export class NFA {
     }
 
     if (size < 0) return NO_MATCHES;
-    // The key owns its queue array (states never share one; snapshots copy), so a queue built in
-    // it, or of the same length, is kept in place: the common cases allocate nothing.
+    // The key owns its queue array (states never share one; snapshots copy), so a queue of the
+    // same length is rewritten in place: the common "a start run moved on" case allocates nothing.
     let newPartialMatches: ComputationState[];
-    if (target === partialMatches) {
-      // (pop, not a length store: V8 inlines pop, a length store calls into the runtime)
-      while (partialMatches.length > size) partialMatches.pop();
-      newPartialMatches = partialMatches;
-    } else if (size === partialMatches.length) {
+    if (size === partialMatches.length) {
       for (let k = 0; k < size; k++) partialMatches[k] = scratch[k] as ComputationState;
       newPartialMatches = partialMatches;
     } else {

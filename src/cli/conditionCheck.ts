@@ -11,7 +11,7 @@
  */
 import { compileExpression, ExprSyntaxError } from "../expr/index.ts";
 import { memberPath } from "../formats/json/jsonPath.ts";
-import type { Condition } from "../model/condition.ts";
+import { forEachConditionLeaf, type Condition, type LeafCondition } from "../model/condition.ts";
 import type { ConditionBindings, GraphNode } from "../model/pattern.ts";
 
 /** A problem at a JSON path (relative to the checked document). */
@@ -82,9 +82,7 @@ function syntaxProblem(source: string): string | null {
   }
 }
 
-/** A leaf condition: an expression, or a class read from the binding table. */
-type Leaf = Extract<Condition, { type: "aviator" | "groovy" | "class" | "subtype" }>;
-type LeafVisitor = (condition: Leaf, stage: string, path: string) => void;
+type LeafVisitor = (condition: LeafCondition, stage: string, path: string) => void;
 
 /** Calls `visit` for every leaf of every where and until condition of `graph`, with its JSON path. */
 function visitGraph(graph: GraphNode, path: string, visit: LeafVisitor): void {
@@ -92,29 +90,20 @@ function visitGraph(graph: GraphNode, path: string, visit: LeafVisitor): void {
     const nodePath = `${path === "" ? "" : `${path}.`}nodes[${index}]`;
     // A group has no where() of its own (GroupPattern rejects it), only an until.
     if (node.type === "COMPOSITE") visitGraph(node, nodePath, visit);
-    else visitCondition(node.condition, node.name, `${nodePath}.condition`, visit);
+    else visitStageCondition(node.condition, node.name, `${nodePath}.condition`, visit);
     const until = node.quantifier?.untilCondition ?? null;
-    visitCondition(until, node.name, `${nodePath}.quantifier.untilCondition`, visit);
+    visitStageCondition(until, node.name, `${nodePath}.quantifier.untilCondition`, visit);
   });
 }
 
-function visitCondition(condition: Condition | null, stage: string, path: string, visit: LeafVisitor): void {
-  switch (condition?.type) {
-    case undefined:
-      return;
-    case "aviator":
-    case "groovy":
-    case "class":
-    case "subtype":
-      visit(condition, stage, path);
-      return;
-    case "and":
-    case "or":
-      visitCondition(condition.left, stage, `${path}.nestedConditions[0]`, visit);
-      visitCondition(condition.right, stage, `${path}.nestedConditions[1]`, visit);
-      return;
-    case "not":
-      visitCondition(condition.inner, stage, `${path}.nestedConditions[0]`, visit);
-      return;
-  }
+function visitStageCondition(
+  condition: Condition | null,
+  stage: string,
+  path: string,
+  visit: LeafVisitor,
+): void {
+  if (condition !== null)
+    forEachConditionLeaf(condition, path, (leaf, leafPath) => {
+      visit(leaf, stage, leafPath);
+    });
 }

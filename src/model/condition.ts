@@ -63,6 +63,32 @@ export type Condition =
   | OrCondition
   | NotCondition;
 
+/** A condition that is not a composite: an expression, or a class read from the binding table. */
+export type LeafCondition = AviatorCondition | GroovyCondition | ClassCondition | SubtypeCondition;
+
+/**
+ * Calls `visit` for every leaf of `condition`, in JSON order, with its JSON path: the leaves of
+ * a composite sit at `<path>.nestedConditions[i]`, as dynamic-CEP JSON nests them.
+ */
+export function forEachConditionLeaf(
+  condition: Condition,
+  path: string,
+  visit: (leaf: LeafCondition, path: string) => void,
+): void {
+  switch (condition.type) {
+    case "and":
+    case "or":
+      forEachConditionLeaf(condition.left, `${path}.nestedConditions[0]`, visit);
+      forEachConditionLeaf(condition.right, `${path}.nestedConditions[1]`, visit);
+      return;
+    case "not":
+      forEachConditionLeaf(condition.inner, `${path}.nestedConditions[0]`, visit);
+      return;
+    default:
+      visit(condition, path);
+  }
+}
+
 /** Java class names of Flink's composite conditions, as dynamic-CEP JSON spells them. */
 export const RICH_CONDITION_CLASS = {
   and: "org.apache.flink.cep.pattern.conditions.RichAndCondition",

@@ -4,7 +4,7 @@
  * `greedy`, `optional`) and `Quantifier.Times` throw as `MalformedPatternException`, applied to
  * each stage of a chain with the edge that leads into it. Groups recurse into their own graph.
  */
-import type { Condition } from "./condition.ts";
+import { forEachConditionLeaf, type Condition } from "./condition.ts";
 import type { Duration } from "./duration.ts";
 import type { Findings } from "./patternFindings.ts";
 import { joinPath } from "./patternFindings.ts";
@@ -311,30 +311,24 @@ export function checkDuration(
 }
 
 function checkCondition(condition: Condition, stage: string, path: string, findings: Findings): void {
-  switch (condition.type) {
-    case "aviator":
-    case "groovy":
-      if (condition.expression.trim() === "") {
-        findings.error(stage, `${path}.expression`, "the condition's expression is empty");
-      }
-      return;
-    case "class":
-      if (condition.className.trim() === "") {
-        findings.error(stage, `${path}.className`, "the condition's className is empty");
-      }
-      return;
-    case "subtype":
-      if (condition.subClassName.trim() === "") {
-        findings.error(stage, `${path}.subClassName`, "the subtype condition's subClassName is empty");
-      }
-      return;
-    case "and":
-    case "or":
-      checkCondition(condition.left, stage, `${path}.nestedConditions[0]`, findings);
-      checkCondition(condition.right, stage, `${path}.nestedConditions[1]`, findings);
-      return;
-    case "not":
-      checkCondition(condition.inner, stage, `${path}.nestedConditions[0]`, findings);
-      return;
-  }
+  forEachConditionLeaf(condition, path, (leaf, leafPath) => {
+    switch (leaf.type) {
+      case "aviator":
+      case "groovy":
+        if (leaf.expression.trim() === "") {
+          findings.error(stage, `${leafPath}.expression`, "the condition's expression is empty");
+        }
+        return;
+      case "class":
+        if (leaf.className.trim() === "") {
+          findings.error(stage, `${leafPath}.className`, "the condition's className is empty");
+        }
+        return;
+      case "subtype":
+        if (leaf.subClassName.trim() === "") {
+          findings.error(stage, `${leafPath}.subClassName`, "the subtype condition's subClassName is empty");
+        }
+        return;
+    }
+  });
 }

@@ -9,6 +9,7 @@
  * condition reads the expression bound to its `className`, a SUBTYPE condition the one bound
  * to its `subClassName`, in where and until conditions, nested and/or/not included.
  */
+import { groovyNotSupported } from "../engine/index.ts";
 import { compileExpression, ExprSyntaxError } from "../expr/index.ts";
 import { memberPath } from "../formats/json/jsonPath.ts";
 import { forEachConditionLeaf, type Condition, type LeafCondition } from "../model/condition.ts";
@@ -40,10 +41,7 @@ export function patternConditionProblems(graph: GraphNode, bindings: ConditionBi
   const unbound = new Map<string, { path: string; stages: string[] }>();
   visitGraph(graph, "", (condition, stage, path) => {
     if (condition.type === "groovy") {
-      problems.push({
-        path,
-        message: `stage '${stage}': GROOVY conditions are not supported; rewrite it as an AVIATOR expression`,
-      });
+      problems.push({ path, message: groovyNotSupported(stage) });
       return;
     }
     if (condition.type === "aviator") {

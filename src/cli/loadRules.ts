@@ -133,8 +133,8 @@ export function describeDiagnostic(file: string, diagnostic: Diagnostic): string
 function describePatternDiagnostic(file: string, prefix: string, d: PatternDiagnostic): string {
   const severity = d.severity === "warning" ? "warning: " : "";
   const path = `${prefix}${d.path}`;
-  const stage = d.stage === null || d.message.includes(`'${d.stage}'`) ? "" : `stage '${d.stage}': `;
-  return `${severity}${file}: ${path === "" ? "" : `${path}: `}${stage}${d.message}`;
+  // The message names its stage already (PatternDiagnostic: "stage 'x': …").
+  return `${severity}${file}: ${path === "" ? "" : `${path}: `}${d.message}`;
 }
 
 /** Where a rule's pattern sits in the file, for paths of pattern diagnostics. */

@@ -23,7 +23,7 @@ import {
 import type { EventRecord } from "../api.ts";
 import type { IterativeCondition } from "../compiler/iterativeCondition.ts";
 import type { ConditionContext, EventCondition } from "./conditionContext.ts";
-import { ConditionError } from "./conditionError.ts";
+import { ConditionError, groovyNotSupported } from "./conditionError.ts";
 
 const ALWAYS: EventCondition = () => true;
 
@@ -79,11 +79,7 @@ export class ConditionCompiler {
       case "aviator":
         return expression(condition.expression, stage, `${path}.expression`, null);
       case "groovy":
-        throw new ConditionError(
-          stage,
-          path,
-          `stage '${stage}': GROOVY conditions are not supported; rewrite it as an AVIATOR expression`,
-        );
+        throw new ConditionError(stage, path, groovyNotSupported(stage));
       case "class":
         return expression(
           this.binding(condition.className, stage, `${path}.className`),

@@ -218,9 +218,9 @@ export class BroadcastReader {
         return null;
       }
       for (const d of error.diagnostics) {
-        const stage = d.stage === null || d.message.includes(`'${d.stage}'`) ? "" : `stage '${d.stage}': `;
+        // The message names its stage already (PatternDiagnostic: "stage 'x': …").
         const path = d.path === "" ? "rule.pattern" : `rule.pattern.${d.path}`;
-        problems.push({ path, message: `${stage}${d.message}`, showPath: true });
+        problems.push({ path, message: d.message, showPath: true });
       }
       return null;
     }

@@ -64,12 +64,9 @@ export function compileRuleSet(
     } catch (error) {
       if (error instanceof MalformedPatternError) {
         for (const d of error.diagnostics) {
-          // Most messages name their stage already ("stage 'x': …"); don't say it twice.
-          const stage = d.stage === null || d.message.includes(`'${d.stage}'`) ? "" : `stage '${d.stage}': `;
+          // The message names its stage already (PatternDiagnostic: "stage 'x': …").
           const severity = d.severity === "warning" ? "warning: " : "";
-          problems.push(
-            `${severity}${ruleName(rule)}: ${d.path === "" ? "" : `${d.path}: `}${stage}${d.message}`,
-          );
+          problems.push(`${severity}${ruleName(rule)}: ${d.path === "" ? "" : `${d.path}: `}${d.message}`);
         }
       } else {
         problems.push(`${ruleName(rule)}: ${error instanceof Error ? error.message : String(error)}`);

@@ -19,7 +19,9 @@ export function createCsvReader(sink: ReadItemSink): EventReader {
 class CsvReader implements EventReader {
   private line = 0;
   private header: readonly string[] | null = null;
-  private pending: string[] = [];
+  /** The record's text so far: its lines, each continuation preceded by the line break it had. */
+  private pending = "";
+  private pendingLines = 0;
   private pendingLine = 0;
   private inQuotes = false;
   private hasQuote = false;
@@ -31,35 +33,44 @@ class CsvReader implements EventReader {
     this.line++;
     if (this.failed) return;
     let line = this.line === 1 && text.startsWith("\uFEFF") ? text.slice(1) : text;
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    if (this.pending.length === 0) {
+    // A CR before the line break is part of the break (CRLF files); inside a quoted field that
+    // spans lines it is kept, so the field reads back as it was written.
+    const crlf = line.endsWith("\r");
+    if (crlf) line = line.slice(0, -1);
+    if (this.pendingLines === 0) {
       if (line === "") return;
       this.pendingLine = this.line;
       this.hasQuote = false;
+      this.pending = line;
+    } else {
+      this.pending += line;
     }
-    this.pending.push(line);
+    this.pendingLines++;
     if (line.includes('"')) {
       this.hasQuote = true;
       this.inQuotes = endsInsideQuotes(line, this.inQuotes);
     }
     if (!this.inQuotes) this.finishRecord();
+    else this.pending += crlf ? "\r\n" : "\n";
   }
 
   end(): void {
-    if (this.failed || this.pending.length === 0) return;
+    if (this.failed || this.pendingLines === 0) return;
     this.sink({
       type: "problem",
       line: this.pendingLine,
       message: "unterminated quoted field at end of input",
     });
-    this.pending = [];
+    this.pending = "";
+    this.pendingLines = 0;
   }
 
   private finishRecord(): void {
-    const text = this.pending.join("\n");
+    const text = this.pending;
     const line = this.pendingLine;
     const quoted = this.hasQuote;
-    this.pending = [];
+    this.pending = "";
+    this.pendingLines = 0;
     const fields = quoted ? splitQuoted(text) : text.split(",");
     if (typeof fields === "string") {
       this.sink({ type: "problem", line, message: fields });

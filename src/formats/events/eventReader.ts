@@ -18,7 +18,10 @@ export type ReadItem =
   /** The input cannot be read at all (a bad CSV header, JSON that is not an array). */
   | { readonly type: "fatal"; readonly line: number; readonly message: string };
 
-/** A streaming reader: push every line (without its line terminator), then call `end`. */
+/**
+ * A streaming reader: push every line without its `\n` (a `\r` before it may stay: readers treat it
+ * as part of the line break), then call `end`.
+ */
 export interface EventReader {
   pushLine(line: string): void;
   end(): void;

@@ -43,6 +43,15 @@ describe("CSV reader", () => {
     ]);
   });
 
+  it("keeps a CRLF inside a quoted field of a CRLF file, and reads the breaks between records as breaks", () => {
+    const items = read("csv", 'id,text\r\n1,"two\r\nlines"\r\n2,"mixed\nbreaks\r\nhere"\r\n3,plain\r\n');
+    expect(items).toEqual([
+      { type: "event", line: 2, event: { id: 1, text: "two\r\nlines" } },
+      { type: "event", line: 4, event: { id: 2, text: "mixed\nbreaks\r\nhere" } },
+      { type: "event", line: 7, event: { id: 3, text: "plain" } },
+    ]);
+  });
+
   it("reads quoted fields, escaped quotes and quoted line breaks, with the record's first line", () => {
     const items = read("csv", 'id,text\n1,"a, ""quoted"" value"\n2,"two\nlines"\n3,plain');
     expect(items).toEqual([

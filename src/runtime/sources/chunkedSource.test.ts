@@ -9,7 +9,7 @@ function readWhole(format: EventFormat, text: string): ReadItem[] {
   const reader = createEventReader(format, (item) => items.push(item));
   const lines = (text.startsWith("\uFEFF") ? text.slice(1) : text).split("\n");
   if (lines.at(-1) === "") lines.pop();
-  for (const line of lines) reader.pushLine(line.endsWith("\r") ? line.slice(0, -1) : line);
+  for (const line of lines) reader.pushLine(line);
   reader.end();
   return items;
 }
@@ -130,10 +130,10 @@ describe("createChunkedSource: chunk boundaries are invisible", () => {
     );
   });
 
-  it("reads a quoted CSV field spanning CRLF lines, cut at every pair of positions", () => {
+  it("reads a quoted CSV field spanning CRLF lines, CRLF kept, cut at every pair of positions", () => {
     const text = 'id,text\r\n1,"two\r\nlines, ""quoted"""\r\n2,x\r\n';
     const expected = [
-      { type: "event", line: 2, event: { id: 1, text: 'two\nlines, "quoted"' } },
+      { type: "event", line: 2, event: { id: 1, text: 'two\r\nlines, "quoted"' } },
       { type: "event", line: 4, event: { id: 2, text: "x" } },
     ];
     for (let i = 0; i <= text.length; i++) {

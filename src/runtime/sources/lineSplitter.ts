@@ -6,8 +6,9 @@
  * once when its `\n` arrives, so a line spread over many chunks costs linear time.
  *
  * Lines are handed out as the CLI's file reader hands them out (`src/cli/cliIo.ts`): without the
- * `\n`, without one trailing `\r`, and with no empty line after a final line break, so the
- * browser and the CLI read a file identically.
+ * `\n` and with no empty line after a final line break, so the browser and the CLI read a file
+ * identically. A `\r` before the `\n` (CRLF files) is left on the line for the event reader: it
+ * is part of the line break, except inside a quoted CSV field that spans lines, where it is data.
  */
 
 /** Receives each complete line, in order. */
@@ -42,7 +43,7 @@ export class LineSplitter {
         this.partial.length = 0;
         this.partialLength = 0;
       }
-      sink(withoutCarriageReturn(line));
+      sink(line);
       start = end + 1;
     }
     if (start < chunk.length) {
@@ -64,10 +65,6 @@ export class LineSplitter {
     const line = this.partial.join("");
     this.partial.length = 0;
     this.partialLength = 0;
-    if (line !== "") sink(withoutCarriageReturn(line));
+    if (line !== "") sink(line);
   }
-}
-
-function withoutCarriageReturn(line: string): string {
-  return line.endsWith("\r") ? line.slice(0, -1) : line;
 }

@@ -23,6 +23,7 @@ import type { ConditionBindings } from "../model/pattern.ts";
 import { BroadcastReader, type BroadcastProblem } from "../runtime/broadcast/index.ts";
 import type { BroadcastRecord, BuiltInProcessor } from "../runtime/job/index.ts";
 import type { CliIo } from "./cliIo.ts";
+import { CLI_BINDING_HINT } from "./conditionCheck.ts";
 import type { Report } from "./loadRules.ts";
 import { systemMessage } from "./loadRules.ts";
 
@@ -52,6 +53,7 @@ export async function loadBroadcastFile(
     processor: context.processor,
     timed: context.timed,
     bindings: context.bindings,
+    bindingHint: CLI_BINDING_HINT,
     untimed: "without --time or --clock",
     onWarning: (rule, message, where) => {
       context.report(`warning: ${where}: rule '${rule.id}' (version ${rule.version}): ${message}`);

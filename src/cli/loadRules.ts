@@ -10,7 +10,7 @@ import type { Diagnostic } from "../formats/dynamicCep/index.ts";
 import { parseJsonData as readJson } from "../formats/json/index.ts";
 import type { ConditionBindings, Rule } from "../model/pattern.ts";
 import { validatePattern } from "../model/validate.ts";
-import { bindingExpressionProblems, patternConditionProblems } from "./conditionCheck.ts";
+import { bindingFileProblems, cliConditionProblems } from "./conditionCheck.ts";
 import type { CliIo } from "./cliIo.ts";
 
 /** How the pattern file was written: a bare GraphSpec, one rule, or an array of rules. */
@@ -61,7 +61,7 @@ export async function loadBindingsFile(
     for (const error of result.errors) report(describeDiagnostic(file, error));
     return null;
   }
-  const problems = locateDiagnostics(text, file, bindingExpressionProblems(result.value));
+  const problems = locateDiagnostics(text, file, bindingFileProblems(result.value));
   for (const problem of problems) report(describeDiagnostic(file, problem));
   return problems.length > 0 ? null : result.value;
 }
@@ -87,7 +87,7 @@ export function compileRules(
     }
     // Every condition problem at once (the compiler stops at the first); the compiler still
     // runs for the structural ones, which it finds before compiling any condition.
-    const conditionProblems = patternConditionProblems(rule.pattern, bindings);
+    const conditionProblems = cliConditionProblems(rule.pattern, bindings);
     for (const problem of conditionProblems) report(`${file}: ${prefix}${problem.path}: ${problem.message}`);
     if (conditionProblems.length > 0) failed = true;
     let warned = false;
@@ -103,11 +103,10 @@ export function compileRules(
       compiled.push({ rule, nfa });
     } catch (error) {
       failed = true;
+      // The condition check found this one, and all the others, above.
+      if (error instanceof ConditionError && conditionProblems.length > 0) continue;
       if (error instanceof MalformedPatternError) {
         for (const d of error.diagnostics) report(describePatternDiagnostic(file, prefix, d));
-      } else if (error instanceof ConditionError) {
-        // Reported above, unless it is one the checks leave to the compiler (GROOVY).
-        if (conditionProblems.length === 0) report(`${file}: ${prefix}${error.path}: ${error.message}`);
       } else {
         report(
           `${file}: ${ruleLabel(loaded, rule)}${error instanceof Error ? error.message : String(error)}`,

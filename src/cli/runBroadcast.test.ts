@@ -144,6 +144,30 @@ describe("--broadcast", () => {
       `${file}:7: a broadcast record has "at" and exactly one of "rule", "remove", "config" (unknown field "pattern")`,
     );
   });
+
+  it("reports every condition problem of a broadcast rule at its column, asking for --bindings", async () => {
+    const pattern = PatternBuilder.begin("a")
+      .where("kind ==")
+      .followedBy("b")
+      .where({ type: "class", className: "a.B" })
+      .build();
+    const rule = JSON.stringify(exportRule({ id: "x", version: 1, pattern, function: null }));
+    const dir = writeTempFiles({ "b.jsonl": `{"at":0,"rule":${rule}}\n` });
+    const file = path.join(dir, "b.jsonl");
+    const run = await runInProcess(["run", "--events", "-", "--broadcast", file], "");
+    expect(run).toMatchObject({ status: 2, stdout: "" });
+    expect(run.stderr.split("\n")).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${file.replace(/[.\\]/g, "\\$&")}:1:\\d+: rule\\.pattern\\.nodes\\[1\\]\\.condition\\.expression: stage 'a': 1:8: `,
+        ),
+      ) as unknown,
+      expect.stringMatching(
+        /:1:\d+: rule\.pattern\.nodes\[0\]\.condition\.className: condition class 'a\.B' \(stage 'b'\) has no binding; give its expression in --bindings FILE$/,
+      ) as unknown,
+      "",
+    ]);
+  });
 });
 
 describe("--processor", () => {

@@ -14,7 +14,13 @@ export type {
   TimedOutMatch,
 } from "./api.ts";
 export { MalformedPatternError } from "./api.ts";
-export { ConditionError, groovyNotSupported } from "./conditions/conditionError.ts";
+export { ConditionError } from "./conditions/conditionError.ts";
+export type {
+  BindingProblem,
+  ConditionCheckOptions,
+  ConditionProblem,
+} from "./conditions/conditionProblems.ts";
+export { bindingExpressionProblems, patternConditionProblems } from "./conditions/conditionProblems.ts";
 export { compilePattern, DEFAULT_MAX_PARTIAL_MATCHES } from "./compiledNfa.ts";
 export { countPartialMatches } from "./nfaState.ts";
 export type { KeyedNFAState } from "./nfaState.ts";

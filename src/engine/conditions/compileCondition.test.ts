@@ -33,7 +33,7 @@ describe("condition resolution", () => {
 
   it("an unbound CLASS names the class and the stage", () => {
     expect(() => matching({ type: "class", className: "com.Foo" }, events)).toThrow(
-      "stage 'a': condition class 'com.Foo' has no binding; add one to the binding table",
+      "condition class 'com.Foo' (stage 'a') has no binding; add one to the binding table",
     );
     try {
       matching({ type: "class", className: "com.Foo" }, events);
@@ -56,7 +56,9 @@ describe("condition resolution", () => {
       subClassName: "com.acme.Big",
     };
     expect(matching(condition, events, { "com.acme.Big": "n > 4" })).toEqual([events[1], events[2]]);
-    expect(() => matching(condition, events)).toThrow("condition class 'com.acme.Big' has no binding");
+    expect(() => matching(condition, events)).toThrow(
+      "condition class 'com.acme.Big' (stage 'a') has no binding",
+    );
   });
 
   it("RichAnd / RichOr / RichNot compose", () => {

@@ -2,7 +2,8 @@
  * Resolves the pattern model's conditions to evaluators (Flink's `IterativeCondition.filter`):
  * AVIATOR expressions run on our interpreter (`src/expr`); CLASS and SUBTYPE conditions run the
  * expression bound to the class in the binding table; RichAnd/Or/Not compose. GROOVY is not
- * supported.
+ * supported. Leaves are resolved by `resolveLeafCondition`, as the pattern check
+ * (`patternConditionProblems`) resolves them; the first problem is thrown as a ConditionError.
  *
  * A `CLASS` condition with `args` (Ververica's `CustomArgsCondition`) runs its bound expression
  * with the arguments readable as `config.args` (an array of strings, next to any broadcast
@@ -14,16 +15,12 @@
  */
 import type { Condition } from "../../model/condition.ts";
 import type { ConditionBindings } from "../../model/pattern.ts";
-import {
-  compileExpression,
-  ExprRuntimeError,
-  ExprSyntaxError,
-  type ExprEnvironment,
-} from "../../expr/index.ts";
+import { ExprRuntimeError, type CompiledExpression, type ExprEnvironment } from "../../expr/index.ts";
 import type { EventRecord } from "../api.ts";
 import type { IterativeCondition } from "../compiler/iterativeCondition.ts";
 import type { ConditionContext, EventCondition } from "./conditionContext.ts";
-import { ConditionError, groovyNotSupported } from "./conditionError.ts";
+import { ConditionError } from "./conditionError.ts";
+import { resolveLeafCondition } from "./resolveLeafCondition.ts";
 
 const ALWAYS: EventCondition = () => true;
 
@@ -77,23 +74,13 @@ export class ConditionCompiler {
   private model(condition: Condition, stage: string, path: string): EventCondition {
     switch (condition.type) {
       case "aviator":
-        return expression(condition.expression, stage, `${path}.expression`, null);
       case "groovy":
-        throw new ConditionError(stage, path, groovyNotSupported(stage));
       case "class":
-        return expression(
-          this.binding(condition.className, stage, `${path}.className`),
-          stage,
-          `${path}.className`,
-          condition.args ?? null,
-        );
-      case "subtype":
-        return expression(
-          this.binding(condition.subClassName, stage, `${path}.subClassName`),
-          stage,
-          `${path}.subClassName`,
-          null,
-        );
+      case "subtype": {
+        const resolved = resolveLeafCondition(condition, stage, path, this.bindings);
+        if (!resolved.ok) throw new ConditionError(stage, resolved.problem.path, resolved.problem.message);
+        return evaluator(resolved.expression, resolved.args);
+      }
       case "and": {
         const left = this.model(condition.left, stage, `${path}.nestedConditions[0]`);
         const right = this.model(condition.right, stage, `${path}.nestedConditions[1]`);
@@ -110,40 +97,10 @@ export class ConditionCompiler {
       }
     }
   }
-
-  private binding(className: string, stage: string, path: string): string {
-    const bound = Object.hasOwn(this.bindings, className) ? this.bindings[className] : undefined;
-    if (bound === undefined) {
-      throw new ConditionError(
-        stage,
-        path,
-        `stage '${stage}': condition class '${className}' has no binding; add one to the binding table`,
-      );
-    }
-    return bound;
-  }
 }
 
 /** An expression condition; with `args`, the expression reads them as `config.args`. */
-function expression(
-  source: string,
-  stage: string,
-  path: string,
-  args: readonly string[] | null,
-): EventCondition {
-  let compiled;
-  try {
-    compiled = compileExpression(source);
-  } catch (error) {
-    if (error instanceof ExprSyntaxError) {
-      throw new ConditionError(
-        stage,
-        path,
-        `stage '${stage}': ${error.line}:${error.column}: ${error.detail}`,
-      );
-    }
-    throw error;
-  }
+function evaluator(compiled: CompiledExpression, args: readonly string[] | null): EventCondition {
   if (args === null) return (ctx) => compiled.test(ctx);
   const env = new ArgsEnvironment(args);
   return (ctx) => {

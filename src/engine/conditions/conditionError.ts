@@ -15,8 +15,3 @@ export class ConditionError extends Error {
     this.name = "ConditionError";
   }
 }
-
-/** Why a GROOVY condition of `stage` cannot run here (the compiler's error, the CLI's check). */
-export function groovyNotSupported(stage: string): string {
-  return `stage '${stage}': GROOVY conditions are not supported; rewrite it as an AVIATOR expression`;
-}

@@ -90,6 +90,23 @@ describe("BroadcastReader", () => {
     expect(badCondition[0]).toMatch(/^records\[0\]\.rule\.pattern\.nodes\[\d\]\.condition/);
   });
 
+  it("names every condition problem of a rule record, each at its JSON path", () => {
+    const pattern = PatternBuilder.begin("a")
+      .where({ type: "class", className: "com.acme.A" })
+      .followedBy("b")
+      .where({ type: "not", inner: { type: "aviator", expression: "kind ==" } })
+      .build();
+    const json = { at: 0, rule: exportRule({ id: "x", version: 1, pattern, function: null }) };
+    expect(problemsOf(new BroadcastReader(CEP), json)).toEqual([
+      "records[0].rule.pattern.nodes[0].condition.nestedConditions[0].expression: stage 'b': 1:8: expected an expression but found end of expression",
+      "records[0].rule.pattern.nodes[1].condition.className: condition class 'com.acme.A' (stage 'a') has no binding; add one to the binding table",
+    ]);
+    const hinted = new BroadcastReader({ ...CEP, bindingHint: "bind it" });
+    expect(problemsOf(hinted, json)[1]).toMatch(/has no binding; bind it$/);
+    const bound = new BroadcastReader({ ...CEP, bindings: { "com.acme.A": "kind == 'a'" } });
+    expect(problemsOf(bound, json)).toHaveLength(1);
+  });
+
   it("checks that records come in `at` order, skipping the ones it refused", () => {
     const reader = new BroadcastReader(CEP);
     expect(reader.read({ at: 5, remove: "r" }, "a").ok).toBe(true);

@@ -16,7 +16,12 @@
  * bad rule is found before the first event. Problems carry the JSON path of the value they are
  * about, inside the record; the caller says which record (`FILE:LINE`, `records[3]`).
  */
-import { compilePattern, ConditionError, MalformedPatternError } from "../../engine/index.ts";
+import {
+  compilePattern,
+  ConditionError,
+  MalformedPatternError,
+  patternConditionProblems,
+} from "../../engine/index.ts";
 import { parseEventTime } from "../../formats/events/index.ts";
 import { importRule } from "../../formats/dynamicCep/index.ts";
 import type { ConditionBindings, Rule } from "../../model/pattern.ts";
@@ -31,6 +36,11 @@ export interface BroadcastReadContext {
   /** Whether `at` is a time (event time or a clock field) rather than a position. */
   readonly timed: boolean;
   readonly bindings: ConditionBindings;
+  /**
+   * What the message of a condition class without a binding tells the user to do (the engine's
+   * "add one to the binding table" if absent).
+   */
+  readonly bindingHint?: string;
   /** The per-key partial-match cap rule records compile with; engine default if absent. */
   readonly maxPartialMatches?: number;
   /** How the reader's user names "no time and no clock" (`without --time or --clock`). */
@@ -194,7 +204,12 @@ export class BroadcastReader {
       return null;
     }
     const rule = imported.value;
-    const { bindings, maxPartialMatches, onWarning } = this.context;
+    const { bindings, bindingHint, maxPartialMatches, onWarning } = this.context;
+    // Every condition problem at once (the compiler stops at the first); the compiler still
+    // runs for the structural ones, which it finds before compiling any condition.
+    const conditions = patternConditionProblems(rule.pattern, bindings, { bindingHint });
+    for (const p of conditions)
+      problems.push({ path: `rule.pattern.${p.path}`, message: p.message, showPath: true });
     let warned = false;
     try {
       const nfa = compilePattern(rule.pattern, {
@@ -208,10 +223,8 @@ export class BroadcastReader {
       });
       return { type: "rule", rule: { rule, nfa } };
     } catch (error) {
-      if (error instanceof ConditionError && error.path !== "") {
-        problems.push({ path: `rule.pattern.${error.path}`, message: error.message, showPath: true });
-        return null;
-      }
+      // The condition check found this one, and all the others, above.
+      if (error instanceof ConditionError && conditions.length > 0) return null;
       if (!(error instanceof MalformedPatternError)) {
         const message = error instanceof Error ? error.message : String(error);
         problems.push(problem("rule", `rule '${rule.id}' (version ${rule.version}): ${message}`));

@@ -3,7 +3,12 @@
  * condition-binding table in, compiled rule versions out — or every problem, one message each,
  * naming the rule and the JSON path, so the UI can show why nothing runs.
  */
-import { compilePattern, MalformedPatternError } from "../../engine/index.ts";
+import {
+  compilePattern,
+  ConditionError,
+  MalformedPatternError,
+  patternConditionProblems,
+} from "../../engine/index.ts";
 import { formatDiagnostic, importRuleSet, loadBindings } from "../../formats/dynamicCep/index.ts";
 import type { ConditionBindings, Rule } from "../../model/pattern.ts";
 import type { JobRule } from "../job/index.ts";
@@ -41,7 +46,8 @@ export function ruleName(rule: { readonly id: string; readonly version: number }
 /**
  * Compiles every rule (Flink's NFACompiler checks included). `onWarning` hears the engine's
  * warnings (the partial-match cap) with the rule they concern.
- * @throws RuleSetError naming every problem of every rule
+ * @throws RuleSetError naming every problem of every rule (`rule 'r' (version 1): nodes[0]…: …`),
+ * every condition problem included, not just the first the compiler meets
  */
 export function compileRuleSet(
   rules: readonly Rule[],
@@ -52,6 +58,10 @@ export function compileRuleSet(
   const compiled: JobRule[] = [];
   const problems: string[] = [];
   for (const rule of rules) {
+    // Every condition problem at once (the compiler stops at the first); the compiler still
+    // runs for the structural ones, which it finds before compiling any condition.
+    const conditions = patternConditionProblems(rule.pattern, bindings);
+    for (const p of conditions) problems.push(`${ruleName(rule)}: ${p.path}: ${p.message}`);
     try {
       const nfa = compilePattern(rule.pattern, {
         bindings,
@@ -62,6 +72,8 @@ export function compileRuleSet(
       });
       compiled.push({ rule, nfa });
     } catch (error) {
+      // The condition check found this one, and all the others, above.
+      if (error instanceof ConditionError && conditions.length > 0) continue;
       if (error instanceof MalformedPatternError) {
         for (const d of error.diagnostics) {
           // The message names its stage already (PatternDiagnostic: "stage 'x': …").

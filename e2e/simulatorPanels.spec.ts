@@ -62,6 +62,13 @@ test.describe("simulator panels", () => {
     // Loading is one undoable change: Undo brings the seed rules back.
     await app.undoButton.click();
     await expect.poll(async () => ((await app.document()) as { rules: unknown[] }).rules.length).toBe(5);
+    // The card follows the undo: its rules are gone, so it offers Load and shows no counts.
+    await expect(panels.byId("sim.learn.load")).toHaveText("Load");
+    await expect(panels.byId("sim.learn.live")).toHaveCount(0);
+    await app.redoButton.click();
+    await expect.poll(async () => ((await app.document()) as { rules: unknown[] }).rules.length).toBe(3);
+    await expect(panels.byId("sim.learn.load")).toHaveText("Load again");
+    await expect(panels.learnCounts("3")).toBeVisible();
     app.expectCleanRun();
   });
 

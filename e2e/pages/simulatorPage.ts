@@ -139,6 +139,18 @@ export class SimulatorPage {
     });
   }
 
+  /** Data tab: picks a file made of `text` (as a user's file) for the preview (and the run). */
+  async pickFile(name: string, text: string | Uint8Array): Promise<void> {
+    await this.openTab("data");
+    const buffer = typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text);
+    await this.control("file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+  }
+
+  /** Data tab: the preview's verdict on the picked file (schema recognised, or why not). */
+  get previewVerdict(): Locator {
+    return this.control("preview.schema");
+  }
+
   /** Loads a seed scenario's data and runs only its rule (Data tab). */
   async runScenario(n: number): Promise<void> {
     await this.openTab("data");

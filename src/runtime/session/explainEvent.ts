@@ -86,7 +86,7 @@ export function explainEvent(request: ExplainRequest, context: ExplainContext): 
     touched: () => undefined,
     problem: (line) => {
       if (consumingTarget && trace.outcome === null)
-        trace.outcome = { type: "skipped", reason: line.replace(/^[^:]*:\d+: /, "") };
+        trace.outcome = { type: "skipped", reason: reasonOf(line, input.name) };
     },
     element: (event, key, timestamp) => {
       if (event === target) trace.arrival = { key, timestamp };
@@ -121,6 +121,11 @@ export function explainEvent(request: ExplainRequest, context: ExplainContext): 
     timestamp: arrival?.timestamp ?? (outcome.type === "explained" ? outcome.explanation.timestamp : null),
     outcome,
   };
+}
+
+/** The reason of a problem line `NAME:LINE: reason` reported for the input called `name`. */
+function reasonOf(line: string, name: string): string {
+  return line.startsWith(`${name}:`) ? line.slice(name.length + 1).replace(/^\d+: /, "") : line;
 }
 
 /** `jobRule`'s NFA, explaining `target` to `trace` when it is processed. */

@@ -60,6 +60,15 @@ describe("RunSession.inputEvents", () => {
     ]);
   });
 
+  it("leaves the fields out when asked to (the timeline draws key, time and type only)", () => {
+    const s = session();
+    const full = s.inputEvents({ from: 0, count: 1, typeField: "kind" });
+    expect(full.rows[0]?.fields).toEqual({ t: 1000, u: "u1", kind: "view" });
+    const bare = s.inputEvents({ from: 0, count: 1, typeField: "kind", withFields: false });
+    expect(bare.rows[0]).toMatchObject({ key: "u1", timestamp: 1000, type: "view", fields: {} });
+    expect(Object.keys(bare.rows[0]?.fields ?? { missing: true })).toEqual([]);
+  });
+
   it("filters by key, type and an event-time window; from and total count the matches", () => {
     const s = session();
     const u1Views = s.inputEvents({
@@ -93,5 +102,22 @@ describe("RunSession.inputEvents", () => {
     expect(lateOf()).toEqual([]);
     s.seek(6);
     expect(lateOf()).toEqual([3, 5]);
+  });
+
+  it("marks the event the source skipped (its time unreadable) once read, also after seeks", () => {
+    const s = session(2);
+    const skippedOf = () =>
+      s
+        .inputEvents({ from: 0, count: 10 })
+        .rows.filter((r) => r.skipped)
+        .map((r) => r.position);
+    expect(skippedOf()).toEqual([]);
+    s.play();
+    while (s.state === "playing") s.tick(16);
+    expect(skippedOf()).toEqual([2]);
+    s.seek(1);
+    expect(skippedOf()).toEqual([]);
+    s.seek(5);
+    expect(skippedOf()).toEqual([2]);
   });
 });

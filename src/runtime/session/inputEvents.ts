@@ -38,6 +38,8 @@ export interface InputEventRow {
   readonly type: unknown;
   /** It was processed and went to the late side output. */
   readonly late: boolean;
+  /** The run read it and the source skipped it (no key, no readable time, …): no operator saw it. */
+  readonly skipped: boolean;
   readonly fields: EventData;
 }
 
@@ -59,7 +61,15 @@ export interface InputEventsRequest {
   readonly filter?: InputFilter;
   /** The field whose value is an event's type; null/absent: none. */
   readonly typeField?: string | null;
+  /**
+   * False: rows carry no fields (an empty object) — for views that draw only key, time and
+   * type, so a page of 100 k events is not cloned to the UI with every field. Default true.
+   */
+  readonly withFields?: boolean;
 }
+
+/** The fields of a row asked for without them. */
+const NO_FIELDS: EventData = Object.freeze({});
 
 /** The text a key or type value matches on (null: a value it cannot match). */
 function textOf(value: unknown): string | null {
@@ -115,13 +125,17 @@ export class InputColumns {
 }
 
 /**
- * The events matching `request.filter`, `from` … `from + count − 1` of them. `late.positions`
- * lists input items whose event went to the late side output, ascending; those before
- * `late.processed` (the run's position) count.
+ * The events matching `request.filter`, `from` … `from + count − 1` of them. `run.late` lists
+ * input items whose event went to the late side output, `run.skipped` those the source skipped,
+ * both ascending; those before `run.processed` (the run's position) count.
  */
 export function readInputEvents(
   columns: InputColumns,
-  late: { readonly positions: readonly number[]; readonly processed: number },
+  run: {
+    readonly late: readonly number[];
+    readonly skipped: readonly number[];
+    readonly processed: number;
+  },
   request: InputEventsRequest,
 ): InputEvents {
   const { from, count } = request;
@@ -130,6 +144,7 @@ export function readInputEvents(
   columns.update();
   const filter = request.filter ?? {};
   const typeField = request.typeField ?? null;
+  const withFields = request.withFields ?? true;
   const items = columns.input.items;
   const { positions, keys, times } = columns;
   const fromTime = filter.fromTime ?? Number.NEGATIVE_INFINITY;
@@ -154,8 +169,9 @@ export function readInputEvents(
         key: keys[index] ?? null,
         timestamp: Number.isNaN(time) ? null : time,
         type,
-        late: position < late.processed && includes(late.positions, position),
-        fields: item.event,
+        late: position < run.processed && includes(run.late, position),
+        skipped: position < run.processed && includes(run.skipped, position),
+        fields: withFields ? item.event : NO_FIELDS,
       });
     }
     total++;

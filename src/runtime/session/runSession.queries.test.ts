@@ -135,6 +135,22 @@ describe("explain", () => {
     });
   });
 
+  it("names the input's file in its problems, and explains a skipped row whatever the file is called", () => {
+    const s = overEvents([view("u", 1)]);
+    const text = SessionInput.fromText({ fileName: "clicks: day 1.csv" });
+    text.push("eventTime,eventType,userId\nnot-a-time,view,u\n");
+    text.end();
+    s.loadInput(text);
+    s.play();
+    while (s.state === "playing") s.tick(16);
+    const reason = /^time field 'eventTime' is not a date-time/;
+    expect(s.summary().problems).toEqual([
+      expect.stringMatching(/^clicks: day 1\.csv:2: time field 'eventTime'/),
+    ]);
+    const outcome = s.explain({ position: 0, ruleId: "1" }).outcome;
+    expect(outcome).toEqual({ type: "skipped", reason: expect.stringMatching(reason) as unknown });
+  });
+
   it("a rule that was not running when the event was processed", () => {
     const s = overEvents([view("u", 1), view("u", 2)]);
     s.play();

@@ -221,7 +221,7 @@ describe("RunSession", () => {
     });
     const summary = playToEnd(s);
     expect(summary.counts.problems).toBe(1);
-    expect(summary.problems).toEqual([expect.stringMatching(/^events:5: /)]);
+    expect(summary.problems).toEqual([expect.stringMatching(/^e\.csv:5: /)]);
     expect(summary.counts.matches).toBe(1);
   });
 

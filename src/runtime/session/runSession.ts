@@ -303,7 +303,7 @@ export class RunSession {
     const { driver } = this;
     return readInputEvents(
       this.columns,
-      { positions: driver.latePositions, processed: driver.run.items },
+      { late: driver.latePositions, skipped: driver.skippedPositions, processed: driver.run.items },
       request,
     );
   }

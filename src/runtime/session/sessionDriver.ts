@@ -69,6 +69,13 @@ export class SessionDriver {
    * again once the run gets there.
    */
   private readonly late: number[] = [];
+  /**
+   * The input items whose event the source skipped (no key, no readable time, …: the job never
+   * saw it), ascending; replays find the same ones, as for {@link late}.
+   */
+  private readonly skipped: number[] = [];
+  /** Events that entered the job so far (one consumed without entering was skipped). */
+  private entered = 0;
   /** Each output record's key and rule, for filtered queries (rewritten identically by replays). */
   private readonly index = new OutputIndex();
 
@@ -199,6 +206,11 @@ export class SessionDriver {
     return this.late;
   }
 
+  /** The input items whose event the source skipped, ascending (see {@link latePositions}). */
+  get skippedPositions(): readonly number[] {
+    return this.skipped;
+  }
+
   /** `outputs`' sink, noting where each late output came from. */
   private sinkOf(outputs: SessionOutputs): RunSink {
     const { sink } = outputs;
@@ -209,6 +221,10 @@ export class SessionDriver {
         if (kind === "late") this.late[seq] = this.run.items - 1;
         this.index.note(kind, seq, tags);
         sink.output(kind, seq, view, tags);
+      },
+      element: (event, key, timestamp) => {
+        this.entered++;
+        sink.element?.(event, key, timestamp);
       },
     };
   }
@@ -223,7 +239,11 @@ export class SessionDriver {
 
   /** Consumes one step, then takes the checkpoint due at the new position, if any. */
   private consume(): StepResult {
+    const position = this.run.items;
+    const entered = this.entered;
     const result = this.run.consume();
+    if (result === "event" && this.entered === entered && position > (this.skipped.at(-1) ?? -1))
+      this.skipped.push(position);
     if ((result === "event" || result === "other") && !this.run.failed) {
       this.checkpoints.maybeCheckpoint(this.run.items, () => this.takeCheckpoint());
     }

@@ -15,7 +15,12 @@ export class SessionInput {
   private readonly source: ChunkedSource | null;
   private complete: boolean;
 
-  private constructor(source: ChunkedSource | null, items: readonly ReadItem[]) {
+  private constructor(
+    source: ChunkedSource | null,
+    items: readonly ReadItem[],
+    /** What problem messages call the input (`NAME:LINE: reason`): its file name, or "events". */
+    readonly name = "events",
+  ) {
     this.source = source;
     this.complete = source === null;
     for (const item of items) this.append(item);
@@ -23,7 +28,7 @@ export class SessionInput {
 
   /** An input read from text chunks (see {@link SessionInput.push}). */
   static fromText(options: ChunkedSourceOptions = {}): SessionInput {
-    return new SessionInput(createChunkedSource(options), []);
+    return new SessionInput(createChunkedSource(options), [], options.fileName);
   }
 
   /** A complete input of ready events; event `i` is reported as line `i + 1`. */

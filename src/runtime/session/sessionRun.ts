@@ -90,9 +90,6 @@ export interface RunCheckpoint {
 /** What consuming one step did. */
 export type StepResult = "event" | "other" | "end" | "none";
 
-/** The input name used in problem messages. */
-const INPUT_NAME = "events";
-
 /** A job plus how far into the input it got; see the module comment. */
 export class SessionRun {
   /** Input items consumed. */
@@ -147,7 +144,7 @@ export class SessionRun {
     this.job = saved === undefined ? new StreamJob(options) : StreamJob.restore(saved.job, options);
     const job = this.job;
     this.feed = new EventFeed({
-      file: INPUT_NAME,
+      file: input.name,
       key: config.key,
       time: config.time,
       clock: config.clock,

@@ -205,10 +205,23 @@ class SimulatorController {
   /**
    * Input events by range (in input order), optionally only those of a key, of an event type or
    * in an event-time window — read in the worker, so the stream never sits on this thread.
+   * `withFields: false` leaves each row's fields out (views that draw only key, time and type).
    */
-  async inputEvents(from: number, count: number, filter: InputFilter = {}): Promise<InputEvents> {
+  async inputEvents(
+    from: number,
+    count: number,
+    filter: InputFilter = {},
+    withFields = true,
+  ): Promise<InputEvents> {
     const typeField = simulationStore.getState().data?.mapping.type ?? null;
-    const { result } = await this.client.request({ type: "inputEvents", from, count, filter, typeField });
+    const { result } = await this.client.request({
+      type: "inputEvents",
+      from,
+      count,
+      filter,
+      typeField,
+      withFields,
+    });
     return result;
   }
 

@@ -39,7 +39,12 @@ export function FileData() {
     setPicked({ state: "reading", file });
     const preview = await previewOf(file);
     setPicked(preview);
-    if (preview.state === "preview" && !preview.sample.schema.needsMapping && preview.mapping !== null) {
+    if (
+      preview.state === "preview" &&
+      preview.sample.refusal === null &&
+      !preview.sample.schema.needsMapping &&
+      preview.mapping !== null
+    ) {
       void simulator().loadData({
         type: "file",
         file,
@@ -99,35 +104,37 @@ export function FileData() {
       {preview !== null && (
         <>
           <SamplePreview name={preview.file.name} sample={preview.sample} />
-          {preview.sample.schema.needsMapping && preview.mapping !== null && (
-            <div className="sim-mapping-row">
-              <FieldMappingForm
-                fields={preview.sample.schema.fields}
-                mapping={preview.mapping}
-                onChange={(mapping) => {
-                  setPicked({ ...preview, mapping });
-                }}
-              />
-              <button
-                type="button"
-                className="sim-primary"
-                data-testid="sim.loadFile"
-                disabled={problem !== null}
-                onClick={() => {
-                  if (preview.mapping === null) return;
-                  void simulator().loadData({
-                    type: "file",
-                    file: preview.file,
-                    mapping: preview.mapping,
-                    schemaTitle: null,
-                  });
-                }}
-              >
-                Load with this mapping
-              </button>
-              {problem !== null && <span className="sim-error-text">{problem}</span>}
-            </div>
-          )}
+          {preview.sample.refusal === null &&
+            preview.sample.schema.needsMapping &&
+            preview.mapping !== null && (
+              <div className="sim-mapping-row">
+                <FieldMappingForm
+                  fields={preview.sample.schema.fields}
+                  mapping={preview.mapping}
+                  onChange={(mapping) => {
+                    setPicked({ ...preview, mapping });
+                  }}
+                />
+                <button
+                  type="button"
+                  className="sim-primary"
+                  data-testid="sim.loadFile"
+                  disabled={problem !== null}
+                  onClick={() => {
+                    if (preview.mapping === null) return;
+                    void simulator().loadData({
+                      type: "file",
+                      file: preview.file,
+                      mapping: preview.mapping,
+                      schemaTitle: null,
+                    });
+                  }}
+                >
+                  Load with this mapping
+                </button>
+                {problem !== null && <span className="sim-error-text">{problem}</span>}
+              </div>
+            )}
         </>
       )}
     </section>

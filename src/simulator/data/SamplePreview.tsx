@@ -14,7 +14,11 @@ export function SamplePreview({ name, sample }: { name: string; sample: FileSamp
     <div className="sim-preview" data-testid="sim.preview">
       <p>
         <strong>{name}</strong> · {sample.format === null ? "empty" : FORMAT_NAMES[sample.format]} ·{" "}
-        {schema.known === null ? (
+        {sample.refusal !== null ? (
+          <span className="sim-error-text" role="alert" data-testid="sim.preview.schema">
+            nothing to load: {sample.refusal}
+          </span>
+        ) : schema.known === null ? (
           <span data-testid="sim.preview.schema">schema not recognised — choose the fields below</span>
         ) : (
           <span data-testid="sim.preview.schema">recognised: {schema.known.title}</span>
@@ -23,7 +27,7 @@ export function SamplePreview({ name, sample }: { name: string; sample: FileSamp
           <span className="sim-muted"> · time written as {schema.timeEncoding}</span>
         )}
       </p>
-      {rows.length > 0 && (
+      {rows.length > 0 && sample.refusal === null && (
         <div className="sim-preview-scroll">
           <table className="sim-preview-table">
             <thead>

@@ -21,6 +21,36 @@ describe("sampleEvents", () => {
     expect(sample.problems).toEqual([]);
   });
 
+  it("reads the events before the cut of a minified JSON array, whose one line the sample cuts", () => {
+    const events = Array.from({ length: 50 }, (_, i) => ({ user: `u${i % 5}`, ts: 1700000000000 + i }));
+    const text = JSON.stringify(events).slice(0, 1000);
+    const sample = sampleEvents(text, "export.json", false);
+    expect(sample.format).toBe("json");
+    expect(sample.events.length).toBeGreaterThan(10);
+    expect(sample.events[0]).toEqual({ user: "u0", ts: 1700000000000 });
+    // The cut element and the unclosed array are the sample's doing, not the file's.
+    expect(sample.problems).toEqual([]);
+    expect(sample.refusal).toBeNull();
+    expect(initialMapping(sample.schema)?.key).toBe("user");
+  });
+
+  it("says why an empty file, a header without rows or a binary file gives nothing to load", () => {
+    expect(sampleEvents("", "empty.csv", true).refusal).toBe("it is empty: there are no events to load");
+    expect(sampleEvents("userId,eventType,eventTime\n", "header.csv", true).refusal).toBe(
+      "it holds only a header line: there are no events to load",
+    );
+    expect(sampleEvents("[]", "none.json", true).refusal).toBe("it holds no events");
+    expect(sampleEvents("not json\n", "bad.jsonl", true).refusal).toBe(
+      "no event in it could be read (the problems are listed below)",
+    );
+    const binary = "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR,a\nb,c\n";
+    expect(sampleEvents(binary, "picture.csv", true)).toMatchObject({
+      refusal: expect.stringMatching(/^it is not a text file/) as unknown,
+      problems: [],
+    });
+    expect(sampleEvents("a,b\n1,2\n", "ok.csv", true).refusal).toBeNull();
+  });
+
   it("suggests a mapping for an unknown schema and asks the user to confirm it", () => {
     const rows = Array.from(
       { length: 12 },

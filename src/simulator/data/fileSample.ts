@@ -21,26 +21,57 @@ export interface FileSample {
   readonly problems: readonly SourceProblem[];
   /** The sample is the whole file. */
   readonly complete: boolean;
+  /** Why the file gives nothing to load (empty, no events, not text), or null. */
+  readonly refusal: string | null;
 }
 
 /**
  * Reads the first `text` of a file named `fileName`. Unless `complete`, the last line may be
- * cut, so it is left out (the reader only sees lines followed by a line break).
+ * cut, so it is left out (the reader only sees lines followed by a line break) — except when it
+ * is the only line with events (a minified JSON array is one long line): then the events
+ * before the cut are kept, and the problems the cut itself makes on that line are not listed.
  */
 export function sampleEvents(text: string, fileName: string | null, complete: boolean): FileSample {
   const source = createChunkedSource(fileName === null ? {} : { fileName });
-  const items = [...source.push(text), ...(complete ? source.end() : [])];
+  const items = [...source.push(text)];
+  const cutLine = complete || items.some((i) => i.type === "event") ? null : source.progress().lines + 1;
+  if (complete || cutLine !== null) items.push(...source.end());
   const events: EventData[] = [];
   for (const item of items) {
     if (item.type === "event" && events.length < SAMPLE_EVENTS) events.push(item.event);
   }
+  // Text never holds NUL; a picture, a spreadsheet or an archive does, in its first bytes: the
+  // "rows" such a file breaks into say nothing worth listing.
+  const binary = text.includes("\u0000");
+  const problems = binary ? [] : source.problems().listed.filter((p) => cutLine === null || p.line < cutLine);
+  const format = source.progress().format;
   return {
-    format: source.progress().format,
+    format,
     events,
     schema: inferSchema(events),
-    problems: source.problems().listed,
+    problems,
     complete,
+    refusal: binary
+      ? "it is not a text file (it holds NUL bytes): CEP Studio reads CSV, JSON and JSON Lines text"
+      : refusalOf(text, format, events.length, problems.length, complete),
   };
+}
+
+/** Why a text sample gives nothing to load, or null; see {@link FileSample.refusal}. */
+function refusalOf(
+  text: string,
+  format: EventFormat | null,
+  events: number,
+  problems: number,
+  complete: boolean,
+): string | null {
+  if (events > 0) return null;
+  if (text.trim() === "") return complete ? "it is empty: there are no events to load" : null;
+  if (problems > 0) return "no event in it could be read (the problems are listed below)";
+  if (!complete) return null;
+  if (format === "csv" && !text.trim().includes("\n"))
+    return "it holds only a header line: there are no events to load";
+  return "it holds no events";
 }
 
 /** The mapping to start a form with: the recognised or suggested fields (key falls back to the first field). */

@@ -3,8 +3,10 @@
  * undoable change, so Undo brings the user's rules back), its run settings are applied, its
  * data is streamed to the worker and the run restarts with the card's rules — and with the
  * card's broadcast stream (a card without one clears a stream the run has, since the card's
- * claims hold without it). The broadcast stream is part of the same undo step as the rules.
+ * claims hold without it). The broadcast stream is part of the same undo step as the rules, and
+ * so is the card's loaded state: after Undo the card offers Load again, after Redo it is loaded.
  */
+import type { LinkedChange } from "../../document/documentHistory.ts";
 import { documentStore, replaceDocument } from "../../document/documentStore.ts";
 import { readSchedule, scheduleText } from "../broadcast/broadcastRecords.ts";
 import {
@@ -38,10 +40,13 @@ export async function loadCard(card: LearnCard): Promise<void> {
   try {
     const before = scheduleSnapshot();
     const schedule = cardSchedule(plan.broadcast, before);
-    replaceDocument(
-      plan.doc,
-      schedule === null ? {} : { linked: scheduleChange(before, { draft: schedule, applied: schedule }) },
-    );
+    const loaded = loadedChange(card.id);
+    replaceDocument(plan.doc, {
+      linked:
+        schedule === null
+          ? loaded.linked
+          : bothChanges(scheduleChange(before, { draft: schedule, applied: schedule }), loaded.linked),
+    });
     const controller = simulator();
     await controller.changeSettings(plan.settings);
     await controller.loadData(dataSpecOf(plan.data));
@@ -52,10 +57,51 @@ export async function loadCard(card: LearnCard): Promise<void> {
       });
       return;
     }
-    learnStore.setState({ loaded: card.id });
+    loaded.took();
   } finally {
     learnStore.setState({ loading: null });
   }
+}
+
+/**
+ * The card's loaded state as part of its undo step: undo puts back the card loaded before,
+ * redo marks this card loaded again — once its load went through (`took`), and only while the
+ * step is not undone (an Undo pressed while the data is still streaming wins).
+ */
+function loadedChange(cardId: string): { linked: LinkedChange; took: () => void } {
+  const previous = learnStore.getState().loaded;
+  let applied = true;
+  let done = false;
+  return {
+    linked: {
+      undo: () => {
+        applied = false;
+        learnStore.setState({ loaded: previous });
+      },
+      redo: () => {
+        applied = true;
+        if (done) learnStore.setState({ loaded: cardId });
+      },
+    },
+    took: () => {
+      done = true;
+      if (applied) learnStore.setState({ loaded: cardId });
+    },
+  };
+}
+
+/** Two outside changes made by one gesture, undone in reverse order. */
+function bothChanges(first: LinkedChange, second: LinkedChange): LinkedChange {
+  return {
+    undo: () => {
+      second.undo();
+      first.undo();
+    },
+    redo: () => {
+      first.redo();
+      second.redo();
+    },
+  };
 }
 
 /**

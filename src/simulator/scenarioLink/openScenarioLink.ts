@@ -107,10 +107,15 @@ export async function openScenarioFragment(
   await controller.changeSettings(view.settings);
   await controller.loadData(spec);
   await controller.restartWithRules();
-  if (schedule !== null) await applySchedule(schedule);
+  const warnings = [...decoded.warnings];
+  // The rules and data are open; a schedule the run refuses must not pass for one it took.
+  if (schedule !== null && !(await applySchedule(schedule)))
+    warnings.push(
+      `the link's broadcast schedule was not applied (the Broadcast tab shows it): ${broadcastStore.getState().problems.join("; ")}`,
+    );
   if (view.position > 0) await controller.sendRewinding({ type: "seek", position: view.position });
   if (view.tab !== null) showDockTab(view.tab);
-  return { error: null, warnings: decoded.warnings };
+  return { error: null, warnings };
 }
 
 /** The part of `window.location` / `history` the bootstrap hook reads and tidies. */

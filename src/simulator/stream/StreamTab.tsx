@@ -19,6 +19,7 @@ function filterOf(filterKey: string): InputFilter {
 
 const STATUS_CLASS: Readonly<Record<StreamStatus, string>> = {
   "not read": "sim-row-pending",
+  skipped: "sim-row-skipped",
   buffered: "sim-row-buffered",
   processed: "",
   late: "sim-row-late",
@@ -49,7 +50,7 @@ function columns(typeField: string | null, processed: number, watermark: number 
 /**
  * The input stream as a table of any length (rows fetched by range from the worker), filtered
  * by key and event type; the run's position is marked, late events are red, events not yet
- * processed are grey.
+ * processed are grey, events the source skipped are struck through.
  */
 export function StreamTab() {
   const epoch = useSimulation((s) => s.runEpoch);

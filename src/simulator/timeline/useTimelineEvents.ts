@@ -8,6 +8,13 @@ import { timelineEventsOf, type TimelineEventRow, type TimelineEvents } from "./
 const MAX_EVENTS = 150_000;
 /** Least time between two fetches (a pan out of the fetched window, or the run moving on). */
 const REFRESH_MS = 400;
+/**
+ * A fetch of many events costs the UI thread its structured clone: a refresh of the same window
+ * (the run moving on) waits this many times as long as the last fetch took, so refreshing a
+ * large stream while it plays stays a small share of the thread's time. A pan, a seek or new
+ * data fetches after {@link REFRESH_MS}.
+ */
+const REFRESH_COST_FACTOR = 4;
 
 /** The stream's event-time extent: its first and last timestamps read. */
 export interface TimelineExtent {
@@ -75,6 +82,9 @@ export function useTimelineEvents(range: { from: number; to: number } | null): {
     extent: TimelineExtent | null;
   }>({ data, window: null, extent: null });
   const lastFetch = useRef(0);
+  const lastCost = useRef(0);
+  /** What the last fetch was for: its window, run epoch and data. */
+  const lastAsked = useRef<{ window: string; epoch: number; data: typeof data } | null>(null);
   const processedRef = useRef(processed);
   useEffect(() => {
     processedRef.current = processed;
@@ -96,18 +106,34 @@ export function useTimelineEvents(range: { from: number; to: number } | null): {
 
   useEffect(() => {
     let live = true;
-    const wait = Math.max(0, lastFetch.current + REFRESH_MS - performance.now());
+    const asked = { window: `${String(wantFrom)}…${String(wantTo)}`, epoch, data };
+    const last = lastAsked.current;
+    // Only the run moving on (not a pan, a seek, new rules or data) waits for the cost.
+    const refresh =
+      last !== null && last.window === asked.window && last.epoch === epoch && last.data === data;
+    const gap = refresh ? Math.max(REFRESH_MS, lastCost.current * REFRESH_COST_FACTOR) : REFRESH_MS;
+    const wait = Math.max(0, lastFetch.current + gap - performance.now());
     const timer = setTimeout(() => {
-      lastFetch.current = performance.now();
+      const started = performance.now();
+      lastFetch.current = started;
+      lastAsked.current = asked;
       const from = wantFrom ?? Number.NEGATIVE_INFINITY;
       const to = wantTo ?? Number.POSITIVE_INFINITY;
       simulator()
-        .inputEvents(0, MAX_EVENTS, {
-          ...(Number.isFinite(from) ? { fromTime: from } : {}),
-          ...(Number.isFinite(to) ? { toTime: to } : {}),
-        })
+        .inputEvents(
+          0,
+          MAX_EVENTS,
+          {
+            ...(Number.isFinite(from) ? { fromTime: from } : {}),
+            ...(Number.isFinite(to) ? { toTime: to } : {}),
+          },
+          // The canvas draws key, time and type: up to 150 k events' fields would cost the UI
+          // thread a structured clone of every field on each refresh.
+          false,
+        )
         .then(
           (answer) => {
+            lastCost.current = performance.now() - started;
             if (!live) return;
             const rows = timelineRowsOf(answer, processedRef.current);
             setFetched({

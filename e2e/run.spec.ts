@@ -69,6 +69,10 @@ test.describe("run controls", () => {
       });
     });
     await expect(sim.control("ruleError")).toContainText("rule '9' (version 1)");
+    // Each problem is said once: as a list item, not also as the heading.
+    await expect(sim.control("ruleError").locator("li")).toHaveCount(1);
+    const text = (await sim.control("ruleError").textContent()) ?? "";
+    expect(text.split("rule '9' (version 1)").length - 1).toBe(1);
     await sim.step();
     await expect(sim.position).toHaveText("event 1 / 4");
     expect(app.pageErrors).toEqual([]);

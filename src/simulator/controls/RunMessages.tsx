@@ -6,11 +6,14 @@ import { runErrorContext } from "./runErrorContext.ts";
 function FailureNote({ failure, testId }: { failure: RunFailure; testId: string }) {
   return (
     <div className="sim-note sim-note-error" role="alert" data-testid={testId}>
-      <strong>{failure.context}:</strong> {failure.message}
-      {failure.problems.length > 0 && (
+      <strong>{failure.context}:</strong>{" "}
+      {/* A rule-set error's message is its first problem: the list says it, once. */}
+      {failure.problems.length === 0 ? (
+        failure.message
+      ) : (
         <ul>
-          {failure.problems.map((p) => (
-            <li key={p}>{p}</li>
+          {failure.problems.map((p, i) => (
+            <li key={`${String(i)}:${p}`}>{p}</li>
           ))}
         </ul>
       )}

@@ -200,9 +200,12 @@ test.describe("simulator data and stream", () => {
     await sim.control("generator.users").fill("20");
     await sim.control("generator.lateFraction").fill("0.1");
     await sim.control("generate").click();
-    await expect(sim.control("dataName")).toHaveText("generated rees46 · 300 events · seed 46");
+    await expect(sim.control("dataName")).toHaveText("generated scenarios · 300 events · seed 46");
     await sim.waitReady(300);
     await sim.runToEnd();
+    // The generator writes the seed scenarios' columns by default, so the open rule matches.
+    const matches = Number(await page.getByTestId("sim.tab.matches").locator(".sim-tab-badge").innerText());
+    expect(matches).toBeGreaterThan(0);
     await sim.openTab("late");
     await expect(sim.rows("late").first()).toBeVisible();
     const late = Number(await page.getByTestId("sim.tab.late").locator(".sim-tab-badge").innerText());

@@ -1,11 +1,13 @@
 /** `cep-studio generate`, in-process: determinism, formats, schemas, streaming, bad arguments. */
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createEventReader, type EventData } from "../formats/events/index.ts";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createEventReader, parseEventTime, type EventData } from "../formats/events/index.ts";
 import { runCli } from "./cli.ts";
 import type { CliIo } from "./cliIo.ts";
 import { createNodeIo } from "./cliIo.ts";
-import { runInProcess } from "./testing/cliTestSupport.ts";
+import { runInProcess, SCENARIOS } from "./testing/cliTestSupport.ts";
 
 const REES46_HEADER =
   "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session";
@@ -28,7 +30,7 @@ function readEvents(format: "csv" | "jsonl", text: string): EventData[] {
 
 describe("cep-studio generate", () => {
   it("writes the same bytes for the same arguments, other bytes for another seed", async () => {
-    for (const schema of ["rees46", "seed000", "seed001"]) {
+    for (const schema of ["rees46", "scenarios", "seed000", "seed001"]) {
       const args = ["generate", "--seed", "5", "--events", "2000", "--users", "300", "--schema", schema];
       const first = await runInProcess(args);
       expect(first).toMatchObject({ status: 0, stderr: "" });
@@ -62,6 +64,30 @@ describe("cep-studio generate", () => {
       Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null && v !== ""));
     expect(fromJson.map(comparable)).toEqual(readEvents("csv", csv.stdout).map(comparable));
     expect(jsonl.stdout).toContain('"category_id":"2053013');
+  });
+
+  it("writes the seed scenarios' columns: CSV as their rows, JSON Lines as their Kafka records", async () => {
+    const args = ["generate", "--seed", "3", "--events", "2000", "--schema", "scenarios"];
+    const [header, ...rows] = lines((await runInProcess(args)).stdout);
+    expect(header).toBe(readFileSync(path.join(SCENARIOS, "scenario1.events.csv"), "utf8").split("\n")[0]);
+    expect(rows[0]).toMatch(
+      /^2020-01-01 00:00:00\.0,view,\d+,\d{19},[a-z._]*,[a-z]*,\d+\.\d\d,\d+,[0-9a-f-]{36}$/,
+    );
+    const jsonl = lines((await runInProcess([...args, "--format", "jsonl"])).stdout);
+    expect(jsonl[0]).toMatch(
+      /^\{"eventTime":1577836800000,"eventType":"view","productId":"\d+","categoryId":"\d{19}",.*"userId":"\d+","userSession":"[0-9a-f-]{36}"\}$/,
+    );
+    // The same events either way: times, ids (as text) and prices agree row by row.
+    const fromCsv = readEvents("csv", [header, ...rows].join("\n"));
+    const fromJson = readEvents("jsonl", jsonl.join("\n"));
+    expect(fromJson).toHaveLength(fromCsv.length);
+    fromJson.forEach((event, i) => {
+      const row = fromCsv[i] ?? {};
+      expect(parseEventTime(String(row.eventTime))).toEqual({ ok: true, millis: event.eventTime });
+      expect(event.userId).toBe(String(row.userId));
+      expect(event.categoryId).toBe(String(row.categoryId));
+      expect(event.price).toBe(row.price);
+    });
   });
 
   it("writes seed 000 user events and seed 001 actions", async () => {
@@ -164,7 +190,7 @@ describe("cep-studio generate", () => {
     await expectUsage(["--events", "5", "--seed", "x"], "--seed must be a whole number ≥ 0, not 'x'");
     await expectUsage(
       ["--events", "5", "--schema", "kafka"],
-      "--schema takes rees46, seed000, seed001, not 'kafka'",
+      "--schema takes rees46, scenarios, seed000, seed001, not 'kafka'",
     );
     await expectUsage(["--events", "5", "--format", "xml"], "--format takes csv, jsonl, not 'xml'");
     await expectUsage(

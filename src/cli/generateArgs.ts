@@ -81,8 +81,9 @@ export function parseGenerateArgs(argv: readonly string[]): ParsedGenerateArgs {
   const events = eventsText === null ? 0 : whole("events", 0, 0);
   const users = whole("users", 1, GENERATE_DEFAULTS.users);
   const schema = oneOf("schema", GENERATED_SCHEMAS, GENERATE_DEFAULTS.schema);
-  // CSV is REES46's own form; the seeds' events are JSON messages.
-  const format = oneOf<GeneratedFormat>("format", ["csv", "jsonl"], schema === "rees46" ? "csv" : "jsonl");
+  // CSV is REES46's own form and the scenarios' rows'; seeds 000 and 001's events are JSON messages.
+  const csvFirst = schema === "rees46" || schema === "scenarios";
+  const format = oneOf<GeneratedFormat>("format", ["csv", "jsonl"], csvFirst ? "csv" : "jsonl");
   const rateText = values.get("rate");
   let rate: number = GENERATE_DEFAULTS.rate;
   if (rateText !== undefined) {

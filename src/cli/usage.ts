@@ -7,8 +7,9 @@ export const USAGE = `Usage:
                  [--parallelism N [--max-parallelism M] [--key-type TYPE]]
   cep-studio run --processor purchase-path|two-action --events FILE [--broadcast FILE] [...]
   cep-studio convert --pattern FILE --to json|sql|java [--bindings FILE]
-  cep-studio generate --events N [--seed S] [--users U] [--schema rees46|seed000|seed001]
-                 [--format csv|jsonl] [--rate EPS] [--out-of-orderness MS [--disorder D]]
+  cep-studio generate --events N [--seed S] [--users U]
+                 [--schema rees46|scenarios|seed000|seed001] [--format csv|jsonl] [--rate EPS]
+                 [--out-of-orderness MS [--disorder D]]
                  [--late-fraction F] [--partitions P] [--idle-every MS --idle-for MS]
   cep-studio --help
 
@@ -112,6 +113,11 @@ generate
   --schema NAME         rees46 (default): event_time,event_type,product_id,category_id,
                           category_code,brand,price,user_id,user_session; times like
                           '2019-10-01 00:00:00 UTC'; key user_id, time event_time
+                        scenarios: the seed scenarios' columns, eventTime,eventType,productId,
+                          categoryId,categoryCode,brand,price,userId,userSession; CSV times
+                          like '2020-01-01 00:01:00.0', JSON Lines times in epoch ms (as the
+                          seed's Kafka records); key userId, time eventTime; the seed rules
+                          and bindings run on it as they are
                         seed000: {"userId","channel","eventType","eventTime","data":
                           {"productId","price","amount"}} (VIEW_PRODUCT, ADD_TO_CART,
                           REMOVE_FROM_CART, PURCHASE), for --processor purchase-path
@@ -119,7 +125,7 @@ generate
                           logout), for --processor two-action; no time field
   --format csv|jsonl    csv (with a header; seed000 flattens data into productId,price,
                         amount) or JSON Lines with the same field names. Default: csv for
-                        rees46, jsonl for seed000 and seed001
+                        rees46 and scenarios, jsonl for seed000 and seed001
   --rate EPS            events per second of event time (default 20, as REES46)
   --out-of-orderness MS each event arrives up to MS after its timestamp (default 0: in
                         order), so '--out-of-orderness MS' in run never finds one late

@@ -29,6 +29,7 @@ export interface GeneratedTextOptions extends ClickstreamOptions {
 /** Per schema: the session flavour and the default start time (the seed's own dates). */
 const SCHEMA_DEFAULTS: Readonly<Record<GeneratedSchema, { flavour: SessionFlavour; startTime: number }>> = {
   rees46: { flavour: REES46_FLAVOUR, startTime: Date.UTC(2019, 9, 1) },
+  scenarios: { flavour: REES46_FLAVOUR, startTime: Date.UTC(2020, 0, 1) },
   // A third of the carts left unbought are taken out again before the session ends.
   seed000: { flavour: { removeAbandoned: 1 / 3, loginLogout: false }, startTime: Date.UTC(2018, 5, 12) },
   seed001: { flavour: { removeAbandoned: 0, loginLogout: true }, startTime: Date.UTC(2019, 9, 1) },

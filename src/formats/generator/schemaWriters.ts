@@ -4,6 +4,10 @@
  * - `rees46`: REES46's columns and `YYYY-MM-DD HH:mm:ss UTC` times. In JSON Lines, numbers are
  *   written where a double holds them exactly and ids beyond 2^53 (`category_id`) as digit
  *   strings — the values the event readers produce from the CSV row — and empty cells as null.
+ * - `scenarios`: the seed scenarios' click_stream (seeds 003/004): REES46 in camelCase. CSV as the
+ *   scenario files write it (`eventTime` like `2020-01-01 00:01:00.0`, Java's `Timestamp` text);
+ *   JSON Lines as the seed's Flink SQL job writes it to Kafka: `eventTime` in epoch ms, the
+ *   STRING columns (ids, session) as strings, `price` as a number.
  * - `seed000`: the purchase-path tracker's user events (seed 000), `{"userId","channel",
  *   "eventType","eventTime","data":{"productId","price","amount"}}`; CSV flattens `data` into
  *   the columns `productId,price,amount`. Each user shops on one channel.
@@ -17,7 +21,7 @@ import { formatRees46Time } from "./rees46Time.ts";
 import { CART, LOGIN, LOGOUT, PURCHASE, REMOVE_FROM_CART, VIEW } from "./sessionModel.ts";
 
 /** The schemas the generator writes. */
-export const GENERATED_SCHEMAS = ["rees46", "seed000", "seed001"] as const;
+export const GENERATED_SCHEMAS = ["rees46", "scenarios", "seed000", "seed001"] as const;
 export type GeneratedSchema = (typeof GENERATED_SCHEMAS)[number];
 export type GeneratedFormat = "csv" | "jsonl";
 
@@ -42,6 +46,7 @@ export function schemaWriter(schema: GeneratedSchema, stream: Clickstream): Sche
 
 const WRITERS: Readonly<Record<GeneratedSchema, (stream: Clickstream) => SchemaWriter>> = {
   rees46: rees46Writer,
+  scenarios: scenariosWriter,
   seed000: seed000Writer,
   seed001: seed001Writer,
 };
@@ -64,6 +69,36 @@ function rees46Writer(stream: Clickstream): SchemaWriter {
       );
     },
   };
+}
+
+function scenariosWriter(stream: Clickstream): SchemaWriter {
+  return {
+    csvHeader: "eventTime,eventType,productId,categoryId,categoryCode,brand,price,userId,userSession",
+    csvLine(raw) {
+      const e = stream.toEvent(raw);
+      // Catalog values hold no commas or quotes, so no cell needs quoting.
+      return `${formatTimestampText(e.event_time)},${e.event_type},${e.product_id},${e.category_id},${e.category_code ?? ""},${e.brand ?? ""},${e.price.toFixed(2)},${e.user_id},${e.user_session}`;
+    },
+    jsonLine(raw) {
+      const e = stream.toEvent(raw);
+      return (
+        `{"eventTime":${e.event_time},"eventType":"${e.event_type}",` +
+        `"productId":"${e.product_id}","categoryId":"${e.category_id}",` +
+        `"categoryCode":${jsonText(e.category_code)},"brand":${jsonText(e.brand)},"price":${e.price},` +
+        `"userId":"${e.user_id}","userSession":"${e.user_session}"}`
+      );
+    },
+  };
+}
+
+/**
+ * Epoch ms as Java's `Timestamp.toString` writes it (the seed's rows: `2020-01-01 00:01:00.0`):
+ * UTC, the fraction of a second without trailing zeros but at least one digit.
+ */
+function formatTimestampText(epochMillis: number): string {
+  const millis = ((epochMillis % 1000) + 1000) % 1000;
+  const fraction = String(millis).padStart(3, "0").replace(/0+$/, "") || "0";
+  return `${formatRees46Time(epochMillis).slice(0, -" UTC".length)}.${fraction}`;
 }
 
 /** Seed 000's event types by code. */

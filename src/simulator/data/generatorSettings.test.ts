@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generatedText } from "../../formats/generator/index.ts";
+import { GENERATED_SCHEMAS, generatedText } from "../../formats/generator/index.ts";
 import { sampleEvents } from "./fileSample.ts";
 import {
   DEFAULT_GENERATOR_SETTINGS,
@@ -20,7 +20,7 @@ describe("generator settings", () => {
   });
 
   it("maps each generated schema to the fields the sources recognise", () => {
-    for (const schema of ["rees46", "seed000", "seed001"] as const) {
+    for (const schema of GENERATED_SCHEMAS) {
       const settings = { ...DEFAULT_GENERATOR_SETTINGS, schema, events: 50 };
       const text = [...generatedText(generatedTextOptions(settings))].join("");
       const sample = sampleEvents(text, "generated.csv", true);
@@ -46,7 +46,7 @@ describe("generator settings", () => {
 
   it("names the data by schema, size and seed", () => {
     expect(generatedName({ ...DEFAULT_GENERATOR_SETTINGS, events: 1_000_000, seed: 7 })).toBe(
-      "generated rees46 · 1 000 000 events · seed 7",
+      "generated scenarios · 1 000 000 events · seed 7",
     );
   });
 });

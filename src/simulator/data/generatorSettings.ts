@@ -30,8 +30,9 @@ export interface GeneratorSettings {
   readonly idleForMs: number;
 }
 
+/** Defaults; the schema is the seed scenarios', whose rules the app opens with. */
 export const DEFAULT_GENERATOR_SETTINGS: GeneratorSettings = {
-  schema: "rees46",
+  schema: "scenarios",
   seed: 46,
   users: 1_000,
   events: 100_000,
@@ -65,6 +66,7 @@ export function generatorProblem(settings: GeneratorSettings): string | null {
 /** Which known schema each generated schema is, for its field mapping and title. */
 const SCHEMA_IDS: Readonly<Record<GeneratedSchema, string>> = {
   rees46: "rees46",
+  scenarios: "seed-clickstream",
   seed000: "seed-purchase-path",
   seed001: "seed-actions",
 };

@@ -83,7 +83,7 @@ describe("cep-studio generate", () => {
     expect(fromJson).toHaveLength(fromCsv.length);
     fromJson.forEach((event, i) => {
       const row = fromCsv[i] ?? {};
-      expect(parseEventTime(String(row.eventTime))).toEqual({ ok: true, millis: event.eventTime });
+      expect(parseEventTime(row.eventTime, "eventTime")).toEqual({ ok: true, millis: event.eventTime });
       expect(event.userId).toBe(String(row.userId));
       expect(event.categoryId).toBe(String(row.categoryId));
       expect(event.price).toBe(row.price);

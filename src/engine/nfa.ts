@@ -11,7 +11,7 @@ import type { AfterMatchSkipStrategy } from "./aftermatch/afterMatchSkipStrategy
 import { compareComputationStates, type ComputationState } from "./computationState.ts";
 import { heapOffer, heapOfferAt, heapPeek, heapPoll, heapRemoveIf } from "./javaPriorityQueue.ts";
 import type { NFADefinition, RuntimeState } from "./nfaDefinition.ts";
-import { countStartedRuns, NO_COMPLETED_MATCHES, type KeyedNFAState } from "./nfaState.ts";
+import { countStartedRuns, type KeyedNFAState } from "./nfaState.ts";
 import { PartialMatchInspector } from "./inspect/partialMatchView.ts";
 import { NFATransitions, UNCHANGED } from "./nfaTransitions.ts";
 import type { NFATracer } from "./nfaTracer.ts";
@@ -285,7 +285,10 @@ export class NFA {
   ): void {
     const buffer = nfaState;
     let completed = nfaState.completedMatches;
-    if (potentialMatches.length > 0 && completed === NO_COMPLETED_MATCHES) {
+    // An empty queue may be shared: the frozen NO_COMPLETED_MATCHES of fresh states, or the one
+    // copy of it that a snapshot cloning many states at once gives them all. Held matches go to
+    // an array of the state's own.
+    if (potentialMatches.length > 0 && completed.length === 0) {
       completed = nfaState.completedMatches = [];
     }
     for (const match of potentialMatches) heapOffer(completed, match, compareComputationStates);

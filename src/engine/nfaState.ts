@@ -18,7 +18,7 @@ export interface KeyedNFAState extends SharedBufferData {
   /**
    * `completedMatches`: finished runs held back by a skip strategy, as a heap array. Most keys
    * never hold one, so a fresh state shares the frozen {@link NO_COMPLETED_MATCHES} and the NFA
-   * gives it its own array on the first offer.
+   * gives it its own array whenever it offers to an empty queue (which may be shared).
    */
   completedMatches: ComputationState[];
   /** Runs of `partialMatches` beyond the start runs (kept by the NFA after every change). */

@@ -291,7 +291,9 @@ export class NFA {
     if (potentialMatches.length > 0 && completed.length === 0) {
       completed = nfaState.completedMatches = [];
     }
-    for (const match of potentialMatches) heapOffer(completed, match, compareComputationStates);
+    // (an index loop: for-of would allocate an iterator on every call, matches or not)
+    for (let i = 0; i < potentialMatches.length; i++)
+      heapOffer(completed, potentialMatches[i] as ComputationState, compareComputationStates);
 
     const skip = this.afterMatchSkipStrategy;
     let earliestMatch: ComputationState | undefined;

@@ -13,6 +13,7 @@ import { Banner } from "./Banner.tsx";
 import { Header } from "./Header.tsx";
 import { PanelTabs, type PanelTab } from "./PanelTabs.tsx";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts.ts";
+import { useLinkNavigation } from "./useLinkNavigation.ts";
 import { usePanelSizes } from "./usePanelSizes.ts";
 
 // The Inspector is what the right panel shows at start (so it is in the entry chunk and never
@@ -32,6 +33,7 @@ const rightTabs: readonly PanelTab[] = [
 export function App() {
   const { sizes, resize, setDockCollapsed } = usePanelSizes();
   useKeyboardShortcuts();
+  useLinkNavigation();
   return (
     <>
       <DropZone />

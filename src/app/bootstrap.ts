@@ -46,6 +46,16 @@ export async function bootstrapDocument(location: BootLocation): Promise<void> {
   else openScenarioLinkAtStart(location, showBanner);
 }
 
+/**
+ * Opens a share or scenario link pasted into the address bar of the running app. The browser
+ * only changes the fragment then, without a reload: unheard, the link would do nothing now and
+ * apply itself over the edits made meanwhile at the next reload.
+ */
+export function openLinkInRunningApp(location: BootLocation): void {
+  if (location.hash.startsWith(SHARE_PREFIX)) openShareFragment(location, true);
+  else openScenarioLinkAtStart(location, showBanner);
+}
+
 function openShareFragment(location: BootLocation, restored: boolean): void {
   const shared = decodeShareFragment(location.hash);
   // The link has done its job; left in the address bar a reload would apply it over later edits.
@@ -53,7 +63,7 @@ function openShareFragment(location: BootLocation, restored: boolean): void {
   if (!shared.ok) {
     showBanner(
       "error",
-      `The share link could not be opened: ${shared.error}${restored ? " Your saved document is unchanged." : ""}`,
+      `The share link could not be opened: ${shared.error}.${restored ? " Your document is unchanged." : ""}`,
     );
     return;
   }

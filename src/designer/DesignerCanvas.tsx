@@ -158,6 +158,9 @@ function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
       ref={container}
       className="designer-canvas"
       data-testid="designer.canvas"
+      // Where focus goes when a shortcut removes the focused stage (see useKeyboardShortcuts).
+      data-focus-home
+      tabIndex={-1}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >

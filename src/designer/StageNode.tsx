@@ -17,7 +17,11 @@ import "./StageNode.css";
 function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
   const { stage, ruleId, bindings, diagnostics, stageKey } = data;
   const { quantifier } = stage;
-  const count = useSimulation((s) => s.stageCounts[ruleId]?.[stage.name] ?? 0);
+  // Own properties only: a stage (or rule) named `constructor` must not read Object.prototype's.
+  const count = useSimulation((s) => {
+    const counts = Object.hasOwn(s.stageCounts, ruleId) ? s.stageCounts[ruleId] : undefined;
+    return counts && Object.hasOwn(counts, stage.name) ? (counts[stage.name] ?? 0) : 0;
+  });
   const highlighted = useSimulation(
     (s) => s.highlight !== null && s.highlight.ruleId === ruleId && s.highlight.stages.includes(stage.name),
   );

@@ -6,7 +6,8 @@ import { GROUP_PADDING } from "./designerGeometry.ts";
 import { ruleToFlow } from "./flowAdapter.ts";
 import type { FlowInput } from "./flowAdapter.ts";
 import type { Selection } from "./selectionStore.ts";
-import { brokenRule, chainRule, groupRule } from "./testRules.ts";
+import { chainGraph, stage } from "../document/testing/ruleFixtures.ts";
+import { brokenRule, chainRule, groupRule, ruleOf } from "./testRules.ts";
 
 function docRuleOf(rule: Rule, positions: DocumentRule["positions"] = {}): DocumentRule {
   return { key: "r1", rule, enabled: true, positions, published: null };
@@ -47,6 +48,26 @@ describe("ruleToFlow", () => {
     // b follows a to the right on a's row.
     expect(b?.position.y).toBe(20);
     expect(b?.position.x).toBeGreaterThan(10);
+  });
+
+  it("places stages named like Object.prototype's members (constructor, toString, __proto__) as any other", () => {
+    const names = ["__proto__", "constructor", "toString"];
+    const rule = ruleOf(chainGraph(names.map((n) => stage(n))));
+    const { nodes } = flowOf(rule);
+    const xs = names.map((name) => nodes.find((n) => n.id === name)?.position.x);
+    expect(xs.every((x) => Number.isFinite(x))).toBe(true);
+    // Laid out left to right in chain order, none on top of another.
+    expect(xs).toEqual([...xs].sort((a = 0, b = 0) => a - b));
+    expect(new Set(xs).size).toBe(3);
+    // A stored position under such a name is used, and a missing one is never Object.prototype's.
+    const stored = ruleToFlow({
+      docRule: docRuleOf(rule, Object.fromEntries([["__proto__", { x: 7, y: 9 }]])),
+      bindings: {},
+      diagnostics: [],
+      selection: { type: "none" },
+    });
+    expect(stored.nodes.find((n) => n.id === "__proto__")?.position).toEqual({ x: 7, y: 9 });
+    expect(Number.isFinite(stored.nodes.find((n) => n.id === "toString")?.position.x)).toBe(true);
   });
 
   it("draws a group as a container whose inner stages are its React Flow children", () => {

@@ -8,6 +8,7 @@
  * JSON edit shows up on the canvas with its errors instead of breaking it.
  */
 import { stageKey } from "../document/edits/graphAccess.ts";
+import { positionAt } from "../document/edits/positionKeys.ts";
 import type { DocumentRule, StageKey, StagePosition } from "../document/studioDocument.ts";
 import type { ConditionBindings, EdgeContiguity, GraphNode } from "../model/pattern.ts";
 import { stageChain } from "../model/stageChain.ts";
@@ -122,7 +123,7 @@ class FlowBuilder {
       if (occurrence === 0) idByName.set(node.name, id);
       const key = stageKey(graphPath, node.name);
       const nodePath = joinJsonPath(jsonPath, `nodes[${i}]`);
-      const base = this.positions[key] ?? { x: 0, y: 0 };
+      const base = positionAt(this.positions, key) ?? { x: 0, y: 0 };
       // Duplicates share a position key; stack them below the first so each stays visible.
       const position = { x: base.x, y: base.y + occurrence * (STAGE_SIZE.height + 24) };
       const diagnostics = this.claim(node.type === "COMPOSITE" ? null : node.name, nodePath);

@@ -82,7 +82,7 @@ export function positionUpdate(
   changes: readonly NodeChange<DesignerNode>[],
   refs: ReadonlyMap<string, FlowRef>,
 ): PositionUpdate | null {
-  const positions: Record<StageKey, StagePosition> = {};
+  const positions = new Map<StageKey, StagePosition>();
   let any = false;
   let dragging = false;
   let ended = false;
@@ -95,12 +95,13 @@ export function positionUpdate(
     if (!change.position || ref?.kind !== "stage") continue;
     const inGroup = ref.graphPath.length > 0;
     // A group grows to the right and down around its stages; its header and left edge stay clear.
-    positions[ref.stageKey] = {
+    positions.set(ref.stageKey, {
       x: Math.round(inGroup ? Math.max(GROUP_PADDING.left, change.position.x) : change.position.x),
       y: Math.round(inGroup ? Math.max(GROUP_PADDING.top, change.position.y) : change.position.y),
-    };
+    });
   }
-  return any ? { positions, dragging, ended } : null;
+  // Built from entries, so a stage named `__proto__` is a key, not a prototype.
+  return any ? { positions: Object.fromEntries(positions), dragging, ended } : null;
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

@@ -15,7 +15,7 @@ import type { Size } from "./designerGeometry.ts";
 interface GraphLayout {
   readonly size: Size;
   /** Every stage of this graph and of its groups, keyed by stage key; relative to the enclosing graph. */
-  readonly positions: Record<StageKey, StagePosition>;
+  readonly positions: Map<StageKey, StagePosition>;
 }
 
 /**
@@ -24,12 +24,13 @@ interface GraphLayout {
  * that share a name (a rule Flink would reject) get the first one's position.
  */
 export function layoutRule(rule: Rule): Record<StageKey, StagePosition> {
-  return layoutGraph(rule.pattern, [], { x: 0, y: 0 }).positions;
+  return Object.fromEntries(layoutGraph(rule.pattern, [], { x: 0, y: 0 }).positions);
 }
 
 /** Lays out one graph level; its direct stages are shifted by `origin` (a group's padding). */
 function layoutGraph(graph: GraphNode, graphPath: readonly string[], origin: StagePosition): GraphLayout {
-  const positions: Record<StageKey, StagePosition> = {};
+  // A Map, not a record: stage names such as `constructor` or `__proto__` are keys like any other.
+  const positions = new Map<StageKey, StagePosition>();
   const g = new Graph<GraphLabel, NodeLabel, EdgeLabel>();
   g.setGraph({ rankdir: "LR", ranksep: LAYOUT_GAPS.rank, nodesep: LAYOUT_GAPS.node, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -84,10 +85,10 @@ function layoutGraph(graph: GraphNode, graphPath: readonly string[], origin: Sta
     width = Math.max(width, x + box.width);
     height = Math.max(height, y + box.height);
     const key = stageKey(graphPath, node.name);
-    if (key in positions) return;
-    positions[key] = { x: x + origin.x, y: y + origin.y };
+    if (positions.has(key)) return;
+    positions.set(key, { x: x + origin.x, y: y + origin.y });
     const nested = inner.get(String(i));
-    if (nested) Object.assign(positions, nested.positions);
+    if (nested) for (const [k, p] of nested.positions) positions.set(k, p);
   });
   return { size: { width, height }, positions };
 }

@@ -5,6 +5,7 @@
  * below everything placed — so nothing lands on top of a stage the user arranged.
  */
 import { stageKey } from "../document/edits/graphAccess.ts";
+import { positionAt } from "../document/edits/positionKeys.ts";
 import type { StageKey, StagePosition } from "../document/studioDocument.ts";
 import type { GraphNode, PatternNode, Rule } from "../model/pattern.ts";
 import { stageChain } from "../model/stageChain.ts";
@@ -25,11 +26,11 @@ type Positions = Readonly<Record<StageKey, StagePosition>>;
  * keyed by stage key; `{}` when every stage has one. Pure and deterministic.
  */
 export function missingPositions(rule: Rule, stored: Positions): Record<StageKey, StagePosition> {
-  const placed: Record<StageKey, StagePosition> = {};
+  const placed = new Map<StageKey, StagePosition>();
   let layout: Positions | null = null;
   const layoutOf = () => (layout ??= layoutRule(rule));
   placeGraph(rule.pattern, [], stored, placed, layoutOf);
-  return placed;
+  return Object.fromEntries(placed);
 }
 
 /** Places one level (inner levels first, so group sizes are known); returns the level's size. */
@@ -37,7 +38,7 @@ function placeGraph(
   graph: GraphNode,
   graphPath: readonly string[],
   stored: Positions,
-  placed: Record<StageKey, StagePosition>,
+  placed: Map<StageKey, StagePosition>,
   layoutOf: () => Positions,
 ): Size {
   const sizes = new Map<string, Size>();
@@ -47,15 +48,16 @@ function placeGraph(
   }
   const keyOf = (name: string) => stageKey(graphPath, name);
   const sizeOf = (name: string) => sizes.get(name) ?? STAGE_SIZE;
-  const anyStored = graph.nodes.some((n) => stored[keyOf(n.name)] !== undefined);
+  const storedAt = (name: string) => positionAt(stored, keyOf(name));
+  const anyStored = graph.nodes.some((n) => storedAt(n.name) !== undefined);
   const rects: Rect[] = [];
-  const at = (name: string) => stored[keyOf(name)] ?? placed[keyOf(name)];
+  const at = (name: string) => storedAt(name) ?? placed.get(keyOf(name));
   const place = (name: string, position: StagePosition) => {
-    placed[keyOf(name)] = position;
+    placed.set(keyOf(name), position);
     rects.push({ ...position, ...sizeOf(name) });
   };
   for (const node of graph.nodes) {
-    const p = stored[keyOf(node.name)];
+    const p = storedAt(node.name);
     if (p) rects.push({ ...p, ...sizeOf(node.name) });
   }
 
@@ -65,7 +67,7 @@ function placeGraph(
   order.forEach((node, i) => {
     if (at(node.name)) return;
     if (!anyStored) {
-      place(node.name, layoutOf()[keyOf(node.name)] ?? { x: 0, y: 0 });
+      place(node.name, positionAt(layoutOf(), keyOf(node.name)) ?? { x: 0, y: 0 });
       return;
     }
     const previous = i < links.length && i > 0 ? links[i - 1]?.node : undefined;

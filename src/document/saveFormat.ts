@@ -186,14 +186,15 @@ function readRule(value: unknown, path: string, reader: JsonReader): DocumentRul
 }
 
 function readPositions(value: unknown, path: string, reader: JsonReader): Record<StageKey, StagePosition> {
-  const out: Record<StageKey, StagePosition> = {};
-  if (value === undefined || value === null) return out;
+  // Entries, not `out[key] = …`: a stage named `__proto__` must stay a key (see positionAt).
+  const out: [StageKey, StagePosition][] = [];
+  if (value === undefined || value === null) return {};
   const obj = reader.object(value, path, 'stage positions {"<stage key>": {"x": …, "y": …}}');
   for (const [key, p] of Object.entries(obj ?? {})) {
     const x: unknown = isJsonObject(p) ? p.x : undefined;
     const y: unknown = isJsonObject(p) ? p.y : undefined;
     if (typeof x === "number" && Number.isFinite(x) && typeof y === "number" && Number.isFinite(y))
-      out[key] = { x, y };
+      out.push([key, { x, y }]);
     // A bad position is not worth refusing the document: the stage is placed by layout instead.
     else
       reader.warn(
@@ -201,7 +202,7 @@ function readPositions(value: unknown, path: string, reader: JsonReader): Record
         `expected {"x": <number>, "y": <number>}, got ${describeJson(p)}; the stage will be placed automatically`,
       );
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function readPublished(value: unknown, path: string, reader: JsonReader): PublishedRule | null | undefined {

@@ -99,10 +99,17 @@ export function useRuleSourceSync(ruleKey: string, rule: Rule): RuleSourceSync {
     () =>
       documentStore.subscribe((state) => {
         const next = findRule(state.doc, ruleKey)?.rule;
-        if (next === undefined || next === shown.current) return;
+        if (next === undefined) return;
+        // An unapplied text was written against its draft's base: a change (an undo) that brings
+        // the rule back to it leaves nothing changed elsewhere.
+        const draftBase = drafts.get(ruleKey)?.base;
+        if (next === shown.current) {
+          if (next === draftBase) setChangedElsewhere(false);
+          return;
+        }
         if (!readRuleSource(latestText.current, next).ok) {
           // The user's unapplied edit wins over the outside change until fixed or discarded.
-          setChangedElsewhere(true);
+          setChangedElsewhere(next !== (draftBase ?? shown.current));
           return;
         }
         show(next);

@@ -1,7 +1,8 @@
 /**
  * Drag-and-drop import: a rule file dragged anywhere over the window shows a full-window overlay,
  * and dropping it opens the import dialog with the file read. Only drags carrying files react, so
- * the designer's own drags (palette → canvas) pass untouched. Mount once at the app root.
+ * the designer's own drags (palette → canvas) pass untouched, and so do drops an inner drop target
+ * already took (it prevented their default). Mount once at the app root.
  */
 import { useEffect, useState } from "react";
 import { openImportDialog } from "./importDialogStore.ts";
@@ -36,9 +37,11 @@ export function DropZone() {
     };
     const onDrop = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
-      event.preventDefault(); // the browser would otherwise navigate to the file
       depth = 0;
       setDragging(false);
+      // Taken by a drop target of its own (a data file dropped on the simulator): not a rule file.
+      if (event.defaultPrevented) return;
+      event.preventDefault(); // the browser would otherwise navigate to the file
       const file = event.dataTransfer?.files[0];
       if (file) void readImportFile(file).then(openImportDialog);
     };

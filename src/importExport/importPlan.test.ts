@@ -110,6 +110,13 @@ describe("readImport", () => {
     );
   });
 
+  it("refuses an empty rule array where it starts, so replacing cannot wipe the rule set", () => {
+    const empty = readImport("\n  [ ]\n", "none.json", doc([]), {});
+    expect(!empty.ok && empty.errors.map(formatDiagnostic)).toEqual([
+      "none.json:2:3: the array holds no rules: nothing to import",
+    ]);
+  });
+
   it("refuses texts over the size bound without parsing them", () => {
     const huge = readImport(" ".repeat(2 * 1024 * 1024 + 1), "huge.json", doc([]), {});
     expect(!huge.ok && huge.errors[0]?.message).toMatch(/over the 2(\.0)? ?MB limit/);

@@ -5,7 +5,7 @@
  * Pure: no DOM, no store — the dialog shows the plan and the document edits apply it.
  */
 import { parseRuleSetText } from "../formats/dynamicCep/index.ts";
-import type { Diagnostic } from "../formats/dynamicCep/index.ts";
+import type { Diagnostic, SourceLocation } from "../formats/dynamicCep/index.ts";
 import { locateJsonPaths } from "../formats/json/index.ts";
 import type { ConditionBindings, Rule } from "../model/pattern.ts";
 import { setBinding } from "../document/edits/bindingEdits.ts";
@@ -55,6 +55,15 @@ export function readImport(
   const parsed = parseRuleSetText(text, fileName, { maxLength: MAX_IMPORT_CHARS });
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
   const rules = parsed.value;
+  if (rules.length === 0) {
+    // An empty array adds nothing, and "replace" would only wipe the rule set: say so instead.
+    const error = {
+      path: "",
+      message: "the array holds no rules: nothing to import",
+      location: startOf(text, fileName),
+    };
+    return { ok: false, errors: [error], warnings: parsed.warnings };
+  }
   const unbound = unboundClasses(rules, doc.bindings).map((use) => ({
     ...use,
     suggestion: Object.hasOwn(known, use.className) ? (known[use.className] ?? null) : null,
@@ -104,6 +113,13 @@ export function applyImport(
     if (!Object.hasOwn(next.bindings, className)) next = setBinding(next, className, expression);
   }
   return importRules(next, rules, mode);
+}
+
+/** Where the text's first value starts (after leading white space and a byte-order mark). */
+function startOf(text: string, file: string): SourceLocation {
+  const start = Math.max(0, text.search(/[^\s\uFEFF]/u));
+  const before = text.slice(0, start).split("\n");
+  return { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 /** A single rule read from a text with no top-level `pattern` member: the importer's bare-GraphSpec case. */

@@ -35,6 +35,18 @@ describe("clipboard", () => {
     expect(copyStages(source, ["nope"], ["a"])).toBeNull();
   });
 
+  it("copies and pastes the position of a stage named __proto__ through the clipboard text", () => {
+    const proto = {
+      ...docRule(chainGraph([stage("__proto__")])),
+      positions: Object.fromEntries([["__proto__", { x: 30, y: 40 }]]),
+    };
+    const copied = copyStages(proto, [], ["__proto__"]);
+    const clip = copied && parseClipboardText(clipboardToText(copied));
+    expect(Object.hasOwn(clip?.positions ?? {}, "__proto__")).toBe(true);
+    const pasted = clip && pasteStages(docRule(chainGraph([stage("q")])), [], clip);
+    expect(pasted && Object.entries(pasted.rule.positions)).toEqual([["__proto__", { x: 70, y: 80 }]]);
+  });
+
   it("pasting into the same rule renames the copies, their edges and references, and offsets positions", () => {
     const clip = copyStages(source, [], ["a", "b"]);
     if (!clip) throw new Error("nothing copied");

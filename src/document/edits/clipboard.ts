@@ -46,13 +46,17 @@ export function copyStages(
     afterMatchStrategy: { type: "NO_SKIP", patternName: null },
   };
   const prefix = stageKey(graphPath, "");
-  const positions: Record<StageKey, StagePosition> = {};
+  const positions: [StageKey, StagePosition][] = [];
   for (const [key, p] of Object.entries(rule.positions)) {
     if (!key.startsWith(prefix)) continue;
     const relative = key.slice(prefix.length);
-    if (set.has(relative.split("/")[0] ?? "")) positions[relative] = p;
+    if (set.has(relative.split("/")[0] ?? "")) positions.push([relative, p]);
   }
-  return { format: STAGE_CLIPBOARD_FORMAT, graph: exportGraphSpec(copied), positions };
+  return {
+    format: STAGE_CLIPBOARD_FORMAT,
+    graph: exportGraphSpec(copied),
+    positions: Object.fromEntries(positions),
+  };
 }
 
 /** The clipboard as JSON text, for the system clipboard. */
@@ -75,16 +79,16 @@ export function parseClipboardText(text: string): StageClipboard | null {
 }
 
 function readPositions(value: unknown): Record<StageKey, StagePosition> {
-  const out: Record<StageKey, StagePosition> = {};
-  if (typeof value !== "object" || value === null) return out;
+  const out: [StageKey, StagePosition][] = [];
+  if (typeof value !== "object" || value === null) return {};
   for (const [key, p] of Object.entries(value)) {
     if (typeof p !== "object" || p === null) continue;
     const { x, y } = p as Record<string, unknown>;
     if (typeof x === "number" && Number.isFinite(x) && typeof y === "number" && Number.isFinite(y)) {
-      out[key] = { x, y };
+      out.push([key, { x, y }]);
     }
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /**
@@ -107,14 +111,15 @@ export function pasteStages(
     nodes: [...g.nodes, ...pasted.nodes],
     edges: [...g.edges, ...pasted.edges],
   }));
-  const positions: Record<StageKey, StagePosition> = { ...next.positions };
-  for (const [key, p] of Object.entries(clip.positions)) {
+  const pastedPositions = Object.entries(clip.positions).map(([key, p]): [StageKey, StagePosition] => {
     const segments = key.split("/").map((s) => renames.get(s) ?? s);
     const top = segments.length === 1;
-    positions[stageKey(graphPath, segments.join("/"))] = top
-      ? { x: p.x + PASTE_OFFSET.x, y: p.y + PASTE_OFFSET.y }
-      : p;
-  }
+    return [
+      stageKey(graphPath, segments.join("/")),
+      top ? { x: p.x + PASTE_OFFSET.x, y: p.y + PASTE_OFFSET.y } : p,
+    ];
+  });
+  const positions = Object.fromEntries([...Object.entries(next.positions), ...pastedPositions]);
   return { rule: { ...next, positions }, names: pasted.nodes.map((n) => n.name) };
 }
 

@@ -47,6 +47,26 @@ describe("groupStages", () => {
     expect(back.positions).toEqual(placed.positions);
   });
 
+  it("keeps the positions of stages named __proto__ or constructor through group and ungroup", () => {
+    const named = {
+      ...chainRule(["a", "__proto__", "constructor"]),
+      positions: Object.fromEntries([
+        ["a", { x: 0, y: 0 }],
+        ["__proto__", { x: 100, y: 50 }],
+        ["constructor", { x: 200, y: 60 }],
+      ]),
+    };
+    const { rule } = groupStages(named, [], ["__proto__", "constructor"]);
+    expect(Object.keys(rule.positions).sort()).toEqual([
+      "a",
+      "group_1",
+      "group_1/__proto__",
+      "group_1/constructor",
+    ]);
+    expect(Object.getPrototypeOf(rule.positions)).toBe(Object.prototype);
+    expect(ungroup(rule, [], "group_1").positions).toEqual(named.positions);
+  });
+
   it("groups the whole chain and a single stage", () => {
     const whole = groupStages(placed, [], ["a", "b", "c", "d"]).rule.rule.pattern;
     expect(nodeNames(whole)).toEqual(["group_1"]);

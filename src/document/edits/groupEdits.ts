@@ -8,7 +8,7 @@ import type { DocumentRule, StageKey, StagePosition } from "../studioDocument.ts
 import { allNodeNames, graphAt, nodeIn, numberedName, stageKey } from "./graphAccess.ts";
 import type { GraphPath } from "./graphAccess.ts";
 import { editGraph, editStructure, withPattern } from "./patternAccess.ts";
-import { moveKeys } from "./positionKeys.ts";
+import { moveKeys, positionAt } from "./positionKeys.ts";
 
 /**
  * Room between a group's frame and its stages on the canvas; `top` leaves room for the frame's
@@ -97,19 +97,18 @@ function groupPositions(
   let moved = positions;
   for (const m of members)
     moved = moveKeys(moved, stageKey(graphPath, m), stageKey([...graphPath, group], m));
-  const own = members.map((m) => positions[stageKey(graphPath, m)]);
+  const own = members.map((m) => positionAt(positions, stageKey(graphPath, m)));
   if (own.some((p) => p === undefined)) return moved;
   const placed = own.filter((p): p is StagePosition => p !== undefined);
   const origin = {
     x: Math.min(...placed.map((p) => p.x)) - GROUP_PADDING.left,
     y: Math.min(...placed.map((p) => p.y)) - GROUP_PADDING.top,
   };
-  const out: Record<StageKey, StagePosition> = { ...moved, [stageKey(graphPath, group)]: origin };
-  members.forEach((m, i) => {
+  const inner = members.flatMap((m, i): [StageKey, StagePosition][] => {
     const p = own[i];
-    if (p) out[stageKey([...graphPath, group], m)] = { x: p.x - origin.x, y: p.y - origin.y };
+    return p ? [[stageKey([...graphPath, group], m), { x: p.x - origin.x, y: p.y - origin.y }]] : [];
   });
-  return out;
+  return Object.fromEntries([...Object.entries(moved), [stageKey(graphPath, group), origin], ...inner]);
 }
 
 /**
@@ -148,13 +147,13 @@ function ungroupPositions(
   group: GraphNode,
 ): Readonly<Record<StageKey, StagePosition>> {
   const groupKey = stageKey(graphPath, group.name);
-  const origin = positions[groupKey];
+  const origin = positionAt(positions, groupKey);
   let moved: Readonly<Record<StageKey, StagePosition>> = Object.fromEntries(
     Object.entries(positions).filter(([key]) => key !== groupKey),
   );
   for (const n of group.nodes) {
     const innerKey = stageKey([...graphPath, group.name], n.name);
-    const p = moved[innerKey];
+    const p = positionAt(moved, innerKey);
     moved = moveKeys(moved, innerKey, stageKey(graphPath, n.name));
     // Members were placed relative to the group; now they are relative to the group's parent.
     if (p && origin)

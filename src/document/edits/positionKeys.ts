@@ -25,3 +25,13 @@ export function dropKeys(positions: Positions, prefixes: readonly StageKey[]): P
   if (!Object.keys(positions).some(drop)) return positions;
   return Object.fromEntries(Object.entries(positions).filter(([k]) => !drop(k)));
 }
+
+/**
+ * The position stored under `key`, or undefined. Keys are stage names the user typed, and Flink
+ * takes any name — `constructor`, `toString`, `__proto__` — so a plain `positions[key]` would read
+ * Object.prototype's members for them. Records of positions are built with `Object.fromEntries`
+ * or computed keys for the same reason: `record["__proto__"] = p` replaces the prototype.
+ */
+export function positionAt(positions: Positions, key: StageKey): StagePosition | undefined {
+  return Object.hasOwn(positions, key) ? positions[key] : undefined;
+}

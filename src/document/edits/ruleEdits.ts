@@ -6,6 +6,7 @@
 import type { GraphNode, Rule } from "../../model/pattern.ts";
 import { singleQuantifier } from "../../model/quantifier.ts";
 import { findRule } from "../documentQueries.ts";
+import { positionAt } from "./positionKeys.ts";
 import type { DocumentRule, StageKey, StagePosition, StudioDocument } from "../studioDocument.ts";
 
 /** The `PatternProcessFunction` a new rule names: the one the dynamic-CEP demo job ships. */
@@ -185,7 +186,7 @@ export function setPositions(
 ): StudioDocument {
   return updateRule(doc, key, (r) => {
     const changed = Object.entries(positions).some(([k, p]) => {
-      const old = r.positions[k];
+      const old = positionAt(r.positions, k);
       return old?.x !== p.x || old.y !== p.y;
     });
     return changed ? { ...r, positions: { ...r.positions, ...positions } } : r;

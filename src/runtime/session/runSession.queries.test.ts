@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { EventData } from "../../formats/events/index.ts";
+import { PatternBuilder } from "../../model/patternBuilder.ts";
 import { RunSession } from "./runSession.ts";
 import { SessionInput } from "./sessionInput.ts";
 import type { RunConfig } from "./sessionTypes.ts";
@@ -83,6 +84,33 @@ describe("partialMatches", () => {
     while (s.state === "playing") s.tick(16);
     // The +∞ watermark ended every run.
     expect(s.summary().stageCounts).toEqual({ "1": { first_view: 0, second_view: 0 } });
+  });
+
+  it("counts stages of any name under any rule id, Object.prototype's names included", () => {
+    const pattern = PatternBuilder.begin("toString")
+      .where("eventType == 'view'")
+      .next("constructor")
+      .where("eventType == 'view'")
+      .build();
+    const s = new RunSession({
+      rules: [{ id: "__proto__", version: 1, pattern, function: null }],
+      bindings: {},
+      config: SEED_CONFIG,
+      input: SessionInput.fromEvents([view("u1", 0), view("u1", 1), view("u2", 2)]),
+    });
+    s.step();
+    s.step();
+    s.step();
+    const counts = s.summary().stageCounts;
+    expect(Object.keys(counts)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(counts)).toBe(Object.prototype);
+    const rule = Object.getOwnPropertyDescriptor(counts, "__proto__")?.value as Record<string, number>;
+    expect(Object.entries(rule)).toEqual([
+      ["toString", 0],
+      ["constructor", 1],
+    ]);
+    // Nothing leaked onto the shared prototype.
+    expect(Object.keys(Object.prototype)).toEqual([]);
   });
 });
 

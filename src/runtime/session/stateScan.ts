@@ -29,7 +29,9 @@ export interface StateScan {
 
 /** Scans `job`'s running rule versions (the job must track partial matches). */
 export function scanState(job: StreamJob): StateScan {
-  const stageCounts: Record<string, Record<string, number>> = {};
+  // Built as maps: rule ids and stage names are user text (`__proto__`, `toString`), which plain
+  // object reads and writes would take for Object.prototype's members.
+  const byRule = new Map<string, Map<string, number>>();
   let partialMatches = 0;
   let keysWithState = 0;
   let stateBytes = 0;
@@ -44,9 +46,14 @@ export function scanState(job: StreamJob): StateScan {
     }
     keysWithState += live.size;
     if (sample.length > 0) stateBytes += Math.round((estimateBytes(sample) / sample.length) * live.size);
-    const counts = (stageCounts[version.rule.id] ??= {});
-    for (const name of version.stageNames) counts[name] ??= 0;
-    for (const [stage, count] of stages) counts[stage] = (counts[stage] ?? 0) + count;
+    let counts = byRule.get(version.rule.id);
+    if (counts === undefined) byRule.set(version.rule.id, (counts = new Map<string, number>()));
+    for (const name of version.stageNames) if (!counts.has(name)) counts.set(name, 0);
+    for (const [stage, count] of stages) counts.set(stage, (counts.get(stage) ?? 0) + count);
   }
+  // Object.fromEntries defines own properties, `__proto__` included.
+  const stageCounts = Object.fromEntries(
+    [...byRule].map(([rule, counts]) => [rule, Object.fromEntries(counts)]),
+  );
   return { stageCounts, partialMatches, keysWithState, stateBytes };
 }

@@ -18,4 +18,16 @@ describe("countByRule", () => {
       "3": { matches: 0, timeouts: 0 },
     });
   });
+
+  it("counts rules whose ids are Object.prototype's names as any other", () => {
+    const counts = countByRule(
+      [output("match", "__proto__"), output("match", "constructor")],
+      [output("timeout", "constructor")],
+      ["__proto__", "constructor"],
+    );
+    expect(Object.entries(counts)).toEqual([
+      ["__proto__", { matches: 1, timeouts: 0 }],
+      ["constructor", { matches: 1, timeouts: 1 }],
+    ]);
+  });
 });

@@ -19,11 +19,17 @@ export function countByRule(
   timeouts: readonly MatchView[],
   ruleIds: readonly string[],
 ): Record<string, ExpectedRuleOutputs> {
-  const counts: Record<string, { matches: number; timeouts: number }> = {};
-  for (const id of ruleIds) counts[id] = { matches: 0, timeouts: 0 };
-  for (const m of matches) (counts[m.ruleId] ??= { matches: 0, timeouts: 0 }).matches++;
-  for (const t of timeouts) (counts[t.ruleId] ??= { matches: 0, timeouts: 0 }).timeouts++;
-  return counts;
+  // A map, then own properties: rule ids are user text (`__proto__`, `constructor`).
+  const counts = new Map<string, { matches: number; timeouts: number }>();
+  const of = (id: string) => {
+    let count = counts.get(id);
+    if (count === undefined) counts.set(id, (count = { matches: 0, timeouts: 0 }));
+    return count;
+  };
+  for (const id of ruleIds) of(id);
+  for (const m of matches) of(m.ruleId).matches++;
+  for (const t of timeouts) of(t.ruleId).timeouts++;
+  return Object.fromEntries(counts);
 }
 
 /** Per rule id, or null while unknown (or too many outputs to count here). */

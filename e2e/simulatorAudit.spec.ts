@@ -1,9 +1,11 @@
 /**
  * Bad input in the simulator: files that give nothing to load say why (and load nothing), a
  * minified JSON array previews and loads, bad rows are named by file and line, ids beyond 2^53
- * stay exact, and a scenario link whose broadcast schedule the run refuses says so.
+ * stay exact, and a scenario link whose broadcast schedule the run refuses says so. A refused
+ * setting keeps its text and says what it takes; the seek slider speaks of events while dragged;
+ * the Share tab shows a refused link as an error; the dock fits a 1024 × 700 window.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 import { AppPage } from "./pages/appPage.ts";
 import { SimulatorPage } from "./pages/simulatorPage.ts";
@@ -86,6 +88,146 @@ test.describe("simulator: bad input", () => {
       "Opened, with remarks: the link's broadcast schedule was not applied",
     );
     await expect(panels.byId("sim.share.status")).toContainText("[0].at");
+    app.expectCleanRun();
+  });
+});
+
+test.describe("simulator: run bar and Share tab", () => {
+  test("a millisecond setting keeps refused text, says what it takes, and Escape brings the value back", async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    await sim.openSettings();
+    const field = sim.control("outOfOrderness");
+    await expect(sim.settingError("outOfOrderness")).toHaveCount(0);
+    await field.fill("-5");
+    await field.press("Enter");
+    await expect(field).toHaveValue("-5");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(sim.settingError("outOfOrderness")).toHaveText("A whole number of ms, 0 or more.");
+    await expect(field).toHaveAccessibleDescription("A whole number of ms, 0 or more.");
+    // Leaving the field keeps the text too; the run kept its setting.
+    await field.fill("abc");
+    await field.press("Tab");
+    await expect(field).toHaveValue("abc");
+    await expect(sim.control("settings")).toContainText("0 ms behind");
+    const interval = sim.control("watermarkInterval");
+    await interval.fill("0");
+    await interval.press("Enter");
+    await expect(sim.settingError("watermarkInterval")).toHaveText(
+      "A whole number of ms, 1 or more — or blank: every event.",
+    );
+    await interval.fill("");
+    await interval.press("Enter");
+    await expect(sim.settingError("watermarkInterval")).toHaveCount(0);
+    // Escape drops what was typed, and leaves the popover open; a second Escape closes it.
+    await field.press("Escape");
+    await expect(field).toHaveValue("0");
+    await expect(sim.settingError("outOfOrderness")).toHaveCount(0);
+    await expect(sim.settingsPanel).toBeVisible();
+    await field.fill("250");
+    await field.press("Enter");
+    await expect(sim.control("settings")).toContainText("250 ms behind");
+    await field.press("Escape");
+    await expect(sim.settingsPanel).toBeHidden();
+    app.expectCleanRun();
+  });
+
+  test("the seek slider counts events while dragged, past watermark records and bad rows", async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    const lines = [
+      '{"uid": 1, "kind": "view", "at": "2020-01-01 00:00:01"}',
+      "not json",
+      '{"$watermark": 1577836801000}',
+      '{"uid": 2, "kind": "cart", "at": "2020-01-01 00:00:02"}',
+      '{"uid": 3, "kind": "buy", "at": "2020-01-01 00:00:03"}',
+    ];
+    await sim.pickFile("clicks.jsonl", `${lines.join("\n")}\n`);
+    await sim.control("mapping.key").selectOption("uid");
+    await sim.control("mapping.time").selectOption("at");
+    await sim.control("loadFile").click();
+    await expect(sim.position).toHaveText("event 0 / 3");
+    // Items: event, bad row, watermark record, event, event.
+    for (const [item, events] of [
+      [3, 1],
+      [4, 2],
+      [5, 3],
+      [1, 1],
+    ] as const) {
+      await sim.dragSeek(item);
+      await expect(sim.position).toHaveText(`event ${events} / 3`);
+      await expect(sim.control("seek")).toHaveAttribute("aria-valuetext", `event ${events} of 3`);
+    }
+    await sim.seek(4);
+    await expect(sim.position).toHaveText("event 2 / 3");
+    app.expectCleanRun();
+  });
+
+  test("a link the Share tab cannot open is shown as an error", async ({ page }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    await panels.openTab("share");
+    await panels.byId("sim.share.paste").fill("#scenario=not-a-scenario");
+    await panels.byId("sim.share.open").click();
+    const status = panels.byId("sim.share.status");
+    await expect(status).toContainText("Not opened:");
+    await expect(status).toHaveAttribute("role", "alert");
+    await expect(status).toHaveClass(/sim-error-text/);
+    await expect(status).toHaveCSS("color", "rgb(198, 40, 40)");
+    // Below the field in a short dock: it is scrolled into sight.
+    await expect(status).toBeInViewport();
+    app.expectCleanRun();
+  });
+
+  test("at 1024 × 700 the run bar, every dock tab and the settings popover are on screen", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    const onScreen = async (locator: Locator) => {
+      await expect(locator).toBeVisible();
+      const box = await locator.boundingBox();
+      expect(box).not.toBeNull();
+      if (box === null) return;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(1024);
+      expect(box.y + box.height).toBeLessThanOrEqual(700);
+    };
+    for (const id of [
+      "play",
+      "step",
+      "stepWatermark",
+      "reset",
+      "speed",
+      "seek",
+      "position",
+      "state",
+      "settings",
+    ])
+      await onScreen(sim.control(id));
+    // Every tab is in view without scrolling the tab strip, the last one (Share) included.
+    const tabs = sim.dock.getByRole("tab");
+    expect(await tabs.count()).toBeGreaterThanOrEqual(13);
+    for (const tab of await tabs.all()) await onScreen(tab);
+    await sim.openSettings();
+    await sim.control("outOfOrderness").fill("-5");
+    await expect(sim.settingError("outOfOrderness")).toBeVisible();
+    await onScreen(sim.settingsPanel);
     app.expectCleanRun();
   });
 });

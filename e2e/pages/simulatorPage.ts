@@ -86,6 +86,21 @@ export class SimulatorPage {
     await expect(this.control("parallelism")).toBeVisible();
   }
 
+  /** The open run settings popover (its panel). */
+  get settingsPanel(): Locator {
+    return this.dock.getByRole("group", { name: "Settings" });
+  }
+
+  /** The message under a millisecond setting (`outOfOrderness`, `watermarkInterval`, …) that refuses its text. */
+  settingError(id: string): Locator {
+    return this.control(`${id}.error`);
+  }
+
+  /** Drags the seek slider to input item `position` without releasing it (nothing is seeked yet). */
+  async dragSeek(position: number): Promise<void> {
+    await this.control("seek").fill(String(position));
+  }
+
   /** Sets the bounded out-of-orderness of the watermark strategy (in the settings popover). */
   async setOutOfOrderness(ms: number): Promise<void> {
     await this.openSettings();

@@ -39,8 +39,19 @@ export function Popover({
   const panel = useRef<HTMLSpanElement>(null);
   const panelId = useId();
   useLayoutEffect(() => {
-    if (!open || button.current === null || panel.current === null) return;
-    setPlace(panelPlace(button.current.getBoundingClientRect(), panel.current.offsetHeight));
+    const anchor = button.current;
+    const shown = panel.current;
+    if (!open || anchor === null || shown === null) return;
+    const placePanel = () => {
+      setPlace(panelPlace(anchor.getBoundingClientRect(), shown.offsetHeight));
+    };
+    placePanel();
+    // Placed again when it grows (a field's message appears), so it stays in the window.
+    const observer = new ResizeObserver(placePanel);
+    observer.observe(shown);
+    return () => {
+      observer.disconnect();
+    };
   }, [open]);
   useEffect(() => {
     if (!open) return;

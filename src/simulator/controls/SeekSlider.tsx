@@ -1,8 +1,14 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { RunSummary } from "../../runtime/session/index.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { countText } from "../format/timeText.ts";
-import { seekableItems } from "./seekRange.ts";
+import { eventsBefore, seekableItems } from "./seekRange.ts";
+
+/** Event `index`'s input item, asked of the worker (null past the last event read). */
+async function itemOf(index: number): Promise<number | null> {
+  const page = await simulator().inputEvents(index, 1, {}, false);
+  return page.rows[0]?.position ?? null;
+}
 
 /**
  * The stream position as a slider: dragging it (or arrow keys) previews the position and
@@ -23,6 +29,30 @@ export function SeekSlider({ summary, disabled }: { summary: RunSummary | null; 
     setTarget(null);
   }
   const value = target?.value ?? position;
+  const events = summary?.position;
+  const totalEvents = events?.totalEvents ?? 0;
+  const totalItems = events?.totalItems ?? 0;
+  const chosen = target?.value ?? null;
+  /** The events before the chosen item, asked of the worker when not every item is an event. */
+  const [counted, setCounted] = useState<number | null>(null);
+  if (chosen === null && counted !== null) setCounted(null);
+  useEffect(() => {
+    if (chosen === null || totalItems === totalEvents) return;
+    let current = true;
+    void eventsBefore(chosen, { totalEvents, totalItems }, itemOf).then((n) => {
+      if (current) setCounted(n);
+    });
+    return () => {
+      current = false;
+    };
+  }, [chosen, totalEvents, totalItems]);
+  // The chosen item in events, as the run counts them (the last count until the next one answers).
+  const eventCount =
+    chosen === null
+      ? (events?.processedEvents ?? 0)
+      : totalItems === totalEvents
+        ? chosen
+        : (counted ?? events?.processedEvents ?? 0);
   const commit = () => {
     if (target === null || target.sentAt !== null) return;
     const to = Math.min(target.value, max);
@@ -33,7 +63,6 @@ export function SeekSlider({ summary, disabled }: { summary: RunSummary | null; 
     setTarget({ value: to, sentAt: position });
     void simulator().sendRewinding({ type: "seek", position: to });
   };
-  const events = summary?.position;
   return (
     <label className="sim-seek">
       <span className="sim-visually-hidden">Stream position</span>
@@ -45,7 +74,7 @@ export function SeekSlider({ summary, disabled }: { summary: RunSummary | null; 
         value={Math.min(value, Math.max(max, 1))}
         disabled={disabled || max === 0}
         data-testid="sim.seek"
-        aria-valuetext={`item ${value} of ${max}`}
+        aria-valuetext={`event ${eventCount} of ${totalEvents}`}
         onChange={(e) => {
           setTarget({ value: Number(e.target.value), sentAt: null });
         }}
@@ -56,7 +85,7 @@ export function SeekSlider({ summary, disabled }: { summary: RunSummary | null; 
       <output className="sim-position" data-testid="sim.position">
         {events === undefined
           ? "no data"
-          : `event ${countText(target === null ? events.processedEvents : target.value)} / ${countText(events.totalEvents)}${events.inputDone ? "" : "…"}`}
+          : `event ${countText(eventCount)} / ${countText(events.totalEvents)}${events.inputDone ? "" : "…"}`}
       </output>
     </label>
   );

@@ -1,9 +1,20 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { countText } from "../format/timeText.ts";
 import { currentScenarioFragment, openScenarioFragment } from "./openScenarioLink.ts";
 import "./ShareTab.css";
 
 type Made = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly error: string };
+
+/** Where opening a pasted link stands: under way, opened (with remarks or not), or refused. */
+type Opening = { readonly tone: "busy" | "done" | "remarks" | "error"; readonly text: string };
+
+/** The status line's look per tone: an error as the app's other errors, remarks as warnings. */
+const OPENING_CLASS: Record<Opening["tone"], string> = {
+  busy: "sim-muted",
+  done: "sim-muted",
+  remarks: "sim-warn-text",
+  error: "sim-error-text",
+};
 
 /** The fragment of a pasted link or fragment (`https://…/#scenario=…` or `#scenario=…`). */
 function fragmentOf(text: string): string {
@@ -20,7 +31,12 @@ export function ShareTab() {
   const [made, setMade] = useState<Made | null>(null);
   const [copied, setCopied] = useState(false);
   const [pasted, setPasted] = useState("");
-  const [opening, setOpening] = useState<string | null>(null);
+  const [opening, setOpening] = useState<Opening | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  // The status sits below the field, out of sight in a short dock: bring each new one into view.
+  useEffect(() => {
+    status.current?.scrollIntoView({ block: "nearest" });
+  }, [opening]);
 
   const make = async () => {
     setCopied(false);
@@ -29,9 +45,16 @@ export function ShareTab() {
     setMade(result.ok ? { ok: true, url: base + result.fragment } : result);
   };
   const open = async () => {
-    setOpening("Opening…");
-    const { error, warnings } = await openScenarioFragment(fragmentOf(pasted));
-    setOpening(error ?? (warnings.length > 0 ? `Opened, with remarks: ${warnings.join("; ")}` : "Opened."));
+    setOpening({ tone: "busy", text: "Opening…" });
+    // A worker that fails mid-way (loading the data, restarting the rules) is an error too, not "Opening…" forever.
+    const { error, warnings } = await openScenarioFragment(fragmentOf(pasted)).catch((e: unknown) => ({
+      error: e instanceof Error ? e.message : String(e),
+      warnings: [],
+    }));
+    if (error !== null) setOpening({ tone: "error", text: `Not opened: ${error}` });
+    else if (warnings.length > 0)
+      setOpening({ tone: "remarks", text: `Opened, with remarks: ${warnings.join("; ")}` });
+    else setOpening({ tone: "done", text: "Opened." });
   };
 
   return (
@@ -108,8 +131,13 @@ export function ShareTab() {
           </button>
         </form>
         {opening !== null && (
-          <p className="sim-muted" role="status" data-testid="sim.share.status">
-            {opening}
+          <p
+            ref={status}
+            className={OPENING_CLASS[opening.tone]}
+            role={opening.tone === "error" ? "alert" : "status"}
+            data-testid="sim.share.status"
+          >
+            {opening.text}
           </p>
         )}
         <p className="sim-muted">

@@ -7,6 +7,7 @@
  */
 import { parseSavedDocument, serializeDocument } from "../../document/saveFormat.ts";
 import type { StudioDocument } from "../../document/studioDocument.ts";
+import { GENERATED_SCHEMAS } from "../../formats/generator/index.ts";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
 import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../controller/runSettings.ts";
 import {
@@ -24,9 +25,6 @@ const FORMAT = "cep-studio-scenario";
 const VERSION = 1;
 /** Inline data is for small examples; anything larger is shared as a file, not a link. */
 export const MAX_INLINE_DATA_BYTES = 64 * 1024;
-
-/** The generator's schemas (`GeneratedSchema`). */
-const GENERATED_SCHEMAS: readonly string[] = ["rees46", "seed000", "seed001"];
 
 /** Where a linked view's events come from. */
 export type LinkData =
@@ -142,7 +140,7 @@ function readData(reader: LinkReader, root: Readonly<Record<string, unknown>>): 
       if (knobs === null) return null;
       const settings = reader.merged(DEFAULT_GENERATOR_SETTINGS, knobs, "data.settings");
       if (settings === null) return null;
-      if (!GENERATED_SCHEMAS.includes(settings.schema))
+      if (!(GENERATED_SCHEMAS as readonly string[]).includes(settings.schema))
         return reader.fail(`data.settings.schema: must be one of ${GENERATED_SCHEMAS.join(", ")}`);
       // The type says what a link should hold; the link itself may hold any text.
       const disorder: string = settings.outOfOrderness;

@@ -3,13 +3,11 @@
  * need), a plain-words description, and the demo data it fits. Plain data, so the gallery, the
  * tests and the simulator read the same thing.
  */
+import type { GeneratedSchema } from "../formats/generator/index.ts";
 import type { ConditionBindings, Rule } from "../model/pattern.ts";
 
 /** Seed scenario ids whose bundled clickstream (`src/scenarios/seed/*.events.csv`) fits a template. */
 export type SeedScenarioId = "scenario1" | "scenario2" | "scenario3" | "scenario4" | "scenario5";
-
-/** The generator's schemas (`src/formats/generator`), named as `cep-studio generate --schema` names them. */
-type GeneratorSchema = "rees46" | "seed000" | "seed001";
 
 /**
  * Which demo data shows a template at work: a seed scenario's clickstream, or a generated stream
@@ -19,7 +17,7 @@ export type TemplateDataHint =
   | { readonly kind: "seedCsv"; readonly scenario: SeedScenarioId }
   | {
       readonly kind: "generator";
-      readonly schema: GeneratorSchema;
+      readonly schema: GeneratedSchema;
       readonly seed: number;
       readonly users: number;
       readonly events: number;

@@ -8,6 +8,7 @@ import {
   skipStrategyLabel,
   windowLabel,
 } from "../designer/stageLabels.ts";
+import type { GeneratedSchema } from "../formats/generator/index.ts";
 import type { Rule } from "../model/pattern.ts";
 import { stageChain } from "../model/stageChain.ts";
 import type { TemplateDataHint } from "./template.ts";
@@ -31,11 +32,12 @@ export function patternFacts(rule: Rule): string {
   return facts.join(" · ");
 }
 
-const SCHEMA_NAMES = {
+const SCHEMA_NAMES: Readonly<Record<GeneratedSchema, string>> = {
   rees46: "REES46 clickstream",
+  scenarios: "seed scenarios' clickstream",
   seed000: "seed 000 user events",
   seed001: "seed 001 actions",
-} as const;
+};
 
 /** `Seed scenario 2's clickstream` or `Generated REES46 clickstream: 5 000 events, 200 users, seed 7`. */
 export function dataHintText(hint: TemplateDataHint): string {

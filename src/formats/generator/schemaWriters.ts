@@ -15,7 +15,7 @@
  *   Action POJO has no time, so neither has the record; arrival order is its only order.
  * With more than one source partition every record ends with a `partition` field.
  */
-import type { Clickstream, RawClick } from "./clickstream.ts";
+import type { ClickEvent, Clickstream, RawClick } from "./clickstream.ts";
 import { mix32, seedToUint32 } from "./prng.ts";
 import { formatRees46Time } from "./rees46Time.ts";
 import { CART, LOGIN, LOGOUT, PURCHASE, REMOVE_FROM_CART, VIEW } from "./sessionModel.ts";
@@ -54,11 +54,7 @@ const WRITERS: Readonly<Record<GeneratedSchema, (stream: Clickstream) => SchemaW
 function rees46Writer(stream: Clickstream): SchemaWriter {
   return {
     csvHeader: "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session",
-    csvLine(raw) {
-      const e = stream.toEvent(raw);
-      // Catalog values hold no commas or quotes, so no cell needs quoting.
-      return `${formatRees46Time(e.event_time)},${e.event_type},${e.product_id},${e.category_id},${e.category_code ?? ""},${e.brand ?? ""},${e.price.toFixed(2)},${e.user_id},${e.user_session}`;
-    },
+    csvLine: (raw) => clickCsvLine(stream.toEvent(raw), formatRees46Time),
     jsonLine(raw) {
       const e = stream.toEvent(raw);
       return (
@@ -74,11 +70,7 @@ function rees46Writer(stream: Clickstream): SchemaWriter {
 function scenariosWriter(stream: Clickstream): SchemaWriter {
   return {
     csvHeader: "eventTime,eventType,productId,categoryId,categoryCode,brand,price,userId,userSession",
-    csvLine(raw) {
-      const e = stream.toEvent(raw);
-      // Catalog values hold no commas or quotes, so no cell needs quoting.
-      return `${formatTimestampText(e.event_time)},${e.event_type},${e.product_id},${e.category_id},${e.category_code ?? ""},${e.brand ?? ""},${e.price.toFixed(2)},${e.user_id},${e.user_session}`;
-    },
+    csvLine: (raw) => clickCsvLine(stream.toEvent(raw), formatTimestampText),
     jsonLine(raw) {
       const e = stream.toEvent(raw);
       return (
@@ -89,6 +81,12 @@ function scenariosWriter(stream: Clickstream): SchemaWriter {
       );
     },
   };
+}
+
+/** A REES46 row's CSV cells in REES46's column order (the scenarios' columns are the same, renamed). */
+function clickCsvLine(e: ClickEvent, timeText: (epochMillis: number) => string): string {
+  // Catalog values hold no commas or quotes, so no cell needs quoting.
+  return `${timeText(e.event_time)},${e.event_type},${e.product_id},${e.category_id},${e.category_code ?? ""},${e.brand ?? ""},${e.price.toFixed(2)},${e.user_id},${e.user_session}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AfterMatchSkipStrategy, InnerContiguity } from "../../model/pattern.ts";
 import { compileForTest, feedLog } from "./engineDrivers.ts";
+import { perCall } from "./logViews.ts";
 import {
   buildLinearPattern,
   linearPatternArb,
@@ -34,22 +35,6 @@ const patternAndStage = linearPatternArb().chain((pattern) =>
     stage,
   })),
 );
-
-/**
- * Sorts the lines each call emitted: matches of one `process` with the same start event leave
- * Flink's PriorityQueue in heap order, which differs between two NFAs with different states.
- */
-function perCall(log: readonly string[]): string[][] {
-  const calls = new Map<string, string[]>();
-  for (const line of log) {
-    const where = line.slice(0, line.indexOf(":"));
-    calls.set(where, [...(calls.get(where) ?? []), line]);
-  }
-  // `<pos>a` (advanceTime before event pos) < `<pos>p` (its process) < `end`.
-  const order = (where: string) =>
-    where === "end" ? Infinity : parseInt(where, 10) * 2 + (where.endsWith("p") ? 1 : 0);
-  return [...calls].sort(([x], [y]) => order(x) - order(y)).map(([, lines]) => lines.sort());
-}
 
 describe("quantifiers", () => {
   it("times(n) matches, times out and emits like n stages chained by the inner contiguity", () => {

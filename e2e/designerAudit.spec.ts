@@ -1,14 +1,16 @@
 /**
  * Defects a demanding user found in the designer, each pinned by the gesture that showed it:
  * stage names that are also Object.prototype's members, an empty rule array, an unapplied source
- * edit after an undo, a share link pasted into the running app, a 1024 × 700 window and the
- * keyboard losing its place when the focused stage is deleted.
+ * edit after an undo, a share link pasted into the running app, a 1024 × 700 window, the
+ * keyboard losing its place when the focused stage is deleted and a change lost by reloading
+ * before the debounced save ran.
  */
 import { expect, test } from "@playwright/test";
 import { AppPage } from "./pages/appPage.ts";
 import { DesignerPage } from "./pages/designerPage.ts";
 import { EditorsPage } from "./pages/editorsPage.ts";
 import { ImportPage } from "./pages/importPage.ts";
+import { InspectorPage } from "./pages/inspectorPage.ts";
 
 /** The browser's DataTransfer, declared here because e2e code compiles without the DOM library. */
 declare const DataTransfer: new () => { readonly items: { add(file: File): unknown } };
@@ -174,4 +176,40 @@ test("a data file dropped on the simulator's drop area loads there and opens no 
   await expect(page.getByTestId("import.dropOverlay")).toHaveCount(0);
   await expect(page.getByTestId("sim.drop").locator("xpath=..")).toContainText("clicks.csv");
   await expect(new ImportPage(page).dialog).toBeHidden();
+});
+
+test("a change survives a reload made at once or 100 ms later, before the debounced save", async ({
+  page,
+}) => {
+  const inspector = new InspectorPage(page);
+  for (const delay of [0, 100]) {
+    const id = `kept-after-${delay}-ms`;
+    await inspector.setRuleId(id);
+    // Shorter than the save's quiet time: only the copy written while the page unloads has it.
+    if (delay > 0) await page.waitForTimeout(delay);
+    await page.reload();
+    await expect(inspector.field("inspector.pattern.ruleId")).toHaveValue(id);
+    // Start-up wrote the copy to IndexedDB and dropped it.
+    await expect.poll(() => app.savedDocumentText()).toContain(`"${id}"`);
+    expect(await app.unsavedCopyText()).toBeNull();
+  }
+  app.expectCleanRun();
+});
+
+test("a change reloaded at once after another tab saved still asks which version wins", async ({ page }) => {
+  const other = new AppPage(await page.context().newPage());
+  await other.open();
+  await new InspectorPage(other.page).setRuleId("from-the-other-tab");
+  await expect(app.banner).toContainText("changed in another tab");
+  // This tab's change is never saved while it is in conflict: only the unload copy holds it.
+  const inspector = new InspectorPage(page);
+  await inspector.setRuleId("from-this-tab");
+  await page.reload();
+  await expect(inspector.field("inspector.pattern.ruleId")).toHaveValue("from-this-tab");
+  await expect(app.banner).toContainText("changed in another tab");
+  expect(await app.savedDocumentText()).toContain('"from-the-other-tab"');
+  await page.getByTestId("app.banner.action.Reload it").click();
+  await expect(inspector.field("inspector.pattern.ruleId")).toHaveValue("from-the-other-tab");
+  expect(await app.unsavedCopyText()).toBeNull();
+  await other.page.close();
 });

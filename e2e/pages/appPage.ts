@@ -83,6 +83,14 @@ export class AppPage {
     })`);
   }
 
+  /**
+   * The copy of unsaved changes persistence keeps in localStorage ("cep-studio:unsaved") while
+   * the page is hidden with a change IndexedDB does not hold yet, or null when there is none.
+   */
+  unsavedCopyText(): Promise<string | null> {
+    return this.page.evaluate<string | null>(`localStorage.getItem("cep-studio:unsaved")`);
+  }
+
   /** Runs a registered command on the current selection. */
   async runCommand(id: string): Promise<void> {
     const ran = await this.page.evaluate(

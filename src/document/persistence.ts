@@ -1,15 +1,18 @@
 /**
- * Keeps the document in this browser's IndexedDB (idb-keyval): restored at start, saved shortly
- * after every change and when the page is hidden. A save that cannot be read is never deleted:
- * it is copied to a `recovered:<ISO time>` key first, and the caller is told where it is.
+ * Keeps the document in this browser's IndexedDB (idb-keyval): restored at start
+ * (`persistenceRestore.ts`), saved shortly after every change and when the page is hidden. A page
+ * hidden with a change not yet saved also leaves a synchronous localStorage copy
+ * (`unsavedCopy.ts`): Chromium drops IndexedDB writes made while the page unloads.
  *
  * Several tabs share one save. Each save bumps a revision (see `saveRevision.ts`); a tab that
  * learns another tab saved a newer revision — by a channel notice or because its own save finds
  * the revision moved — stops saving and asks the user to reload the other version or keep its own.
  */
-import { createStore, getMany, set } from "idb-keyval";
+import { createStore, getMany } from "idb-keyval";
 import type { UseStore } from "idb-keyval";
 import { documentStore, replaceDocument } from "./documentStore.ts";
+import { restore } from "./persistenceRestore.ts";
+import type { PersistenceStart, Restored } from "./persistenceRestore.ts";
 import { parseSavedDocument, serializeDocument } from "./saveFormat.ts";
 import {
   noticedRevision,
@@ -19,6 +22,10 @@ import {
   writeAtRevision,
 } from "./saveRevision.ts";
 import type { DocumentChannel } from "./saveRevision.ts";
+import { browserStorage, newWriterId, removeUnsavedCopy, writeUnsavedCopy } from "./unsavedCopy.ts";
+import type { UnsavedStorage } from "./unsavedCopy.ts";
+
+export type { PersistenceStart } from "./persistenceRestore.ts";
 
 /** The IndexedDB database and object store holding CEP Studio's saves. */
 export const DATABASE = { name: "cep-studio", store: "documents" } as const;
@@ -26,14 +33,6 @@ export const DATABASE = { name: "cep-studio", store: "documents" } as const;
 export const DOCUMENT_KEY = "document";
 /** Quiet time after a change before it is written. */
 export const SAVE_DELAY_MS = 250;
-
-/** What {@link startPersistence} found. */
-export interface PersistenceStart {
-  /** True when a saved document replaced the default one. */
-  readonly restored: boolean;
-  /** A sentence for the user when something was not right (a broken or partly odd save), else null. */
-  readonly problem: string | null;
-}
 
 /** Options; the defaults are the app's. */
 export interface PersistenceOptions {
@@ -48,6 +47,8 @@ export interface PersistenceOptions {
   readonly onConflict?: (choice: ConflictChoice) => void;
   /** The channel tabs announce saves on (default: a BroadcastChannel; null: none). */
   readonly channel?: DocumentChannel | null;
+  /** Where the unsaved copy goes when the page is hidden (default: localStorage; null: nowhere). */
+  readonly storage?: UnsavedStorage | null;
 }
 
 /** The two ways out of a conflict with another tab's save. */
@@ -73,55 +74,39 @@ let running: Running | null = null;
 export async function startPersistence(options: PersistenceOptions = {}): Promise<PersistenceStart> {
   if (running) return { restored: false, problem: null };
   const idb = createStore(DATABASE.name, DATABASE.store);
-  const { start, revision } = await restore(idb, options.now ?? (() => new Date()));
+  const storage = options.storage === undefined ? browserStorage() : options.storage;
+  const writer = newWriterId();
+  const now = options.now ?? (() => new Date());
+  const restored = await restore({ idb, documentKey: DOCUMENT_KEY, storage, writer, now });
   const channel = options.channel === undefined ? openDocumentChannel() : options.channel;
-  running = startSaving(idb, revision, channel, options);
-  return start;
+  running = startSaving({ idb, channel, storage, writer }, restored, options);
+  // A restored unsaved copy goes to IndexedDB before the app is shown, like any other save.
+  if (restored.resume === "unsaved") await running.flush();
+  return restored.start;
+}
+
+/** Where this tab saves: IndexedDB, the tabs' channel, and the unsaved copy (with its writer id). */
+interface SaveTargets {
+  readonly idb: UseStore;
+  readonly channel: DocumentChannel | null;
+  readonly storage: UnsavedStorage | null;
+  readonly writer: string;
 }
 
 function reportToConsole(message: string): void {
   console.error(message);
 }
 
-async function restore(
-  idb: UseStore,
-  now: () => Date,
-): Promise<{ start: PersistenceStart; revision: number }> {
-  const [saved, storedRevision] = await getMany<unknown>([DOCUMENT_KEY, REVISION_KEY], idb);
-  const revision = revisionOf(storedRevision);
-  if (saved === undefined) return { start: { restored: false, problem: null }, revision };
-  const parsed = typeof saved === "string" ? parseSavedDocument(saved) : null;
-  if (parsed?.ok) {
-    replaceDocument(parsed.doc, { history: "skip" });
-    const problem =
-      parsed.warnings.length === 0
-        ? null
-        : `Your saved document was restored with remarks:\n${parsed.warnings.join("\n")}`;
-    return { start: { restored: true, problem }, revision };
-  }
-  const recoveredKey = `recovered:${now().toISOString()}`;
-  await set(recoveredKey, saved, idb);
-  const why = parsed ? parsed.error : "it is not a saved document's text";
-  return {
-    start: {
-      restored: false,
-      problem: `Your saved document could not be read (${why}). It is kept unchanged in this browser's storage under "${recoveredKey}"; the example rules are shown instead.`,
-    },
-    revision,
-  };
-}
-
-function startSaving(
-  idb: UseStore,
-  initialRevision: number,
-  channel: DocumentChannel | null,
-  options: PersistenceOptions,
-): Running {
+function startSaving(targets: SaveTargets, restored: Restored, options: PersistenceOptions): Running {
+  const { idb, channel, storage, writer } = targets;
   const onSaveError = options.onSaveError ?? reportToConsole;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let pending = false;
+  /** A change not yet handed to IndexedDB. */
+  let pending = restored.resume !== "saved";
+  /** Saves handed to IndexedDB and not yet done: they are lost too if the page unloads now. */
+  let inFlight = 0;
   /** The revision this tab last read or wrote: a save only goes through while it is still stored. */
-  let knownRevision = initialRevision;
+  let knownRevision = restored.revision;
   /** True from noticing another tab's newer save until the user chooses. */
   let inConflict = false;
   const clearTimer = () => {
@@ -129,6 +114,7 @@ function startSaving(
     timer = null;
   };
   const save = async (expected: number | "any") => {
+    inFlight++;
     try {
       const text = serializeDocument(documentStore.getState().doc);
       const result = await writeAtRevision(idb, DOCUMENT_KEY, text, expected);
@@ -139,10 +125,14 @@ function startSaving(
       }
       knownRevision = result.revision;
       channel?.post({ type: "saved", revision: result.revision });
+      // Everything this tab has is in IndexedDB now, so its unsaved copy is stale.
+      if (!pending && inFlight === 1) removeUnsavedCopy(storage, writer);
     } catch (error) {
       onSaveError(
         `Your changes could not be saved in this browser (${String(error)}). Export your rules to keep them.`,
       );
+    } finally {
+      inFlight--;
     }
   };
   const flush = async () => {
@@ -164,6 +154,8 @@ function startSaving(
       replaceDocument(parsed.doc, { history: "record" });
       pending = false;
       clearTimer();
+      // The user chose the other version: an unsaved copy of this tab's must not offer it again.
+      removeUnsavedCopy(storage, writer);
       return null;
     },
     async keepMine() {
@@ -190,10 +182,22 @@ function startSaving(
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
   });
-  const onHide = () => void flush();
-  const onVisibility = () => {
-    if (document.visibilityState === "hidden") void flush();
+  // The flush alone is not enough: the page may unload before IndexedDB finishes (Chromium drops
+  // the write), so the change first goes synchronously to localStorage. In a conflict too: the
+  // user has not chosen yet, and the next start offers the same choice.
+  const keepUnsaved = () => {
+    if (!pending && inFlight === 0) return;
+    const text = serializeDocument(documentStore.getState().doc);
+    writeUnsavedCopy(storage, { text, baseRevision: knownRevision, writer });
   };
+  const onHide = () => {
+    keepUnsaved();
+    void flush();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === "hidden") onHide();
+  };
+  if (restored.resume === "conflict") enterConflict();
   const hasWindow = typeof window !== "undefined";
   if (hasWindow) {
     window.addEventListener("pagehide", onHide);

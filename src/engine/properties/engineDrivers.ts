@@ -10,7 +10,7 @@ import { compilePattern } from "../compiledNfa.ts";
 import { CepOperator, type OperatorOutput } from "../operator/cepOperator.ts";
 import type { CepOperatorSnapshot } from "../operator/operatorSnapshot.ts";
 import { timerDelaysOf } from "../operator/timerDelays.ts";
-import { normalizeLog } from "./linearOracle.ts";
+import { normalizeLog } from "./runModel.ts";
 import type { StreamEvent } from "./linearPattern.ts";
 
 /** Compiles `graph` with timeouts reported, optionally overriding its skip strategy. */

@@ -8,14 +8,13 @@
  *   `!take`, `NFACompiler.getIgnoreCondition`), `followedByAny` = any later accepted event (its
  *   ignore condition is `true`); and each event comes before its run's deadline (see
  *   {@link deadlineOf}).
- * - {@link simulateLinearNfa}: an operational model of `NFA.advanceTime` / `doProcess` /
- *   `processMatchesAccordingToSkipStrategy` at the level of runs (the events a partial match has
- *   taken), with every `AfterMatchSkipStrategy`. Flink polls held matches from a
- *   `PriorityQueue` ordered by start event, whose order among equal starts is a heap detail; the
- *   model returns the outcome of every such tie order.
+ * - {@link simulateLinearNfa}: the run model of `runModel.ts` (`NFA.advanceTime` / `doProcess` /
+ *   `processMatchesAccordingToSkipStrategy`, every `AfterMatchSkipStrategy`, every order of
+ *   equal-start matches) over single-stage runs (the events a partial match has taken).
  */
 import type { AfterMatchSkipStrategy } from "../../model/pattern.ts";
 import { accepts, stageName, type LinearPattern, type StreamEvent } from "./linearPattern.ts";
+import { simulateRuns, type RunSpace, type StepResult } from "./runModel.ts";
 
 /**
  * Every NO_SKIP match of `pattern` over `events` (one key's events in feed order), as arrays of
@@ -106,13 +105,9 @@ export function describeTuple(events: readonly StreamEvent[], positions: readonl
 }
 
 /**
- * What the NFA emits while fed `events` the way Flink's `NFATestHarness` feeds them
- * (`advanceTime(ts)` then `process(event, ts)` per event), then `advanceTime(finalTime)` if
- * given. One log line per output: `<pos><a|p>:match <tuple>` (`a` = released by advanceTime,
- * `p` = by process) or `<pos>a:timeout@<ts> <tuple>`; see {@link normalizeLog}.
- *
- * Returns every log a tie order can produce (normalized), or null when there are more than
- * `maxOutcomes`.
+ * What the NFA emits while fed `events` the way Flink's `NFATestHarness` feeds them, then
+ * `advanceTime(finalTime)` if given: the run model of `runModel.ts` over single-stage runs. Returns
+ * every log a tie order can produce (normalized), or null when there are more than `maxOutcomes`.
  */
 export function simulateLinearNfa(
   pattern: LinearPattern,
@@ -121,166 +116,44 @@ export function simulateLinearNfa(
   finalTime: number | null = null,
   maxOutcomes = 64,
 ): string[][] | null {
-  const outcomes = new Set<string>();
-  const logs: string[][] = [];
-  // Re-runs the model once per sequence of tie choices, depth first (an odometer over choices).
-  let prefix: number[] = [];
-  for (;;) {
-    const sizes: number[] = [];
-    const choose = (n: number): number => {
-      const choice = prefix[sizes.length] ?? 0;
-      sizes.push(n);
-      return choice;
-    };
-    const log = normalizeLog(new LinearNfaModel(pattern, skip, events, choose).run(finalTime));
-    const id = log.join("\n");
-    if (!outcomes.has(id)) {
-      outcomes.add(id);
-      logs.push(log);
-      if (logs.length > maxOutcomes) return null;
-    }
-    const choices = sizes.map((_, k) => prefix[k] ?? 0);
-    let k = choices.length - 1;
-    while (k >= 0 && (choices[k] as number) + 1 >= (sizes[k] as number)) k--;
-    if (k < 0) return logs;
-    prefix = [...choices.slice(0, k), (choices[k] as number) + 1];
-  }
-}
-
-/**
- * Makes logs comparable: the timeouts of one `advanceTime` come out in the order of Flink's
- * partial-match heap array (`for (ComputationState cs : nfaState.getPartialMatches())`), which no
- * definition fixes, so each such run of lines is sorted.
- */
-export function normalizeLog(lines: readonly string[]): string[] {
-  const out: string[] = [];
-  let group: string[] = [];
-  let groupKey = "";
-  const flush = () => {
-    out.push(...group.sort());
-    group = [];
-  };
-  for (const line of lines) {
-    const key = line.includes(":timeout@") ? line.slice(0, line.indexOf("@")) : "";
-    if (key !== groupKey) flush();
-    groupKey = key;
-    if (key === "") out.push(line);
-    else group.push(line);
-  }
-  flush();
-  return out;
+  return simulateRuns(linearRunSpace(pattern, events), skip, events, finalTime, maxOutcomes);
 }
 
 /** A run: the positions it has taken, one per stage so far (it waits for stage `taken.length`). */
 type Run = readonly number[];
 
-/** One pass of the operational model, with tie choices supplied by `choose`. */
-class LinearNfaModel {
-  private runs: Run[] = [];
-  /** Completed matches an after-match skip strategy holds back (`NFAState.completedMatches`). */
-  private held: Run[] = [];
-  private readonly log: string[] = [];
-
-  constructor(
-    private readonly pattern: LinearPattern,
-    private readonly skip: AfterMatchSkipStrategy,
-    private readonly events: readonly StreamEvent[],
-    private readonly choose: (n: number) => number,
-  ) {}
-
-  run(finalTime: number | null): string[] {
-    this.events.forEach((event, pos) => {
-      this.advanceTime(`${pos}a`, event.ts);
-      this.process(pos);
-    });
-    if (finalTime !== null) this.advanceTime("end", finalTime);
-    return this.log;
-  }
-
-  /** `NFA.advanceTime`: drop the runs whose window passed (timeouts), then release held matches. */
-  private advanceTime(where: string, ts: number): void {
-    const timedOut = this.runs.filter((run) => {
-      // A run without a deadline never times out, not even at advanceTime(+∞).
-      const deadline = deadlineOf(this.pattern, this.events, run);
-      return deadline !== Number.POSITIVE_INFINITY && ts >= deadline;
-    });
-    this.runs = this.runs.filter((run) => !timedOut.includes(run));
-    this.release(where);
-    for (const run of timedOut) {
-      this.log.push(`${where}:timeout@${deadlineOf(this.pattern, this.events, run)} ${this.describe(run)}`);
-    }
-  }
-
-  /** `NFA.doProcess` for single stages: take / ignore per edge, the start state always stays. */
-  private process(pos: number): void {
-    const { stages } = this.pattern;
-    const event = this.events[pos] as StreamEvent;
-    const next: Run[] = [];
-    const take = (run: Run) => {
-      const taken = [...run, pos];
-      if (taken.length === stages.length) this.held.push(taken);
-      else next.push(taken);
-    };
-    for (const run of this.runs) {
+/**
+ * `NFA.doProcess` for single stages: a run takes an accepted event, and ignores per edge (STRICT
+ * has no ignore edge; SKIP_TILL_NEXT ignores only what it does not take); a run times out at its
+ * {@link deadlineOf}.
+ */
+function linearRunSpace(pattern: LinearPattern, events: readonly StreamEvent[]): RunSpace<Run> {
+  const { stages } = pattern;
+  const take = (run: Run, pos: number): StepResult<Run> => {
+    const taken = [...run, pos];
+    return taken.length === stages.length
+      ? { runs: [], matches: [taken.map((p) => [p])] }
+      : { runs: [taken], matches: [] };
+  };
+  return {
+    begin: (pos) =>
+      stages[0] && accepts(stages[0], at(events, pos)) ? take([], pos) : { runs: [], matches: [] },
+    step: (run, pos) => {
       const stage = stages[run.length];
       if (stage === undefined) throw new Error("a run waits past the last stage");
-      const ok = accepts(stage, event);
-      if (ok) take(run);
-      // STRICT has no ignore edge; SKIP_TILL_NEXT ignores only what it does not take.
-      if (stage.edge === "SKIP_TILL_ANY" || (stage.edge === "SKIP_TILL_NEXT" && !ok)) next.push(run);
-    }
-    if (stages[0] && accepts(stages[0], event)) take([]);
-    this.runs = next;
-    this.release(`${pos}p`);
-  }
-
-  /**
-   * `processMatchesAccordingToSkipStrategy`: emit held matches in start order while no partial
-   * match started strictly earlier (NO_SKIP never waits), pruning after each one.
-   */
-  private release(where: string): void {
-    while (this.held.length > 0) {
-      const start = Math.min(...this.held.map((m) => m[0] as number));
-      const skipping = this.skip.type !== "NO_SKIP";
-      if (skipping && this.runs.some((run) => (run[0] as number) < start)) break;
-      const ties = this.held.filter((m) => m[0] === start);
-      const match = ties[ties.length === 1 ? 0 : this.choose(ties.length)] as Run;
-      this.held = this.held.filter((m) => m !== match);
-      const pruningPos = this.pruningPosition(match);
-      if (pruningPos !== null) {
-        const inclusive = this.skip.type === "SKIP_TO_NEXT" || this.skip.type === "SKIP_PAST_LAST_EVENT";
-        const survives = (run: Run) =>
-          inclusive ? (run[0] as number) > pruningPos : (run[0] as number) >= pruningPos;
-        this.runs = this.runs.filter(survives);
-        this.held = this.held.filter(survives);
-      }
-      this.log.push(`${where}:match ${this.describe(match)}`);
-    }
-  }
-
-  /**
-   * `AfterMatchSkipStrategy.getPruningId`: first event (SKIP_TO_NEXT), last event
-   * (SKIP_PAST_LAST_EVENT), or the first / last event of stage p (one event per stage here).
-   */
-  private pruningPosition(match: Run): number | null {
-    switch (this.skip.type) {
-      case "NO_SKIP":
-        return null;
-      case "SKIP_TO_NEXT":
-        return match[0] as number;
-      case "SKIP_PAST_LAST_EVENT":
-        return match[match.length - 1] as number;
-      case "SKIP_TO_FIRST":
-      case "SKIP_TO_LAST": {
-        const stage = Number((this.skip.patternName ?? "").slice(1));
-        return match[stage] ?? null;
-      }
-    }
-  }
-
-  private describe(run: Run): string {
-    return describeTuple(this.events, run);
-  }
+      const ok = accepts(stage, at(events, pos));
+      const taken = ok ? take(run, pos) : { runs: [], matches: [] };
+      const ignores = stage.edge === "SKIP_TILL_ANY" || (stage.edge === "SKIP_TILL_NEXT" && !ok);
+      return { runs: [...taken.runs, ...(ignores ? [run] : [])], matches: taken.matches };
+    },
+    startOf: (run) => run[0] as number,
+    timeoutAt: (run, ts) => {
+      // A run without a deadline never times out, not even at advanceTime(+∞).
+      const deadline = deadlineOf(pattern, events, run);
+      return deadline !== Number.POSITIVE_INFINITY && ts >= deadline ? deadline : null;
+    },
+    takenOf: (run) => run.map((p) => [p]),
+  };
 }
 
 function at(events: readonly StreamEvent[], pos: number): StreamEvent {

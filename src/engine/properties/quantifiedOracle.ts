@@ -26,11 +26,58 @@
  *   pattern ending in a quantifier emits every admissible prefix: `findFinalStateAfterProceed`).
  * - FIRST_AND_LAST window W: `advanceTime` drops a run before any event with ts ≥ first + W.
  */
-import type { StreamEvent } from "./linearPattern.ts";
-import { stageName } from "./linearPattern.ts";
+import { stageName, type Letter, type StreamEvent } from "./linearPattern.ts";
 import { boundsOf, named, type QuantifiedPattern, type QuantifiedStage } from "./quantifiedPattern.ts";
 
-type Predicate = (pos: number) => boolean;
+/** A condition on the event at a position of the fed events. */
+export type Predicate = (pos: number) => boolean;
+
+/** The TAKE and IGNORE conditions of a stage's states, read from `NFACompiler` (see above). */
+export interface StageConditions {
+  /** Every state of the stage: condition ∧ ¬until. */
+  readonly take: Predicate;
+  /** The head's IGNORE: the edge's strategy (`getIgnoreCondition`), not extended with until. */
+  readonly edgeIgnore: Predicate;
+  /** The later states' IGNORE: the inner strategy ∧ ¬until (`getInnerIgnoreCondition`). */
+  readonly innerIgnore: Predicate;
+}
+
+/** {@link StageConditions} of `stage` over `events`. */
+export function conditionsOf(stage: QuantifiedStage, events: readonly StreamEvent[]): StageConditions {
+  const is = (letters: readonly Letter[] | null) => (q: number) => named(letters, eventAt(events, q));
+  const accepted = is(stage.accepts);
+  const until = is(stage.until);
+  const strategy = (kind: QuantifiedStage["edge"], extra: Predicate): Predicate =>
+    kind === "STRICT" ? () => false : kind === "SKIP_TILL_NEXT" ? (q) => !accepted(q) && extra(q) : extra;
+  return {
+    take: (q) => accepted(q) && !until(q),
+    edgeIgnore: strategy(stage.edge, () => true),
+    innerIgnore: strategy(stage.inner, (q) => !until(q)),
+  };
+}
+
+/**
+ * `updateWithGreedyCondition`: the condition a greedy stage ANDs onto the next stage's head once
+ * it is left at position `leftAt` (the event that PROCEEDs) — null when the stage is not greedy,
+ * or when until holds for that event and the loop PROCEEDs to the unmodified copy of the head.
+ */
+export function greedyGuard(
+  stage: QuantifiedStage,
+  events: readonly StreamEvent[],
+  leftAt: number,
+): Predicate | null {
+  const q = stage.quantifier;
+  if (!stage.greedy || q.kind === "single" || (q.kind === "times" && q.from === q.to)) return null;
+  const after = events[leftAt];
+  if (stage.until !== null && after !== undefined && named(stage.until, after)) return null;
+  return (pos) => !named(stage.accepts, eventAt(events, pos));
+}
+
+function eventAt(events: readonly StreamEvent[], pos: number): StreamEvent {
+  const event = events[pos];
+  if (event === undefined) throw new RangeError(`no event at ${pos}`);
+  return event;
+}
 
 /** What may follow a position: TAKE and IGNORE conditions of the state waiting for it. */
 interface Slot {
@@ -62,10 +109,7 @@ export function enumerateQuantifiedMatches(
       if (p !== null && !slot.ignore(q)) break;
     }
   };
-  const takes =
-    (stage: QuantifiedStage): Predicate =>
-    (q) =>
-      named(stage.accepts, ev(q)) && !named(stage.until, ev(q));
+  const takes = (stage: QuantifiedStage): Predicate => conditionsOf(stage, events).take;
 
   /** Starts stage `taken.length` after position `p`; `greedyGuard` restricts its head. */
   const startStage = (taken: readonly number[][], p: number | null, greedyGuard: Predicate | null) => {
@@ -77,12 +121,7 @@ export function enumerateQuantifiedMatches(
       return;
     }
     const guard = greedyGuard ?? (() => true);
-    const edgeIgnore: Predicate =
-      stage.edge === "STRICT"
-        ? () => false
-        : stage.edge === "SKIP_TILL_NEXT"
-          ? (q) => !named(stage.accepts, ev(q))
-          : () => true;
+    const edgeIgnore = conditionsOf(stage, events).edgeIgnore;
     const head: Slot = {
       take: (q) => takes(stage)(q) && guard(q),
       ignore: (q) => edgeIgnore(q) && guard(q),
@@ -100,27 +139,15 @@ export function enumerateQuantifiedMatches(
     const { min, max } = boundsOf(stage.quantifier);
     const last = current[current.length - 1] as number;
     if (current.length < max) {
-      const innerIgnore: Predicate =
-        stage.inner === "STRICT"
-          ? () => false
-          : stage.inner === "SKIP_TILL_NEXT"
-            ? (q) => !named(stage.accepts, ev(q)) && !named(stage.until, ev(q))
-            : (q) => !named(stage.until, ev(q));
-      follow(last, first, { take: takes(stage), ignore: innerIgnore }, (q) => {
+      const { take, innerIgnore } = conditionsOf(stage, events);
+      follow(last, first, { take, ignore: innerIgnore }, (q) => {
         iterate(taken, [...current, q], first);
       });
     }
     if (current.length >= min) startStage([...taken, [...current]], last, greedyGuardAfter(stage, last));
   };
 
-  /** `updateWithGreedyCondition` on the next stage's head, unless the until copy is taken. */
-  const greedyGuardAfter = (stage: QuantifiedStage, last: number): Predicate | null => {
-    const q = stage.quantifier;
-    if (!stage.greedy || q.kind === "single" || (q.kind === "times" && q.from === q.to)) return null;
-    const after = events[last + 1];
-    if (stage.until !== null && after !== undefined && named(stage.until, after)) return null;
-    return (pos) => !named(stage.accepts, ev(pos));
-  };
+  const greedyGuardAfter = (stage: QuantifiedStage, last: number) => greedyGuard(stage, events, last + 1);
 
   startStage([], null, null);
   return found;

@@ -3,7 +3,8 @@
  * `linearPattern.ts`, where each stage is single, `times(from, to)` or `timesOrMore(from)`
  * (`oneOrMore()` is `timesOrMore(1)`), with an inner contiguity (`consecutive()` / default /
  * `allowCombinations()`), an optional `until(name == …)` on looping stages and an optional
- * `greedy()`, and an optional FIRST_AND_LAST `within`.
+ * `greedy()`, and an optional FIRST_AND_LAST `within` ({@link windowedPatternArb}: either window
+ * type and per-repetition windows `times(from, to, window)`).
  *
  * Only combinations Flink's `Pattern` / `Quantifier` accept are generated: `until` only on
  * looping stages (`Pattern.until`: "The until condition is only applicable to looping states"),
@@ -11,7 +12,7 @@
  * (`Quantifier.greedy`: "Option not applicable to FollowedByAny pattern").
  */
 import fc from "fast-check";
-import type { AfterMatchSkipStrategy, GraphNode, InnerContiguity } from "../../model/pattern.ts";
+import type { AfterMatchSkipStrategy, GraphNode, InnerContiguity, WindowType } from "../../model/pattern.ts";
 import { PatternBuilder } from "../../model/patternBuilder.ts";
 import { stageName, type Letter, type LinearEdge, type StreamEvent } from "./linearPattern.ts";
 
@@ -32,12 +33,17 @@ export interface QuantifiedStage {
   /** `until(letters)`: looping stages only. */
   readonly until: readonly Letter[] | null;
   readonly greedy: boolean;
+  /** `optional()` (drawn only by the optional-loop union property). */
+  readonly optional?: boolean;
+  /** The per-repetition window of `times(from, to, window)` / `timesOrMore(from, window)`. */
+  readonly window?: number;
 }
 
-/** Stages named `s0`, `s1`, … and an optional FIRST_AND_LAST window in ms. */
+/** Stages named `s0`, `s1`, … and an optional window in ms (FIRST_AND_LAST unless said). */
 export interface QuantifiedPattern {
   readonly stages: readonly QuantifiedStage[];
   readonly window: number | null;
+  readonly windowType?: WindowType;
 }
 
 /** Whether `letters` contains the event's name. */
@@ -75,14 +81,15 @@ export function buildQuantifiedPattern(
     builder.where(conditionOf(stage.accepts));
     const q = stage.quantifier;
     if (q.kind === "single") return;
-    if (q.kind === "times") builder.times(q.from, q.to);
-    else builder.timesOrMore(q.from);
+    if (q.kind === "times") builder.times(q.from, q.to, stage.window);
+    else builder.timesOrMore(q.from, stage.window);
     if (stage.inner === "STRICT") builder.consecutive();
     else if (stage.inner === "SKIP_TILL_ANY") builder.allowCombinations();
     if (stage.until !== null) builder.until(conditionOf(stage.until));
     if (stage.greedy) builder.greedy();
+    if (stage.optional === true) builder.optional();
   });
-  if (pattern.window !== null) builder.within(pattern.window);
+  if (pattern.window !== null) builder.within(pattern.window, pattern.windowType);
   return builder.build();
 }
 
@@ -176,3 +183,27 @@ export function focusedPatternArb(focus: fc.Arbitrary<QuantifiedStage>): fc.Arbi
       return { ...pattern, stages };
     });
 }
+
+/**
+ * {@link quantifiedPatternArb} with either window type and per-repetition windows on some
+ * quantified stages, kept within the FIRST_AND_LAST window (`checkPatternWindowTimes`: "Window
+ * length of the partial pattern cannot exceed the whole pattern's").
+ */
+export const windowedPatternArb: fc.Arbitrary<QuantifiedPattern> = fc
+  .record({
+    pattern: quantifiedPatternArb,
+    windowType: fc.constantFrom<WindowType>("FIRST_AND_LAST", "PREVIOUS_AND_CURRENT"),
+    windows: fc.array(fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }), {
+      minLength: 3,
+      maxLength: 3,
+    }),
+  })
+  .map(({ pattern, windowType, windows }) => {
+    const cap = windowType === "FIRST_AND_LAST" ? (pattern.window ?? Infinity) : Infinity;
+    const stages = pattern.stages.map((stage, i) => {
+      const window = windows[i];
+      if (stage.quantifier.kind === "single" || window === undefined) return stage;
+      return { ...stage, window: Math.min(window, cap) };
+    });
+    return { ...pattern, windowType, stages };
+  });

@@ -96,4 +96,46 @@ describe("quantifier unions", () => {
       { numRuns: 300 },
     );
   });
+
+  it("optional() on a looping or times stage matches what the pattern with it and without it match together", () => {
+    fc.assert(
+      fc.property(
+        quantifiedPatternArb.chain((pattern) => {
+          const quantified = pattern.stages.flatMap((s, i) => (s.quantifier.kind === "single" ? [] : [i]));
+          // `Pattern.optional`: "Optional pattern cannot be preceded by greedy pattern".
+          return fc
+            .constantFrom(...quantified)
+            .filter((at) => pattern.stages[at - 1]?.greedy !== true)
+            .map((at) => ({ pattern, at }));
+        }),
+        streamArb({ maxLength: 9 }),
+        ({ pattern, at }, events) => {
+          // `createTimesState`: an optional head PROCEEDs to the next stage on any event, and its
+          // IGNORE goes to a separate ignore state without PROCEED, so the stage adds nothing
+          // when skipped and matches as if mandatory otherwise (no NOT stage to cancel).
+          // Not greedy: `updateWithGreedyCondition` restricts the next head itself, so a greedy
+          // optional stage also restricts the matches that skip it.
+          const mandatory = {
+            ...pattern,
+            stages: pattern.stages.map((s, i) => (i === at ? { ...s, greedy: false } : s)),
+          };
+          const optional = {
+            ...mandatory,
+            stages: mandatory.stages.map((s, i) => (i === at ? { ...s, optional: true } : s)),
+          };
+          const without = { ...pattern, stages: pattern.stages.filter((_, i) => i !== at) };
+          const renamed = (log: string[]) =>
+            log.map((line) =>
+              line.replace(/s(\d+)=/g, (_, m: string) => `s${Number(m) < at ? m : Number(m) + 1}=`),
+            );
+          const expected = [
+            ...matchesOf(mandatory, events),
+            ...(without.stages.length === 0 ? [] : renamed(matchesOf(without, events))),
+          ];
+          expect(perCall(matchesOf(optional, events))).toEqual(perCall(expected));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

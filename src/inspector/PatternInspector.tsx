@@ -48,7 +48,7 @@ export function PatternInspector({ rule, stageNames }: PatternInspectorProps) {
           validate={(id) => (id.trim() === "" ? "A rule needs an id." : null)}
           hint={
             duplicateId
-              ? "Another rule has this id: the simulator would treat them as versions of one rule."
+              ? "Another rule has this id: Flink's rule discoverer would keep only the highest version."
               : undefined
           }
           onCommit={(id) => {

@@ -27,8 +27,8 @@ export function ruleSetProblems(doc: StudioDocument): RuleSetProblem[] {
     problems.push({
       kind: "duplicateId",
       message:
-        `Rules ${where} share the id "${id}": the simulator and Flink's rule discoverer treat them as versions ` +
-        "of one rule and keep only the highest version. Give each rule its own id.",
+        `Rules ${where} share the id "${id}": the simulator runs them side by side, but Flink's rule discoverer ` +
+        "treats them as versions of one rule and keeps only the highest version. Give each rule its own id.",
       ruleKeys: positions.flatMap((i) => doc.rules[i]?.key ?? []),
     });
   }

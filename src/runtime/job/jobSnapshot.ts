@@ -74,19 +74,32 @@ export function emptyOutputCounts(): OutputCounts {
 /**
  * Finds the compiled rule for each snapshot rule: by (id, version) among the job's initial rules
  * and broadcast rule records — returning those `Rule` objects, so outputs name the same objects a
- * straight run's do — else through `compile`.
+ * straight run's do — else through `compile`. A rule set may hold several rules with one id and
+ * version (the job runs them all): each snapshot rule takes the first unclaimed one with the same
+ * pattern, so every one keeps its own pattern across a restore.
  */
 export function ruleResolver(options: StreamJobRestoreOptions): (rule: Rule) => JobRule {
-  const known = new Map<string, JobRule>();
+  const known = new Map<string, JobRule[]>();
+  const keyOf = (rule: Rule): string => `${rule.id}\u0000${rule.version}`;
   const add = (jobRule: JobRule): void => {
-    const id = `${jobRule.rule.id}\u0000${jobRule.rule.version}`;
-    if (!known.has(id)) known.set(id, jobRule);
+    const candidates = known.get(keyOf(jobRule.rule));
+    if (candidates === undefined) known.set(keyOf(jobRule.rule), [jobRule]);
+    else candidates.push(jobRule);
   };
   if (options.logic.type === "cep") options.logic.rules.forEach(add);
   for (const record of options.broadcast ?? []) if (record.action.type === "rule") add(record.action.rule);
+  const claimed = new Set<JobRule>();
   return (rule) => {
-    const found = known.get(`${rule.id}\u0000${rule.version}`);
-    if (found !== undefined) return found;
+    const candidates = known.get(keyOf(rule)) ?? [];
+    const pattern = JSON.stringify(rule.pattern);
+    const found =
+      candidates.find((c) => !claimed.has(c) && JSON.stringify(c.rule.pattern) === pattern) ??
+      candidates.find((c) => JSON.stringify(c.rule.pattern) === pattern) ??
+      candidates[0];
+    if (found !== undefined) {
+      claimed.add(found);
+      return found;
+    }
     if (options.compile !== undefined) return { rule, nfa: options.compile(rule) };
     throw new Error(
       `cannot restore rule '${rule.id}' version ${rule.version}: it is not among the job's rules or broadcast records (pass options.compile)`,

@@ -25,8 +25,7 @@
  *
  * Not mapped: RunSession's `maxPartialMatches` (the CLI has no flag for the cap). Left out of the
  * cases because the surfaces disagree: `--partitions 1 --partition-field F` (the CLI drops F,
- * RunSession checks it); two initial rules with one id and one version (a restored checkpoint
- * runs the first one's pattern for both); an events file whose name says another format than
+ * RunSession checks it); an events file whose name says another format than
  * its content (the CLI reads by extension, RunSession by the first character).
  *
  * The session is also driven the way the UI drives it before it plays to the end (input text in

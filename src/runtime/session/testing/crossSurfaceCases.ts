@@ -158,13 +158,15 @@ export function crossCaseArb(seedRules: readonly unknown[]): fc.Arbitrary<CrossC
     .record({
       settings: settingsArb,
       initial: fc.array(ruleSourceArb(seedRules.length), { minLength: 1, maxLength: 2 }),
-      // Initial rules may share an id, with different versions (both run; an update retires both).
+      // Initial rules may share an id, with different versions or even the same one (all run; an
+      // update retires them all).
       sameId: oneIn(4),
+      sameVersion: oneIn(2),
       events: eventsArb,
       updates: fc.array(updateArb(seedRules.length), { maxLength: 3 }),
       drive: driveArb,
     })
-    .map(({ settings, initial, sameId, events, updates, drive }): CrossCase => {
+    .map(({ settings, initial, sameId, sameVersion, events, updates, drive }): CrossCase => {
       const ruleJson = (source: RuleSource, id: string, version: number): unknown => {
         if (source.kind === "seed") return { ...(seedRules[source.n - 1] as object), id, version };
         if (source.kind === "config") return configRuleJson(id, version, settings.time);
@@ -172,8 +174,7 @@ export function crossCaseArb(seedRules: readonly unknown[]): fc.Arbitrary<CrossC
       };
       const versions = new Map<string, number>();
       const rules = initial.map((source, i) => {
-        // Never one id and version twice: a restored snapshot conflates those (see the report).
-        const [id, version] = sameId ? ["1", i + 1] : [String(i + 1), 1];
+        const [id, version] = sameId ? ["1", sameVersion ? 1 : i + 1] : [String(i + 1), 1];
         versions.set(id, version);
         return ruleJson(source, id, version);
       });

@@ -163,7 +163,9 @@ function parseRun(argv: readonly string[]): ParsedArgs {
               field: timeField,
               watermarks,
               finalWatermark: !switches.has("no-final-watermark"),
-              ...(source === null || source.partitions === 1
+              // One partition with a field still checks the field (0 is the only partition), as
+              // the simulator does.
+              ...(source === null || (source.partitions === 1 && source.partitionField === null)
                 ? {}
                 : { partitions: source.partitions, partitionField: source.partitionField }),
             },

@@ -113,6 +113,11 @@ describe("source partitions and watermark strategies", () => {
       "<stdin>:1: partition field 'p' must be a whole number from 0 to 1 (got 2)",
       "<stdin>:2: no value for partition field 'p'",
     ]);
+    // One partition still checks its field: 0 is the only partition (as the simulator reads it).
+    const single = await runInProcess(base("--partitions", "1", "--partition-field", "p"), bad);
+    expect(single.stderr).toContain(
+      "<stdin>:1: partition field 'p' must be a whole number from 0 to 0 (got 2)",
+    );
     const usage = await runInProcess(
       ["run", "--pattern", "r.json", "--events", "-", "--partition-field", "p", "--idle-timeout", "0"],
       "",

@@ -24,9 +24,8 @@
  * | `--processor NAME`                                 | `processor: NAME`                                       |
  *
  * Not mapped: RunSession's `maxPartialMatches` (the CLI has no flag for the cap). Left out of the
- * cases because the surfaces disagree: `--partitions 1 --partition-field F` (the CLI drops F,
- * RunSession checks it); an events file whose name says another format than
- * its content (the CLI reads by extension, RunSession by the first character).
+ * cases because the surfaces disagree: an events file whose name says another format than its
+ * content (the CLI reads by extension, RunSession by the first character).
  *
  * The session is also driven the way the UI drives it before it plays to the end (input text in
  * chunks while it runs, ticks, steps, steps to the watermark, seeks backward and forward, the

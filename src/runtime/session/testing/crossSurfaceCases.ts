@@ -97,12 +97,7 @@ const settingsArb: fc.Arbitrary<CaseSettings> = fc
     maxParallelism: fc.option(fc.constantFrom(3, 8, 128), { nil: null }),
     keyType: fc.constantFrom<JavaKeyType>("String", "Long"),
   })
-  .map((s) => ({
-    ...s,
-    parallelismFlag: s.parallelismFlag || s.parallelism > 1,
-    // `--partitions 1 --partition-field F` drops F while RunSession checks it (see the report).
-    partitionField: s.partitionField && s.partitions > 1,
-  }));
+  .map((s) => ({ ...s, parallelismFlag: s.parallelismFlag || s.parallelism > 1 }));
 
 const ruleSourceArb = (seeds: number): fc.Arbitrary<RuleSource> =>
   fc.oneof(

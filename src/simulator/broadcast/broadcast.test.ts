@@ -92,8 +92,15 @@ describe("readSchedule", () => {
     });
     expect(readSchedule("[")).toEqual({
       ok: false,
-      problems: [expect.stringContaining("not valid JSON") as unknown],
+      problems: [expect.stringMatching(/^the schedule is not valid JSON: 1:2: /) as unknown],
     });
+  });
+
+  it("keeps a keyed config's 19-digit value exact (the id it names, as the CLI reads it)", () => {
+    const read = readSchedule(
+      '[{"at": 0, "config": {"threshold": 100}, "keyBy": "categoryId", "value": 2053013555631882655}]',
+    );
+    expect(read.ok && read.records[0]?.value.value).toBe("2053013555631882655");
   });
 });
 

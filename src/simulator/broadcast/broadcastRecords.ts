@@ -5,6 +5,7 @@
  * markers). Pure; the worker compiles the rules and applies the records.
  */
 import { exportRule } from "../../formats/dynamicCep/index.ts";
+import { parseJsonData } from "../../formats/json/index.ts";
 import type { Rule } from "../../model/pattern.ts";
 
 /** One record as the panel knows it: its JSON value and what it does. */
@@ -24,15 +25,14 @@ const KEY_FIELDS = ["keyBy", "value"];
 /** Reads the schedule text (a JSON array of records); empty text is an empty schedule. */
 export function readSchedule(text: string): ScheduleResult {
   if (text.trim() === "") return { ok: true, records: [] };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      problems: [`the schedule is not valid JSON: ${error instanceof Error ? error.message : String(error)}`],
-    };
+  // The exact reader, as the CLI reads broadcast lines: a keyed config's 19-digit `value` must
+  // stay the id it names, not the nearest double.
+  const parsed = parseJsonData(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.problem;
+    return { ok: false, problems: [`the schedule is not valid JSON: ${line}:${column}: ${message}`] };
   }
+  const value: unknown = parsed.value;
   if (!Array.isArray(value))
     return { ok: false, problems: ['the schedule must be a JSON array of records: [ {"at": …, …}, … ]'] };
   const records: ScheduledRecord[] = [];

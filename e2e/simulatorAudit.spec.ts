@@ -2,7 +2,8 @@
  * Bad input in the simulator: files that give nothing to load say why (and load nothing), a
  * minified JSON array previews and loads, bad rows are named by file and line, ids beyond 2^53
  * stay exact, and a scenario link whose broadcast schedule the run refuses says so. A refused
- * setting keeps its text and says what it takes; the seek slider speaks of events while dragged;
+ * setting keeps its text and says what it takes; max parallelism, key type and the final watermark
+ * change the run and travel in a link; the seek slider speaks of events while dragged;
  * the Share tab shows a refused link as an error; the dock fits a 1024 × 700 window.
  */
 import { expect, test, type Locator } from "@playwright/test";
@@ -133,6 +134,57 @@ test.describe("simulator: run bar and Share tab", () => {
     await expect(sim.control("settings")).toContainText("250 ms behind");
     await field.press("Escape");
     await expect(sim.settingsPanel).toBeHidden();
+    app.expectCleanRun();
+  });
+
+  test("max parallelism and key type move a key; without the final watermark its match stays open; a link keeps them", async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const sim = new SimulatorPage(page);
+    const panels = new SimulatorPanelsPage(page);
+    await app.open();
+    await sim.waitReady(4);
+    await sim.runToEnd();
+    const owner = panels.byId("sim.keys.owner");
+    await panels.inspectKey("519698804");
+    await expect(owner).toContainText("subtask 0 of 1 · key group 102");
+    await expect(panels.partialMatches).toHaveCount(0);
+
+    await sim.openSettings();
+    await sim.setKeyAssignment({ parallelism: 4 });
+    await expect(owner).toContainText("subtask 3 of 4 · key group 102");
+    // Fewer key groups than subtasks is refused, and the text stays with what the field takes.
+    await sim.setKeyAssignment({ maxParallelism: 2 });
+    await expect(sim.control("maxParallelism")).toHaveValue("2");
+    await expect(sim.settingError("maxParallelism")).toHaveText(
+      "A whole number of key groups, from 4 to 32 768.",
+    );
+    await sim.setKeyAssignment({ maxParallelism: 256 });
+    await expect(sim.settingError("maxParallelism")).toHaveCount(0);
+    await expect(owner).toContainText("subtask 1 of 4 · key group 102");
+    await sim.setKeyAssignment({ keyType: "Long" });
+    await expect(owner).toContainText("subtask 2 of 4 · key group 163");
+    // The end of input no longer fires the window: the last view's partial match stays open.
+    await sim.setFinalWatermark(false);
+    await expect(panels.partialMatches).not.toHaveCount(0);
+    await expect(sim.control("settings")).toContainText(
+      "0 ms behind · no final watermark · 4 subtasks · 256 key groups · Long keys",
+    );
+
+    const link = await panels.makeLink();
+    const payload = link.split("#scenario=")[1] ?? "";
+    const view = JSON.parse(strFromU8(inflateSync(Buffer.from(payload, "base64url")))) as {
+      settings: object;
+    };
+    expect(view.settings).toMatchObject({ maxParallelism: 256, keyType: "Long", finalWatermark: false });
+    // Back to the defaults, the summary names none of them.
+    await sim.openSettings();
+    await sim.setFinalWatermark(true);
+    await sim.setKeyAssignment({ maxParallelism: 128, keyType: "String" });
+    await expect(sim.control("settings")).toHaveText(/Settings: 0 ms behind · 4 subtasks ▾/);
+    await panels.inspectKey("519698804");
+    await expect(panels.partialMatches).toHaveCount(0);
     app.expectCleanRun();
   });
 

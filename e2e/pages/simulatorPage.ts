@@ -110,6 +110,27 @@ export class SimulatorPage {
     await this.page.keyboard.press("Escape");
   }
 
+  /** Sets how keys go to subtasks (in the open settings popover); a field left out stays as it is. */
+  async setKeyAssignment(change: {
+    readonly parallelism?: number;
+    readonly maxParallelism?: number;
+    readonly keyType?: string;
+  }): Promise<void> {
+    if (change.parallelism !== undefined)
+      await this.control("parallelism").selectOption(String(change.parallelism));
+    if (change.maxParallelism !== undefined) {
+      const field = this.control("maxParallelism");
+      await field.fill(String(change.maxParallelism));
+      await field.press("Enter");
+    }
+    if (change.keyType !== undefined) await this.control("keyType").selectOption(change.keyType);
+  }
+
+  /** Turns the final +∞ watermark at the end of input on or off (in the open settings popover). */
+  async setFinalWatermark(on: boolean): Promise<void> {
+    await this.control("finalWatermark").setChecked(on);
+  }
+
   /** Waits until the tab badges count `matches`, `timeouts` and `late` outputs. */
   async expectCounts(matches: number, timeouts: number, late: number): Promise<void> {
     await expect(this.page.getByTestId("sim.tab.matches")).toContainText(`Matches${matches}`);

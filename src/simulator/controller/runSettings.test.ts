@@ -1,7 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RUN_SETTINGS, runConfigOf, SPEED_STEPS, speedLabel, speedStepIndex } from "./runSettings.ts";
+import { seedScenarios } from "../../scenarios/seedScenarios.ts";
+import { importRulesAndBindings, RunSession, SessionInput } from "../../runtime/session/index.ts";
+import { createDefaultDocument } from "../../document/defaultDocument.ts";
+import { runRuleSetOf } from "./runRuleSet.ts";
+import {
+  DEFAULT_RUN_SETTINGS,
+  isKeyType,
+  maxParallelismRange,
+  runConfigOf,
+  SPEED_STEPS,
+  speedLabel,
+  speedStepIndex,
+  type RunSettings,
+} from "./runSettings.ts";
 
 const mapping = { key: "userId", time: "eventTime", type: "eventType" };
+
+/**
+ * Where scenario 1's user 519698804 goes with 4 subtasks: Flink's KeyGroupRangeAssignment
+ * (keyGroups.ts, checked against Java in keyGroups.test.ts) of `"519698804".hashCode()` or
+ * `519698804L.hashCode()`.
+ */
+const OWNERS = {
+  default: { subtask: 3, keyGroup: 102 },
+  maxParallelism256: { subtask: 1, keyGroup: 102 },
+  long: { subtask: 1, keyGroup: 35 },
+};
+
+/** Scenario 1's clickstream under the default document's enabled rules, run to its end with `settings`. */
+function runScenario1(settings: Partial<RunSettings>): RunSession {
+  const scenario = seedScenarios[0];
+  if (scenario === undefined) throw new Error("no seed scenario");
+  const input = SessionInput.fromText({ fileName: "scenario1.events.csv" });
+  input.push(scenario.eventsCsv);
+  input.end();
+  const ruleSet = runRuleSetOf(createDefaultDocument());
+  const { rules, bindings } = importRulesAndBindings(ruleSet.rules, ruleSet.bindings);
+  const config = runConfigOf({ ...DEFAULT_RUN_SETTINGS, ...settings }, mapping);
+  const session = new RunSession({ rules, bindings, config, input });
+  session.setSpeed(null);
+  session.play();
+  while (session.state === "playing") session.tick(0);
+  return session;
+}
 
 describe("runConfigOf", () => {
   it("runs in event time with bounded out-of-orderness and a final watermark", () => {
@@ -17,7 +58,17 @@ describe("runConfigOf", () => {
       },
       clock: null,
       parallelism: 4,
+      maxParallelism: 128,
+      keyType: "String",
     });
+  });
+
+  it("passes the max parallelism, key type and no final watermark on", () => {
+    const config = runConfigOf(
+      { ...DEFAULT_RUN_SETTINGS, maxParallelism: 4096, keyType: "Long", finalWatermark: false },
+      mapping,
+    );
+    expect(config).toMatchObject({ maxParallelism: 4096, keyType: "Long", time: { finalWatermark: false } });
   });
 
   it("passes the watermark interval, idleness and source partitions on", () => {
@@ -43,6 +94,43 @@ describe("runConfigOf", () => {
     const config = runConfigOf(DEFAULT_RUN_SETTINGS, { ...mapping, time: null });
     expect(config.time).toBeNull();
     expect(config.clock).toBeNull();
+  });
+});
+
+describe("the settings change the run", () => {
+  const key = "519698804";
+
+  it("the max parallelism and the key type move a key to another key group and subtask", () => {
+    const owner = (settings: Partial<RunSettings>) => {
+      const { subtask, keyGroup } = runScenario1({ parallelism: 4, ...settings }).partialMatches(key);
+      return { subtask, keyGroup };
+    };
+    expect(owner({})).toEqual(OWNERS.default);
+    expect(owner({ maxParallelism: 256 })).toEqual(OWNERS.maxParallelism256);
+    expect(owner({ keyType: "Long" })).toEqual(OWNERS.long);
+  });
+
+  it("without the final watermark the end of input leaves the last event buffered and its match open", () => {
+    const ended = runScenario1({}).partialMatches(key);
+    const open = runScenario1({ finalWatermark: false }).partialMatches(key);
+    const count = (r: typeof ended) => r.rules.reduce((n, rule) => n + rule.partialMatches.length, 0);
+    const buffered = (r: typeof ended) => r.rules[0]?.buffered.length ?? 0;
+    expect([count(ended), buffered(ended)]).toEqual([0, 0]);
+    expect(count(open)).toBeGreaterThan(0);
+    expect(buffered(open)).toBe(1);
+  });
+});
+
+describe("setting bounds", () => {
+  it("takes no fewer key groups than subtasks, up to Flink's 32768", () => {
+    expect(maxParallelismRange(1)).toEqual({ min: 1, max: 32768 });
+    expect(maxParallelismRange(16)).toEqual({ min: 16, max: 32768 });
+  });
+
+  it("knows the CLI's key types, spelt as Java spells them", () => {
+    expect(["String", "Long", "Integer", "Boolean", "Double"].every(isKeyType)).toBe(true);
+    expect(isKeyType("long")).toBe(false);
+    expect(isKeyType("BigInteger")).toBe(false);
   });
 });
 

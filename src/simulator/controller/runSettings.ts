@@ -1,7 +1,10 @@
 /**
- * The run settings the dock's controls edit (time mode, watermark strategy, parallelism, speed),
- * and how they become the worker's {@link RunConfig} for a data set's field mapping. Pure.
+ * The run settings the dock's controls edit (time mode, watermark strategy, the final watermark,
+ * parallelism, max parallelism, key type, speed), and how they become the worker's
+ * {@link RunConfig} for a data set's field mapping. Pure.
  */
+import type { JavaKeyType } from "../../runtime/javaHashCode.ts";
+import { DEFAULT_MAX_PARALLELISM, UPPER_BOUND_MAX_PARALLELISM } from "../../runtime/keyGroups.ts";
 import type { RunConfig } from "../../runtime/session/index.ts";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
 import { countText } from "../format/timeText.ts";
@@ -17,8 +20,18 @@ export interface RunSettings {
   readonly watermarkIntervalMs: number | null;
   /** `withIdleness`: a source partition without events this long is idle; null: never idle. */
   readonly idleTimeoutMs: number | null;
+  /**
+   * Event time: the end of input is a +∞ watermark that fires every timer (a bounded Flink job's
+   * end); false: the input just stops, leaving windows open and events buffered (the CLI's
+   * `--no-final-watermark`).
+   */
+  readonly finalWatermark: boolean;
   /** Simulated subtasks (keys go to them as Flink's KeyGroupRangeAssignment puts them). */
   readonly parallelism: number;
+  /** Key groups (Flink's max parallelism, `--max-parallelism`): with the parallelism, they decide a key's subtask. */
+  readonly maxParallelism: number;
+  /** The Java type whose `hashCode` puts a key in its key group (`--key-type`). */
+  readonly keyType: JavaKeyType;
   /** Events per second while playing; null: as fast as possible. */
   readonly speed: number | null;
 }
@@ -28,12 +41,32 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   outOfOrdernessMs: 0,
   watermarkIntervalMs: null,
   idleTimeoutMs: null,
+  finalWatermark: true,
   parallelism: 1,
+  maxParallelism: DEFAULT_MAX_PARALLELISM,
+  keyType: "String",
   speed: 2,
 };
 
 /** The most subtasks offered (Flink's default max parallelism is 128 key groups). */
 export const MAX_PARALLELISM = 16;
+
+/** The Java key types a key can be hashed as (the CLI's `--key-type` values). */
+export const KEY_TYPES: readonly JavaKeyType[] = ["String", "Long", "Integer", "Boolean", "Double"];
+
+/** True when `text` names one of {@link KEY_TYPES}. */
+export function isKeyType(text: string): text is JavaKeyType {
+  return (KEY_TYPES as readonly string[]).includes(text);
+}
+
+/**
+ * The max parallelisms a run takes with `parallelism` subtasks: Flink's bounds (1..32768, its
+ * `UPPER_BOUND_MAX_PARALLELISM`), and never fewer key groups than subtasks (a subtask without a key
+ * group is refused by Flink's `KeyGroupRangeAssignment`).
+ */
+export function maxParallelismRange(parallelism: number): { readonly min: number; readonly max: number } {
+  return { min: Math.max(1, parallelism), max: UPPER_BOUND_MAX_PARALLELISM };
+}
 
 /** How the data is split into source partitions (generated data with several partitions names them in a field). */
 export interface SourcePartitions {
@@ -43,8 +76,9 @@ export interface SourcePartitions {
 
 /**
  * The worker's configuration: keyed by the mapping's key; in event time, watermarks bounded by
- * the out-of-orderness (periodic and with idleness when set), per source partition, and a final
- * +∞ watermark at the end of input (a bounded Flink job); in processing time, the time field is
+ * the out-of-orderness (periodic and with idleness when set), per source partition, and (unless
+ * turned off) a final +∞ watermark at the end of input (a bounded Flink job); keys assigned to
+ * subtasks by the max parallelism and key type; in processing time, the time field is
  * the simulated clock (the events' recorded arrival), or the event's position when the data has
  * no time field.
  */
@@ -67,12 +101,14 @@ export function runConfigOf(
               intervalMs: settings.watermarkIntervalMs,
               idleTimeoutMs: settings.idleTimeoutMs,
             },
-            finalWatermark: true,
+            finalWatermark: settings.finalWatermark,
             partitions: partitions.count,
             partitionField: partitions.field,
           },
     clock: settings.timeMode === "processing" ? mapping.time : null,
     parallelism: settings.parallelism,
+    maxParallelism: settings.maxParallelism,
+    keyType: settings.keyType,
   };
 }
 

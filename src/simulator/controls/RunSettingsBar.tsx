@@ -1,34 +1,15 @@
 import { simulator } from "../controller/simulatorController.ts";
-import { MAX_PARALLELISM, type RunSettings, type TimeMode } from "../controller/runSettings.ts";
-import { durationText, plural } from "../format/timeText.ts";
+import type { TimeMode } from "../controller/runSettings.ts";
 import { useSimulation } from "../simulationStore.ts";
+import { KeyAssignmentFields } from "./KeyAssignmentFields.tsx";
 import { MillisField } from "./MillisField.tsx";
 import { Popover } from "./Popover.tsx";
-
-/** `5 s behind · every 200 ms · idle after 1 min`: the watermark strategy in a line. */
-function watermarkSummary(settings: RunSettings): string {
-  const parts = [`${durationText(settings.outOfOrdernessMs)} behind`];
-  parts.push(
-    settings.watermarkIntervalMs === null
-      ? "every event"
-      : `every ${durationText(settings.watermarkIntervalMs)}`,
-  );
-  if (settings.idleTimeoutMs !== null) parts.push(`idle after ${durationText(settings.idleTimeoutMs)}`);
-  return parts.join(" · ");
-}
-
-/**
- * `5 s behind · 2 subtasks`: what the bar's settings button shows while closed — in event time
- * the watermark's out-of-orderness, and the parallelism (the time mode is on the bar's clock).
- */
-function settingsSummary(settings: RunSettings, eventTime: boolean): string {
-  const subtasks = plural(settings.parallelism, "subtask", "subtasks");
-  return eventTime ? `${durationText(settings.outOfOrdernessMs)} behind · ${subtasks}` : subtasks;
-}
+import { settingsSummary, watermarkSummary } from "./settingsSummary.ts";
 
 /**
  * Time mode, watermark strategy (Flink's `WatermarkStrategy.forBoundedOutOfOrderness`, the
- * periodic interval, `withIdleness`) and parallelism, in one popover so the run-controls bar
+ * periodic interval, `withIdleness`, the final watermark at the end of input) and how keys go to
+ * subtasks (parallelism, max parallelism, key type), in one popover so the run-controls bar
  * fits one row. A change is replayed to the same stream position by the worker, so the run shows
  * at once what the setting does.
  */
@@ -80,22 +61,18 @@ export function RunSettingsBar() {
             testId="sim.idleness"
             onCommit={(value) => void run.changeSettings({ idleTimeoutMs: value })}
           />
+          <label title="A bounded Flink job ends with a +∞ watermark: every window times out and every buffered event is processed. Unchecked, the input just stops (as a source that goes quiet): partial matches stay open and late-arriving events stay buffered">
+            <span>Final watermark at end of input</span>
+            <input
+              type="checkbox"
+              checked={settings.finalWatermark}
+              data-testid="sim.finalWatermark"
+              onChange={(e) => void run.changeSettings({ finalWatermark: e.target.checked })}
+            />
+          </label>
         </fieldset>
       )}
-      <label title="Simulated subtasks: keys are assigned as Flink's KeyGroupRangeAssignment does">
-        <span>Parallelism</span>
-        <select
-          value={settings.parallelism}
-          data-testid="sim.parallelism"
-          onChange={(e) => void run.changeSettings({ parallelism: Number(e.target.value) })}
-        >
-          {Array.from({ length: MAX_PARALLELISM }, (_, i) => i + 1).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KeyAssignmentFields settings={settings} />
     </Popover>
   );
 }

@@ -10,6 +10,13 @@ function at(parent: string, name: string): string {
   return parent === "" ? name : `${parent}.${name}`;
 }
 
+/** The kind of value a field with this default takes, for a problem's message. */
+function kindOf(fallback: unknown): string {
+  if (typeof fallback === "string") return "a text";
+  if (typeof fallback === "boolean") return "true or false";
+  return "a number";
+}
+
 /** See the module comment. */
 export class LinkReader {
   private first: string | null = null;
@@ -54,7 +61,7 @@ export class LinkReader {
 
   /**
    * `defaults` with the fields `given` sets, each checked against the default's kind: a text for
-   * a text, a finite number (or null where the default may be null, i.e. it is a number or
+   * a text, true or false for a boolean, a finite number (or null where the default may be null, i.e. it is a number or
    * null in `defaults`' type and listed in `nullable`) for a number. Unknown fields are ignored,
    * so a link from a later version with an extra knob still opens.
    */
@@ -71,13 +78,11 @@ export class LinkReader {
       const ok =
         (value === null && (fallback === null || nullable.includes(name))) ||
         (typeof value === "string" && typeof fallback === "string") ||
+        (typeof value === "boolean" && typeof fallback === "boolean") ||
         (typeof value === "number" &&
           Number.isFinite(value) &&
           (typeof fallback === "number" || fallback === null || nullable.includes(name)));
-      if (!ok)
-        return this.fail(
-          `${at(path, name)}: must be ${typeof fallback === "string" ? "a text" : "a number"}`,
-        );
+      if (!ok) return this.fail(`${at(path, name)}: must be ${kindOf(fallback)}`);
       out[name] = value;
     }
     // Every field of `defaults` was kept or replaced by a value of its kind.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDefaultDocument } from "../../document/defaultDocument.ts";
+import { serializeDocument } from "../../document/saveFormat.ts";
 import { DEFAULT_RUN_SETTINGS } from "../controller/runSettings.ts";
 import { DEFAULT_GENERATOR_SETTINGS } from "../data/generatorSettings.ts";
 import { packText } from "../../document/linkPayload.ts";
@@ -16,7 +17,15 @@ const doc = createDefaultDocument();
 const view: ScenarioView = {
   doc,
   data: { type: "generator", settings: { ...DEFAULT_GENERATOR_SETTINGS, seed: 7, users: 50, events: 2000 } },
-  settings: { ...DEFAULT_RUN_SETTINGS, outOfOrdernessMs: 5000, parallelism: 4, speed: null },
+  settings: {
+    ...DEFAULT_RUN_SETTINGS,
+    outOfOrdernessMs: 5000,
+    parallelism: 4,
+    maxParallelism: 256,
+    keyType: "Long",
+    finalWatermark: false,
+    speed: null,
+  },
   position: 1234,
   tab: "keys",
   broadcast: '[{"at": 10, "remove": "1"}]',
@@ -66,6 +75,27 @@ describe("scenario links", () => {
     }
   });
 
+  it("open a link made before max parallelism, key type and the final watermark were settings with their defaults", () => {
+    const { maxParallelism, keyType, finalWatermark, ...older } = view.settings;
+    expect([maxParallelism, keyType, finalWatermark]).toEqual([256, "Long", false]);
+    const decoded = decodeScenarioFragment(
+      linkOf({
+        format: "cep-studio-scenario",
+        version: 1,
+        document: serializeDocument(doc),
+        data: view.data,
+        settings: older,
+        position: 0,
+      }),
+    );
+    expect(decoded.ok && decoded.view.settings).toEqual({
+      ...view.settings,
+      maxParallelism: 128,
+      keyType: "String",
+      finalWatermark: true,
+    });
+  });
+
   it("refuse inline data over 64 KB, saying so", () => {
     const text = "x".repeat(MAX_INLINE_DATA_BYTES + 1);
     const result = encodeScenarioFragment({
@@ -112,6 +142,21 @@ describe("scenario links", () => {
       [{ ...good, position: -1 }, "position: must be a whole number"],
       [{ ...good, settings: { parallelism: "4" } }, "settings.parallelism: must be a number"],
       [{ ...good, settings: { parallelism: 0 } }, "settings.parallelism: must be a whole number ≥ 1"],
+      [
+        { ...good, settings: { parallelism: 4, maxParallelism: 2 } },
+        "settings.maxParallelism: must be a whole number from 4 (the parallelism) to 32768",
+      ],
+      [
+        { ...good, settings: { maxParallelism: 40000 } },
+        "settings.maxParallelism: must be a whole number from 1 (the parallelism) to 32768",
+      ],
+      [{ ...good, settings: { maxParallelism: 1.5 } }, "settings.maxParallelism: must be a whole number"],
+      [
+        { ...good, settings: { keyType: "long" } },
+        "settings.keyType: must be one of String, Long, Integer, Boolean, Double",
+      ],
+      [{ ...good, settings: { finalWatermark: "no" } }, "settings.finalWatermark: must be true or false"],
+      [{ ...good, settings: { finalWatermark: 0 } }, "settings.finalWatermark: must be true or false"],
       [{ ...good, data: { type: "generator", settings: { users: 0 } } }, "data.settings: "],
       [{ ...good, data: { type: "file" } }, "data.type: must be"],
       [

@@ -9,7 +9,13 @@ import { parseSavedDocument, serializeDocument } from "../../document/saveFormat
 import type { StudioDocument } from "../../document/studioDocument.ts";
 import { GENERATED_SCHEMAS } from "../../formats/generator/index.ts";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
-import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../controller/runSettings.ts";
+import {
+  DEFAULT_RUN_SETTINGS,
+  isKeyType,
+  KEY_TYPES,
+  maxParallelismRange,
+  type RunSettings,
+} from "../controller/runSettings.ts";
 import {
   DEFAULT_GENERATOR_SETTINGS,
   generatorProblem,
@@ -178,5 +184,13 @@ function readSettings(reader: LinkReader, root: Readonly<Record<string, unknown>
     return reader.fail(`settings.timeMode: must be "event" or "processing"`);
   if (!Number.isInteger(merged.parallelism) || merged.parallelism < 1)
     return reader.fail("settings.parallelism: must be a whole number ≥ 1");
+  // A link made before these settings existed holds none of them: it opens with Flink's defaults.
+  const { min, max } = maxParallelismRange(merged.parallelism);
+  if (!Number.isInteger(merged.maxParallelism) || merged.maxParallelism < min || merged.maxParallelism > max)
+    return reader.fail(
+      `settings.maxParallelism: must be a whole number from ${min} (the parallelism) to ${max}`,
+    );
+  const keyType: string = merged.keyType;
+  if (!isKeyType(keyType)) return reader.fail(`settings.keyType: must be one of ${KEY_TYPES.join(", ")}`);
   return merged;
 }

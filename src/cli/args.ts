@@ -4,7 +4,7 @@
  * repeated flags, stray arguments and missing values are errors), every problem reported at once.
  */
 import { isBuiltInProcessorName, type BuiltInProcessorName } from "../runtime/job/builtInProcessors.ts";
-import type { JavaKeyType } from "../runtime/javaHashCode.ts";
+import { isJavaKeyType, JAVA_KEY_TYPES, type JavaKeyType } from "../runtime/javaHashCode.ts";
 import { UPPER_BOUND_MAX_PARALLELISM } from "../runtime/keyGroups.ts";
 
 /**
@@ -51,8 +51,6 @@ export interface RunOptions {
   /** `--processor NAME`: a built-in keyed-broadcast processor instead of CEP rules. */
   readonly processor: BuiltInProcessorName | null;
 }
-
-const KEY_TYPES: readonly JavaKeyType[] = ["String", "Long", "Integer", "Boolean", "Double"];
 
 export type ConvertTarget = "json" | "sql" | "java";
 
@@ -244,8 +242,8 @@ function parseJobFlags(
   const keyTypeText = values.get("key-type");
   let keyType: JavaKeyType = "String";
   if (keyTypeText !== undefined) {
-    if ((KEY_TYPES as readonly string[]).includes(keyTypeText)) keyType = keyTypeText as JavaKeyType;
-    else errors.push(`--key-type takes ${KEY_TYPES.join(", ")}, not '${keyTypeText}'`);
+    if (isJavaKeyType(keyTypeText)) keyType = keyTypeText;
+    else errors.push(`--key-type takes ${JAVA_KEY_TYPES.join(", ")}, not '${keyTypeText}'`);
     if (!values.has("parallelism"))
       errors.push("--key-type needs --parallelism N (it only decides subtasks)");
   }

@@ -13,8 +13,16 @@
  * be read without losing precision and rejects the rest with a message naming the key and type.
  */
 
+/** The Java types a key can be hashed as (the CLI's `--key-type` values, the simulator's choices). */
+export const JAVA_KEY_TYPES = ["String", "Long", "Integer", "Boolean", "Double"] as const;
+
 /** The Java type a key is hashed as. */
-export type JavaKeyType = "String" | "Long" | "Integer" | "Boolean" | "Double";
+export type JavaKeyType = (typeof JAVA_KEY_TYPES)[number];
+
+/** True when `text` names one of {@link JAVA_KEY_TYPES}. */
+export function isJavaKeyType(text: string): text is JavaKeyType {
+  return (JAVA_KEY_TYPES as readonly string[]).includes(text);
+}
 
 /** A key value as read from an event: text, a JavaScript number, a BigInt or a boolean. */
 export type KeyValue = string | number | bigint | boolean;

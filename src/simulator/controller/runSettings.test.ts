@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { isJavaKeyType } from "../../runtime/javaHashCode.ts";
 import { seedScenarios } from "../../scenarios/seedScenarios.ts";
 import { importRulesAndBindings, RunSession, SessionInput } from "../../runtime/session/index.ts";
 import { createDefaultDocument } from "../../document/defaultDocument.ts";
 import { runRuleSetOf } from "./runRuleSet.ts";
 import {
   DEFAULT_RUN_SETTINGS,
-  isKeyType,
   maxParallelismRange,
   runConfigOf,
   SPEED_STEPS,
@@ -128,9 +128,9 @@ describe("setting bounds", () => {
   });
 
   it("knows the CLI's key types, spelt as Java spells them", () => {
-    expect(["String", "Long", "Integer", "Boolean", "Double"].every(isKeyType)).toBe(true);
-    expect(isKeyType("long")).toBe(false);
-    expect(isKeyType("BigInteger")).toBe(false);
+    expect(["String", "Long", "Integer", "Boolean", "Double"].every(isJavaKeyType)).toBe(true);
+    expect(isJavaKeyType("long")).toBe(false);
+    expect(isJavaKeyType("BigInteger")).toBe(false);
   });
 });
 

@@ -51,14 +51,6 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
 /** The most subtasks offered (Flink's default max parallelism is 128 key groups). */
 export const MAX_PARALLELISM = 16;
 
-/** The Java key types a key can be hashed as (the CLI's `--key-type` values). */
-export const KEY_TYPES: readonly JavaKeyType[] = ["String", "Long", "Integer", "Boolean", "Double"];
-
-/** True when `text` names one of {@link KEY_TYPES}. */
-export function isKeyType(text: string): text is JavaKeyType {
-  return (KEY_TYPES as readonly string[]).includes(text);
-}
-
 /**
  * The max parallelisms a run takes with `parallelism` subtasks: Flink's bounds (1..32768, its
  * `UPPER_BOUND_MAX_PARALLELISM`), and never fewer key groups than subtasks (a subtask without a key

@@ -1,11 +1,6 @@
 import { simulator } from "../controller/simulatorController.ts";
-import {
-  isKeyType,
-  KEY_TYPES,
-  MAX_PARALLELISM,
-  maxParallelismRange,
-  type RunSettings,
-} from "../controller/runSettings.ts";
+import { isJavaKeyType, JAVA_KEY_TYPES } from "../../runtime/javaHashCode.ts";
+import { MAX_PARALLELISM, maxParallelismRange, type RunSettings } from "../controller/runSettings.ts";
 import { WholeNumberField } from "./WholeNumberField.tsx";
 
 /**
@@ -52,10 +47,10 @@ export function KeyAssignmentFields({ settings }: { settings: RunSettings }) {
           value={settings.keyType}
           data-testid="sim.keyType"
           onChange={(e) => {
-            if (isKeyType(e.target.value)) void run.changeSettings({ keyType: e.target.value });
+            if (isJavaKeyType(e.target.value)) void run.changeSettings({ keyType: e.target.value });
           }}
         >
-          {KEY_TYPES.map((type) => (
+          {JAVA_KEY_TYPES.map((type) => (
             <option key={type} value={type}>
               {type}
             </option>

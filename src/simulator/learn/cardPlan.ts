@@ -31,6 +31,12 @@ export interface CardPlan {
   readonly broadcast: readonly Readonly<Record<string, unknown>>[];
 }
 
+/**
+ * What every card's counts assume whatever the user set before: the end of input flushes with a
+ * +∞ watermark, and keys hash as Strings (the cards' keys are text such as "u1").
+ */
+const CARD_BASE_SETTINGS: Partial<RunSettings> = { finalWatermark: true, keyType: "String" };
+
 /** The plan for `card` on top of `doc`; null when the card's seed scenario is not bundled. */
 export function cardPlan(card: LearnCard, doc: StudioDocument): CardPlan | null {
   const { setup } = card;
@@ -38,7 +44,7 @@ export function cardPlan(card: LearnCard, doc: StudioDocument): CardPlan | null 
     return {
       doc: importRules(doc, setup.rules, "replace"),
       data: { type: "inline", csv: setup.csv, fileName: setup.fileName, mapping: setup.mapping },
-      settings: setup.settings,
+      settings: { ...CARD_BASE_SETTINGS, ...setup.settings },
       broadcast: setup.broadcast ?? [],
     };
   }
@@ -52,7 +58,13 @@ export function cardPlan(card: LearnCard, doc: StudioDocument): CardPlan | null 
     doc: { ...setActiveRule(enableOnlyRule(withRule.doc, withRule.key), withRule.key), bindings },
     data: { type: "scenario", scenario },
     // The seed rows are in order: the scenario's outputs need no out-of-orderness.
-    settings: { timeMode: "event", outOfOrdernessMs: 0, watermarkIntervalMs: null, idleTimeoutMs: null },
+    settings: {
+      ...CARD_BASE_SETTINGS,
+      timeMode: "event",
+      outOfOrdernessMs: 0,
+      watermarkIntervalMs: null,
+      idleTimeoutMs: null,
+    },
     broadcast: [],
   };
 }

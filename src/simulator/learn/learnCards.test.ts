@@ -32,6 +32,12 @@ describe("Learn cards", () => {
     expect(scenarioCards).toHaveLength(5);
   });
 
+  it("every card sets what its counts assume, whatever the user set before (final watermark, String keys)", () => {
+    for (const card of learnCards) {
+      expect(planOf(card.id).plan.settings).toMatchObject({ finalWatermark: true, keyType: "String" });
+    }
+  });
+
   for (const card of learnCards) {
     it(`${card.id}: the run gives what the card says`, () => {
       const { plan } = planOf(card.id);

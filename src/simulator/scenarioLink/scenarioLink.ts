@@ -6,16 +6,11 @@
  * the same view. Pure; every field of a link is checked, and a problem names its JSON path.
  */
 import { parseSavedDocument, serializeDocument } from "../../document/saveFormat.ts";
+import { isJavaKeyType, JAVA_KEY_TYPES } from "../../runtime/javaHashCode.ts";
 import type { StudioDocument } from "../../document/studioDocument.ts";
 import { GENERATED_SCHEMAS } from "../../formats/generator/index.ts";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
-import {
-  DEFAULT_RUN_SETTINGS,
-  isKeyType,
-  KEY_TYPES,
-  maxParallelismRange,
-  type RunSettings,
-} from "../controller/runSettings.ts";
+import { DEFAULT_RUN_SETTINGS, maxParallelismRange, type RunSettings } from "../controller/runSettings.ts";
 import {
   DEFAULT_GENERATOR_SETTINGS,
   generatorProblem,
@@ -191,6 +186,7 @@ function readSettings(reader: LinkReader, root: Readonly<Record<string, unknown>
       `settings.maxParallelism: must be a whole number from ${min} (the parallelism) to ${max}`,
     );
   const keyType: string = merged.keyType;
-  if (!isKeyType(keyType)) return reader.fail(`settings.keyType: must be one of ${KEY_TYPES.join(", ")}`);
+  if (!isJavaKeyType(keyType))
+    return reader.fail(`settings.keyType: must be one of ${JAVA_KEY_TYPES.join(", ")}`);
   return merged;
 }

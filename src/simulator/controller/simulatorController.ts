@@ -28,6 +28,7 @@ import { simulationStore, type LoadProgress } from "../simulationStore.ts";
 import { defaultDataSpec, runDataOf, totalBytesOf, type DataSpec } from "./dataSpec.ts";
 import { createFrameBatcher, type FrameBatcher } from "./frameBatcher.ts";
 import { failureOf } from "./failureOf.ts";
+import { KeptCommands } from "./keptCommands.ts";
 import { ruleChangeOf, runRuleSetOf, type RunRuleSet } from "./runRuleSet.ts";
 import { runConfigOf, type RunSettings } from "./runSettings.ts";
 import { streamData } from "./streamData.ts";
@@ -49,7 +50,7 @@ class SimulatorController {
    * The run's broadcast stream and processor as the worker last took them: they outlive new
    * rules and data in the worker, so a fresh worker must be given them again.
    */
-  private readonly kept = new Map<"loadBroadcast" | "loadProcessor", WorkerCommand>();
+  private readonly kept = new KeptCommands();
 
   constructor() {
     this.summaries = createFrameBatcher((summary) => {
@@ -194,11 +195,7 @@ class SimulatorController {
    */
   async request<C extends WorkerCommand>(command: C): Promise<ResponseTo<C["type"]>> {
     const response = await this.client.request(command);
-    if (command.type === "loadBroadcast" || command.type === "loadProcessor") {
-      // Kept in the order last taken: a processor's records replace the broadcast stream.
-      this.kept.delete(command.type);
-      this.kept.set(command.type, command);
-    }
+    this.kept.taken(command);
     return response;
   }
 
@@ -282,7 +279,7 @@ class SimulatorController {
     await this.send({ type: "speed", eventsPerSecond: simulationStore.getState().settings.speed });
     if (this.data !== null) await this.loadData(this.data);
     // After the data: its configure gives the records' `at` (date-time texts) their meaning.
-    for (const command of this.kept.values()) await this.sendRewinding(command);
+    await this.kept.replay((command) => this.sendRewinding(command));
   }
 
   private async loadRules(ruleSet: RunRuleSet): Promise<void> {

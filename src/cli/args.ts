@@ -50,6 +50,8 @@ export interface RunOptions {
   readonly keyType: JavaKeyType;
   /** `--processor NAME`: a built-in keyed-broadcast processor instead of CEP rules. */
   readonly processor: BuiltInProcessorName | null;
+  /** `--max-partial-matches N`: the per-key partial-match cap of every rule; null = the engine's default. */
+  readonly maxPartialMatches: number | null;
 }
 
 export type ConvertTarget = "json" | "sql" | "java";
@@ -79,6 +81,7 @@ const RUN_VALUE_FLAGS = [
   "max-parallelism",
   "key-type",
   "processor",
+  "max-partial-matches",
   "partitions",
   "partition-field",
   "watermark-interval",
@@ -217,7 +220,10 @@ function parseSourceFlags(
   return { partitions, partitionField, intervalMs, idleTimeoutMs };
 }
 
-type JobFlags = Pick<RunOptions, "parallelism" | "maxParallelism" | "keyType" | "processor">;
+type JobFlags = Pick<
+  RunOptions,
+  "parallelism" | "maxParallelism" | "keyType" | "processor" | "maxPartialMatches"
+>;
 
 /** `--parallelism`, `--max-parallelism`, `--key-type`, `--processor` (and what they exclude). */
 function parseJobFlags(
@@ -247,6 +253,15 @@ function parseJobFlags(
     if (!values.has("parallelism"))
       errors.push("--key-type needs --parallelism N (it only decides subtasks)");
   }
+  const capText = values.get("max-partial-matches");
+  let maxPartialMatches: number | null = null;
+  if (capText !== undefined) {
+    if (/^\d+$/.test(capText) && Number(capText) >= 1 && Number.isSafeInteger(Number(capText)))
+      maxPartialMatches = Number(capText);
+    else errors.push(`--max-partial-matches takes a whole number of at least 1, not '${capText}'`);
+    if (processorText !== null)
+      errors.push("--max-partial-matches and --processor exclude each other (a processor runs no rules)");
+  }
   let processor: BuiltInProcessorName | null = null;
   if (processorText !== null) {
     if (isBuiltInProcessorName(processorText)) processor = processorText;
@@ -257,7 +272,7 @@ function parseJobFlags(
     }
   }
   if (errors.length > 0) return null;
-  return { parallelism, maxParallelism, keyType, processor };
+  return { parallelism, maxParallelism, keyType, processor, maxPartialMatches };
 }
 
 function parseConvert(argv: readonly string[]): ParsedArgs {

@@ -34,6 +34,8 @@ export interface BroadcastFileContext {
   readonly timed: boolean;
   readonly bindings: ConditionBindings;
   readonly report: Report;
+  /** `--max-partial-matches`: the cap of the rules the stream brings; null = the engine's default. */
+  readonly maxPartialMatches: number | null;
 }
 
 /** Reads and checks `file`; null (after reporting every problem) when it cannot be used. */
@@ -54,6 +56,7 @@ export async function loadBroadcastFile(
     timed: context.timed,
     bindings: context.bindings,
     bindingHint: CLI_BINDING_HINT,
+    ...(context.maxPartialMatches === null ? {} : { maxPartialMatches: context.maxPartialMatches }),
     untimed: "without --time or --clock",
     onWarning: (rule, message, where) => {
       context.report(`warning: ${where}: rule '${rule.id}' (version ${rule.version}): ${message}`);

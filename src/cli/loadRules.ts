@@ -76,6 +76,7 @@ export function compileRules(
   file: string,
   bindings: ConditionBindings,
   report: Report,
+  maxPartialMatches: number | null = null,
 ): CompiledRule[] | null {
   const compiled: CompiledRule[] = [];
   let failed = false;
@@ -94,6 +95,7 @@ export function compileRules(
     try {
       const nfa = compilePattern(rule.pattern, {
         bindings,
+        ...(maxPartialMatches === null ? {} : { maxPartialMatches }),
         onWarning: (warning) => {
           if (warned) return;
           warned = true;

@@ -72,7 +72,7 @@ async function prepare(
         : await loadRuleSet(io, options.pattern, report);
     bindings = options.bindings === null ? {} : await loadBindingsFile(io, options.bindings, report);
     if (loaded === null || bindings === null) return null;
-    const compiled = compileRules(loaded, options.pattern ?? "", bindings, report);
+    const compiled = compileRules(loaded, options.pattern ?? "", bindings, report, options.maxPartialMatches);
     if (compiled === null) return null;
     logic = { type: "cep", rules: compiled };
   }
@@ -83,6 +83,7 @@ async function prepare(
       timed: options.time !== null || options.clock !== null,
       bindings,
       report,
+      maxPartialMatches: options.maxPartialMatches,
     });
   }
   if (logic === null || broadcast === null) return null;

@@ -243,3 +243,45 @@ describe("processing time", () => {
     expect((await run(3, ['{"kind":"a"}'])).stdout).toBe("");
   });
 });
+
+describe("the partial-match cap", () => {
+  // Skip-till-any Kleene with combinations and no window: every `b` doubles the key's runs.
+  const pattern = JSON.stringify(
+    exportGraphSpec(
+      PatternBuilder.begin("a")
+        .where("kind == 'a'")
+        .followedByAny("b")
+        .where("kind == 'b'")
+        .oneOrMore()
+        .allowCombinations()
+        .followedBy("c")
+        .where("kind == 'c'")
+        .build(),
+    ),
+  );
+  const events = ['{"kind":"a"}', ...Array.from({ length: 8 }, () => '{"kind":"b"}'), '{"kind":"c"}'];
+  const run = async (...extra: string[]) => {
+    const dir = writeTempFiles({ "p.json": pattern });
+    const args = ["run", "--pattern", path.join(dir, "p.json"), "--events", "-", ...extra];
+    return runInProcess(args, `${events.join("\n")}\n`);
+  };
+
+  it("--max-partial-matches N holds each key at N runs, with one warning per rule", async () => {
+    const capped = await run("--max-partial-matches", "5");
+    expect(capped.status).toBe(0);
+    expect(capped.stderr.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(/^warning: .*p\.json: more than 5 partial matches for one key; /) as unknown,
+    ]);
+    const full = await run();
+    expect(full).toMatchObject({ status: 0, stderr: "" });
+    // 2^8 − 1 combinations of the b's complete without the cap; far fewer with it.
+    expect(parseOutput(full.stdout)).toHaveLength(255);
+    expect(parseOutput(capped.stdout).length).toBeLessThan(255);
+  });
+
+  it("refuses a cap that is not a whole number of at least 1", async () => {
+    const bad = await run("--max-partial-matches", "0");
+    expect(bad).toMatchObject({ status: 2, stdout: "" });
+    expect(bad.stderr).toContain("--max-partial-matches takes a whole number of at least 1, not '0'");
+  });
+});

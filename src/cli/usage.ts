@@ -3,7 +3,7 @@ export const USAGE = `Usage:
   cep-studio run --pattern FILE --events FILE [--key FIELD] [--bindings FILE]
                  [--time FIELD [--out-of-orderness MS | --watermarks explicit] [--no-final-watermark]]
                  [--partitions N [--partition-field F]] [--watermark-interval MS] [--idle-timeout MS]
-                 [--clock FIELD] [--broadcast FILE]
+                 [--clock FIELD] [--broadcast FILE] [--max-partial-matches N]
                  [--parallelism N [--max-parallelism M] [--key-type TYPE]]
   cep-studio run --processor purchase-path|two-action --events FILE [--broadcast FILE] [...]
   cep-studio convert --pattern FILE --to json|sql|java [--bindings FILE]
@@ -83,6 +83,10 @@ run
   --max-parallelism M   number of key groups (default 128)
   --key-type TYPE       the Java type keys are hashed as: String (default), Long, Integer,
                         Boolean or Double
+  --max-partial-matches N
+                        the most partial matches one key may hold per rule (default
+                        10000); beyond it the most recently started are dropped, with
+                        one warning per rule on stderr
   --processor NAME      run a built-in keyed-broadcast processor instead of rules:
                         purchase-path (seed 000) or two-action (seed 001); --key defaults
                         to userId; no --pattern or --bindings

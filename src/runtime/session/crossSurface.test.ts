@@ -22,9 +22,9 @@
  * | `--pattern FILE`, `--bindings FILE`                | `rules` (the file's JSON imported), `bindings`          |
  * | `--broadcast FILE` (JSON Lines)                    | `broadcast` (the same records as JSON values)           |
  * | `--processor NAME`                                 | `processor: NAME`                                       |
+ * | `--max-partial-matches N`                          | `maxPartialMatches`                                     |
  *
- * Not mapped: RunSession's `maxPartialMatches` (the CLI has no flag for the cap). Left out of the
- * cases because the surfaces disagree: an events file whose name says another format than its
+ * Left out of the cases because the surfaces disagree: an events file whose name says another format than its
  * content (the CLI reads by extension, RunSession by the first character).
  *
  * The session is also driven the way the UI drives it before it plays to the end (input text in
@@ -79,6 +79,7 @@ function cliFlags(s: CaseSettings): string[] {
     if (s.idleTimeoutMs !== null) flags.push("--idle-timeout", String(s.idleTimeoutMs));
     if (!s.finalWatermark) flags.push("--no-final-watermark");
   }
+  if (s.cap !== null) flags.push("--max-partial-matches", String(s.cap));
   if (s.parallelismFlag) {
     flags.push("--parallelism", String(s.parallelism), "--key-type", s.keyType);
     if (s.maxParallelism !== null)

@@ -41,6 +41,8 @@ export interface CaseSettings {
   readonly parallelismFlag: boolean;
   readonly maxParallelism: number | null;
   readonly keyType: JavaKeyType;
+  /** The per-key partial-match cap (`--max-partial-matches`, `maxPartialMatches`); null: the default. */
+  readonly cap: number | null;
 }
 
 /**
@@ -96,6 +98,7 @@ const settingsArb: fc.Arbitrary<CaseSettings> = fc
     parallelismFlag: fc.boolean(),
     maxParallelism: fc.option(fc.constantFrom(3, 8, 128), { nil: null }),
     keyType: fc.constantFrom<JavaKeyType>("String", "Long"),
+    cap: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null, freq: 3 }),
   })
   .map((s) => ({ ...s, parallelismFlag: s.parallelismFlag || s.parallelism > 1 }));
 

@@ -42,6 +42,7 @@ export function runConfig(s: CaseSettings): RunConfig {
           ...(s.maxParallelism === null ? {} : { maxParallelism: Math.max(s.maxParallelism, s.parallelism) }),
         }
       : {}),
+    ...(s.cap === null ? {} : { maxPartialMatches: s.cap }),
   };
 }
 

@@ -1,13 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { SimulatorPage } from "./pages/simulatorPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
 
 test.describe("app shell", () => {
   test("opens with the demo ready: scenario 1's rule and clickstream, nothing leaving the page", async ({
-    page,
+    app,
+    sim,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
     await app.open();
     await expect(sim.dock).toBeVisible();
     await sim.waitReady(4);

@@ -4,9 +4,8 @@
  * drag, automatic layout and the minimap — with nothing leaving the page.
  */
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { DesignerPage } from "./pages/designerPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
+import type { AppPage } from "./pages/appPage.ts";
 
 interface Position {
   readonly x: number;
@@ -32,36 +31,34 @@ function seedRule(n: number): unknown {
   );
 }
 
-let app: AppPage;
-let designer: DesignerPage;
-
-async function activeRule() {
+async function activeRule(app: AppPage) {
   const doc = (await app.document()) as DocumentView;
   const rule = doc.rules.find((r) => r.key === doc.activeRuleKey);
   if (!rule) throw new Error("no active rule");
   return rule;
 }
 
-async function stageNames(): Promise<string[]> {
-  return (await activeRule()).rule.pattern.nodes.map((n) => n.name).sort();
+async function stageNames(app: AppPage): Promise<string[]> {
+  return (await activeRule(app)).rule.pattern.nodes.map((n) => n.name).sort();
 }
 
-async function exportedEdges() {
+async function exportedEdges(app: AppPage) {
   return ((await app.exportActiveRule()) as ExportedRule).pattern.edges;
 }
 
-test.beforeEach(async ({ page }) => {
-  app = new AppPage(page);
-  designer = new DesignerPage(page);
+test.beforeEach(async ({ app, designer }) => {
   await app.open();
   await expect(designer.node("first_view")).toBeVisible();
 });
 
-test.afterEach(() => {
+test.afterEach(({ app }) => {
   app.expectCleanRun();
 });
 
-test("seed scenario 4 draws three stages joined by two labelled next edges, with its window", async () => {
+test("seed scenario 4 draws three stages joined by two labelled next edges, with its window", async ({
+  app,
+  designer,
+}) => {
   await app.loadRuleSet(seedRule(4));
   await expect(designer.nodes).toHaveCount(3);
   for (const name of ["initial_view", "view_price_drop", "cart_after_price_drop"]) {
@@ -78,7 +75,10 @@ test("seed scenario 4 draws three stages joined by two labelled next edges, with
   await app.screenshot("designer-scenario4");
 });
 
-test("adds a stage from the palette and connects two stages by dragging a handle", async () => {
+test("adds a stage from the palette and connects two stages by dragging a handle", async ({
+  app,
+  designer,
+}) => {
   await designer.paletteItem("stage").click();
   await expect(designer.node("stage_1")).toBeVisible();
   await expect(designer.edge("second_view", "stage_1")).toHaveText("followedBy");
@@ -86,12 +86,12 @@ test("adds a stage from the palette and connects two stages by dragging a handle
   await designer.connect("first_view", "stage_1");
   await expect(designer.edge("first_view", "stage_1")).toHaveText("followedBy");
   // A chain: the new edge replaced first_view's outgoing and stage_1's incoming edge.
-  expect(await exportedEdges()).toEqual([
+  expect(await exportedEdges(app)).toEqual([
     { source: "first_view", target: "stage_1", type: "SKIP_TILL_NEXT" },
   ]);
 });
 
-test("drags a shape from the palette onto the canvas", async () => {
+test("drags a shape from the palette onto the canvas", async ({ app, designer }) => {
   const box = await designer.canvas.boundingBox();
   if (!box) throw new Error("the canvas is on screen");
   await designer.paletteItem("absence").dragTo(designer.canvas, {
@@ -99,7 +99,7 @@ test("drags a shape from the palette onto the canvas", async () => {
   });
   await expect(designer.node("absent")).toBeVisible();
   await expect(designer.edge("second_view", "absent")).toContainText("notFollowedBy");
-  expect(await exportedEdges()).toContainEqual({
+  expect(await exportedEdges(app)).toContainEqual({
     source: "second_view",
     target: "absent",
     type: "NOT_FOLLOW",
@@ -108,6 +108,7 @@ test("drags a shape from the palette onto the canvas", async () => {
 
 test("selects a stage from the keyboard and deletes it; Tab skips the React Flow credit", async ({
   page,
+  designer,
 }) => {
   await designer.paletteItem("stage").click();
   await expect(designer.nodes).toHaveCount(3);
@@ -129,6 +130,7 @@ test("selects a stage from the keyboard and deletes it; Tab skips the React Flow
 
 test("deletes the selected stage with the Delete key, and a pattern click selects the pattern", async ({
   page,
+  designer,
 }) => {
   await designer.paletteItem("stage").click();
   await expect(designer.nodes).toHaveCount(3);
@@ -144,7 +146,7 @@ test("deletes the selected stage with the Delete key, and a pattern click select
   await expect(designer.pattern).toHaveAttribute("aria-pressed", "true");
 });
 
-test("selects several stages with Shift and copies and pastes them", async ({ page }) => {
+test("selects several stages with Shift and copies and pastes them", async ({ page, app, designer }) => {
   await designer.clickNode("first_view");
   await designer.clickNode("second_view", { shift: true });
   await designer.expectSelected("first_view");
@@ -153,33 +155,33 @@ test("selects several stages with Shift and copies and pastes them", async ({ pa
   await page.keyboard.press("ControlOrMeta+c");
   await page.keyboard.press("ControlOrMeta+v");
   await expect(designer.nodes).toHaveCount(4);
-  expect(await stageNames()).toEqual(["first_view", "first_view_2", "second_view", "second_view_2"]);
+  expect(await stageNames(app)).toEqual(["first_view", "first_view_2", "second_view", "second_view_2"]);
   // The copies keep the edge between them and are the new selection.
   await expect(designer.edge("first_view_2", "second_view_2")).toHaveText("next");
   await designer.expectSelected("first_view_2");
   await designer.expectSelected("first_view", false);
 });
 
-test("a drag moves a stage live and one Mod+Z takes the whole drag back", async ({ page }) => {
-  const before = (await activeRule()).positions.second_view;
+test("a drag moves a stage live and one Mod+Z takes the whole drag back", async ({ page, app, designer }) => {
+  const before = (await activeRule(app)).positions.second_view;
   expect(before).toBeDefined();
   await designer.dragNode("second_view", 80, 120);
-  const after = (await activeRule()).positions.second_view;
+  const after = (await activeRule(app)).positions.second_view;
   expect(after?.y).toBeGreaterThan((before?.y ?? 0) + 50);
 
   await page.keyboard.press("ControlOrMeta+z");
-  await expect.poll(async () => (await activeRule()).positions.second_view).toEqual(before);
+  await expect.poll(async () => (await activeRule(app)).positions.second_view).toEqual(before);
 });
 
-test("auto layout puts a dragged-away stage back in line", async () => {
+test("auto layout puts a dragged-away stage back in line", async ({ app, designer }) => {
   await designer.dragNode("second_view", 40, 160);
-  const moved = await activeRule();
+  const moved = await activeRule(app);
   expect(moved.positions.second_view?.y).not.toBe(moved.positions.first_view?.y);
 
   await designer.autoLayoutButton.click();
   await expect
     .poll(async () => {
-      const { positions } = await activeRule();
+      const { positions } = await activeRule(app);
       return positions.second_view?.y === positions.first_view?.y;
     })
     .toBe(true);

@@ -5,11 +5,8 @@
  * keyboard losing its place when the focused stage is deleted and a change lost by reloading
  * before the debounced save ran.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./pages/fixtures.ts";
 import { AppPage } from "./pages/appPage.ts";
-import { DesignerPage } from "./pages/designerPage.ts";
-import { EditorsPage } from "./pages/editorsPage.ts";
-import { ImportPage } from "./pages/importPage.ts";
 import { InspectorPage } from "./pages/inspectorPage.ts";
 
 /** The browser's DataTransfer, declared here because e2e code compiles without the DOM library. */
@@ -50,15 +47,13 @@ function chainRuleJson(names: readonly string[]): unknown {
   };
 }
 
-let app: AppPage;
-
-test.beforeEach(async ({ page }) => {
-  app = new AppPage(page);
+test.beforeEach(async ({ app }) => {
   await app.open();
 });
 
 test("stages named __proto__, constructor and toString are drawn apart and kept across a reload", async ({
   page,
+  app,
 }) => {
   const errors: string[] = [];
   page.on("console", (message) => {
@@ -87,8 +82,7 @@ test("stages named __proto__, constructor and toString are drawn apart and kept 
   app.expectCleanRun();
 });
 
-test("an empty rule array is refused where it starts, and the rule set stays", async ({ page }) => {
-  const io = new ImportPage(page);
+test("an empty rule array is refused where it starts, and the rule set stays", async ({ page, app, io }) => {
   const before = await app.document();
   await io.openImport();
   await io.paste("\n  []");
@@ -99,8 +93,9 @@ test("an empty rule array is refused where it starts, and the rule set stays", a
 
 test("an unapplied source edit stops warning of other changes once undo brings its rule back", async ({
   page,
+  app,
+  editors,
 }) => {
-  const editors = new EditorsPage(page);
   await app.showRightTab("source");
   await editors.expectSourceReady();
   await editors.deleteLastCharacterOfLine(1);
@@ -114,8 +109,11 @@ test("an unapplied source edit stops warning of other changes once undo brings i
   await expect(editors.sourceBanner).not.toContainText("also changed elsewhere");
 });
 
-test("a share link pasted into the address bar of the running app opens at once", async ({ page }) => {
-  const io = new ImportPage(page);
+test("a share link pasted into the address bar of the running app opens at once", async ({
+  page,
+  app,
+  io,
+}) => {
   await io.openTemplates();
   await io.useTemplate("shape-abandoned-cart", "replace");
   await page.getByTestId("share.button").click();
@@ -133,7 +131,7 @@ test("a share link pasted into the address bar of the running app opens at once"
   await expect(io.ruleRows).toHaveCount(5);
 });
 
-test("a 1024 × 700 window shows every header button and right-panel tab", async ({ page }) => {
+test("a 1024 × 700 window shows every header button and right-panel tab", async ({ page, app }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   for (const id of ["app.toggleDock", "share.button", "app.right.tab.source", "app.right.tab.export"]) {
     const box = await page.getByTestId(id).boundingBox();
@@ -144,8 +142,7 @@ test("a 1024 × 700 window shows every header button and right-panel tab", async
   await app.screenshot("audit-1024x700");
 });
 
-test("deleting the focused stage with the keyboard keeps focus on the canvas", async ({ page }) => {
-  const designer = new DesignerPage(page);
+test("deleting the focused stage with the keyboard keeps focus on the canvas", async ({ page, designer }) => {
   await designer.focusNode("first_view");
   await page.keyboard.press("Enter");
   await page.keyboard.press("Delete");
@@ -160,6 +157,7 @@ test("deleting the focused stage with the keyboard keeps focus on the canvas", a
 
 test("a data file dropped on the simulator's drop area loads there and opens no rule import", async ({
   page,
+  io,
 }) => {
   await page.getByTestId("sim.tab.data").click();
   const area = '[data-testid="sim.drop"]';
@@ -175,13 +173,14 @@ test("a data file dropped on the simulator's drop area loads there and opens no 
   await page.dispatchEvent(area, "drop", { dataTransfer: transfer });
   await expect(page.getByTestId("import.dropOverlay")).toHaveCount(0);
   await expect(page.getByTestId("sim.drop").locator("xpath=..")).toContainText("clicks.csv");
-  await expect(new ImportPage(page).dialog).toBeHidden();
+  await expect(io.dialog).toBeHidden();
 });
 
 test("a change survives a reload made at once or 100 ms later, before the debounced save", async ({
   page,
+  app,
+  inspector,
 }) => {
-  const inspector = new InspectorPage(page);
   for (const delay of [0, 100]) {
     const id = `kept-after-${delay}-ms`;
     await inspector.setRuleId(id);
@@ -196,13 +195,16 @@ test("a change survives a reload made at once or 100 ms later, before the deboun
   app.expectCleanRun();
 });
 
-test("a change reloaded at once after another tab saved still asks which version wins", async ({ page }) => {
+test("a change reloaded at once after another tab saved still asks which version wins", async ({
+  page,
+  app,
+  inspector,
+}) => {
   const other = new AppPage(await page.context().newPage());
   await other.open();
   await new InspectorPage(other.page).setRuleId("from-the-other-tab");
   await expect(app.banner).toContainText("changed in another tab");
   // This tab's change is never saved while it is in conflict: only the unload copy holds it.
-  const inspector = new InspectorPage(page);
   await inspector.setRuleId("from-this-tab");
   await page.reload();
   await expect(inspector.field("inspector.pattern.ruleId")).toHaveValue("from-this-tab");

@@ -5,10 +5,8 @@
  * rule Flink would reject, from the command registry as from the button.
  */
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./pages/fixtures.ts";
 import type { Locator } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { DesignerPage } from "./pages/designerPage.ts";
 
 const single = {
   consumingStrategy: "SKIP_TILL_NEXT",
@@ -54,21 +52,17 @@ function computed(locator: Locator, property: string): Promise<string> {
   }, property);
 }
 
-let app: AppPage;
-let designer: DesignerPage;
-
-test.beforeEach(async ({ page }) => {
-  app = new AppPage(page);
-  designer = new DesignerPage(page);
+test.beforeEach(async ({ app }) => {
   await app.open();
 });
 
-test.afterEach(() => {
+test.afterEach(({ app }) => {
   app.expectCleanRun();
 });
 
 test("at 1280×720 the rule list, its actions, the palette and a roomy canvas fit together", async ({
   page,
+  designer,
 }) => {
   for (const key of ["r1", "r2", "r3", "r4"])
     await expect(page.getByTestId(`ruleset.row.${key}`)).toBeInViewport();
@@ -90,7 +84,7 @@ test("a disabled primary button does not look like it can be pressed", async ({ 
   expect(disabled).not.toBe(enabled);
 });
 
-test("a twelve-stage chain opens at its first stage, readable, with a minimap", async () => {
+test("a twelve-stage chain opens at its first stage, readable, with a minimap", async ({ app, designer }) => {
   const names = Array.from({ length: 12 }, (_, i) => `step_${i + 1}`);
   await app.loadRuleSet(chainRule(names, []));
   await expect(designer.nodes).toHaveCount(12);
@@ -101,7 +95,7 @@ test("a twelve-stage chain opens at its first stage, readable, with a minimap", 
   expect(box?.width).toBeGreaterThanOrEqual(98);
 });
 
-test("the edge inspector lists the edge's own findings, with the fix", async ({ page }) => {
+test("the edge inspector lists the edge's own findings, with the fix", async ({ page, app, designer }) => {
   // notFollowedBy as the last stage needs a window: Flink rejects it, and the finding is the edge's.
   await app.loadRuleSet(chainRule(["a", "m", "b"], ["STRICT", "NOT_FOLLOW"]));
   await designer.edge("m", "b").click();
@@ -113,6 +107,8 @@ test("the edge inspector lists the edge's own findings, with the fix", async ({ 
 
 test("an edge label lets go of its highlight when stages are selected, and keeps its colour when selected", async ({
   page,
+  app,
+  designer,
 }) => {
   await app.loadRuleSet(chainRule(["a", "b", "c"], ["STRICT", "SKIP_TILL_NEXT"]));
   const label = designer.edge("a", "b");
@@ -130,7 +126,7 @@ test("an edge label lets go of its highlight when stages are selected, and keeps
   await designer.expectSelected("b", false);
 });
 
-test("an edge between a group's stages is selected by its label", async ({ page }) => {
+test("an edge between a group's stages is selected by its label", async ({ page, app }) => {
   const group: unknown = JSON.parse(
     readFileSync(
       new URL(
@@ -147,6 +143,7 @@ test("an edge between a group's stages is selected by its label", async ({ page 
 
 test("Publish refuses a rule Flink would reject, from the command registry as from the button", async ({
   page,
+  app,
 }) => {
   await app.loadRuleSet(chainRule(["a", "b"], ["NOT_FOLLOW"]));
   await expect(page.getByTestId("ruleset.publish")).toBeDisabled();

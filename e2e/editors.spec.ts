@@ -5,11 +5,8 @@
  * the exporters' notes, downloads — and Monaco with its workers served from our own origin only.
  */
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { DesignerPage } from "./pages/designerPage.ts";
-import { EditorsPage } from "./pages/editorsPage.ts";
-import { InspectorPage } from "./pages/inspectorPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
+import type { AppPage } from "./pages/appPage.ts";
 
 interface DocumentView {
   readonly activeRuleKey: string | null;
@@ -22,40 +19,39 @@ interface DocumentView {
   }[];
 }
 
-let app: AppPage;
-let designer: DesignerPage;
-let editors: EditorsPage;
 const workerUrls: string[] = [];
 const cspViolations: string[] = [];
 
-async function activeStageNames(): Promise<string[]> {
+async function activeStageNames(app: AppPage): Promise<string[]> {
   const doc = (await app.document()) as DocumentView;
   const rule = doc.rules.find((r) => r.key === doc.activeRuleKey);
   return rule ? rule.rule.pattern.nodes.map((n) => n.name) : [];
 }
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, app, designer }) => {
   workerUrls.length = 0;
   cspViolations.length = 0;
   page.on("worker", (worker) => workerUrls.push(worker.url()));
   page.on("console", (message) => {
     if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
   });
-  app = new AppPage(page);
-  designer = new DesignerPage(page);
-  editors = new EditorsPage(page);
   await app.open();
   await expect(designer.node("first_view")).toBeVisible();
 });
 
-test.afterEach(({ baseURL }) => {
+test.afterEach(({ baseURL, app }) => {
   app.expectCleanRun();
   expect(cspViolations, "Content-Security-Policy violations").toEqual([]);
   // Monaco's editor and JSON workers (and the engine's) are scripts of our own origin.
   for (const url of workerUrls) expect(url.startsWith(baseURL ?? "http://127.0.0.1:4173")).toBe(true);
 });
 
-test("renaming a stage in the JSON source renames it on the canvas", async ({ page }) => {
+test("renaming a stage in the JSON source renames it on the canvas", async ({
+  page,
+  app,
+  designer,
+  editors,
+}) => {
   // Monaco runs under the built app's policy, which allows no eval-like code.
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   expect(policy).toContain("script-src 'self';");
@@ -68,11 +64,11 @@ test("renaming a stage in the JSON source renames it on the canvas", async ({ pa
   await expect(designer.node("landing")).toBeVisible();
   await expect(designer.node("first_view")).toHaveCount(0);
   await expect(editors.sourceStatus).toHaveText("In sync with the canvas");
-  expect(await activeStageNames()).toEqual(["second_view", "landing"]);
+  expect(await activeStageNames(app)).toEqual(["second_view", "landing"]);
   await app.screenshot("editors-source-renamed");
 });
 
-test("a change made elsewhere replaces the JSON text", async () => {
+test("a change made elsewhere replaces the JSON text", async ({ app, editors }) => {
   await app.showRightTab("source");
   await editors.expectSourceReady();
   await expect.poll(() => editors.visibleText(editors.sourceEditor)).toContain('"name": "second_view"');
@@ -88,6 +84,9 @@ test("a change made elsewhere replaces the JSON text", async () => {
 
 test("invalid JSON shows its error with the line, and the canvas keeps the last valid rule", async ({
   page,
+  app,
+  designer,
+  editors,
 }) => {
   await app.showRightTab("source");
   await editors.expectSourceReady();
@@ -114,11 +113,16 @@ test("invalid JSON shows its error with the line, and the canvas keeps the last 
   await expect(editors.sourceStatus).toHaveText("In sync with the canvas");
   await expect(editors.sourceBanner).toHaveCount(0);
   await expect.poll(() => editors.visibleText(editors.sourceEditor)).toContain('"name": "first_view"');
-  expect(await activeStageNames()).toEqual(["first_view"]);
+  expect(await activeStageNames(app)).toEqual(["first_view"]);
 });
 
-test("a condition's syntax error is shown with its line and column", async ({ page }) => {
-  const inspector = new InspectorPage(page);
+test("a condition's syntax error is shown with its line and column", async ({
+  page,
+  app,
+  designer,
+  editors,
+  inspector,
+}) => {
   await designer.clickNode("first_view");
   await expect(page.getByTestId("inspector.stage.name")).toHaveValue("first_view");
   await inspector.setExpressionCondition("price > 10 && eventType = 'view'");
@@ -136,6 +140,8 @@ test("a condition's syntax error is shown with its line and column", async ({ pa
 
 test("the SQL preview refuses NO_SKIP with a plain note; other strategies and Java export code", async ({
   page,
+  app,
+  editors,
 }) => {
   // Room for the whole query: Monaco draws only the lines in view.
   await page.getByTestId("app.toggleDock").click();
@@ -165,7 +171,7 @@ test("the SQL preview refuses NO_SKIP with a plain note; other strategies and Ja
   await app.screenshot("editors-export-java");
 });
 
-test("downloads save the rule's JSON and the SQL query as files", async () => {
+test("downloads save the rule's JSON and the SQL query as files", async ({ app, editors }) => {
   await app.showRightTab("export");
   await editors.showExportJson();
   const json = await editors.download("export.json");

@@ -7,11 +7,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { expectedDrawing, ImportPage } from "./pages/importPage.ts";
-import { InspectorPage } from "./pages/inspectorPage.ts";
-import { SimulatorPage } from "./pages/simulatorPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
+import type { AppPage } from "./pages/appPage.ts";
+import { expectedDrawing } from "./pages/importPage.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** The repository's copies of ../shared/docs/dynamic-cep-samples (same JSON values). */
@@ -50,26 +48,21 @@ interface DocumentShape {
   readonly bindings: Readonly<Record<string, string>>;
 }
 
-let app: AppPage;
-let io: ImportPage;
-
-test.beforeEach(async ({ page }) => {
-  app = new AppPage(page);
-  io = new ImportPage(page);
+test.beforeEach(async ({ app }) => {
   await app.open();
 });
 
-test.afterEach(() => {
+test.afterEach(({ app }) => {
   app.expectCleanRun();
 });
 
-async function documentShape(): Promise<DocumentShape> {
+async function documentShape(app: AppPage): Promise<DocumentShape> {
   return (await app.document()) as DocumentShape;
 }
 
 test.describe("importing the dynamic-CEP samples", () => {
   FULL_SAMPLES.forEach((file, i) => {
-    test(`${file} imports and draws its stages and edges`, async () => {
+    test(`${file} imports and draws its stages and edges`, async ({ app, io }) => {
       const text = readFileSync(path.join(SAMPLES, file), "utf8");
       await io.openImport();
       // Half through the file picker, half pasted: both roads lead to the same review.
@@ -84,14 +77,14 @@ test.describe("importing the dynamic-CEP samples", () => {
         await expect(io.bindingsStep).toBeVisible();
       await io.confirm("append");
       await io.expectDrawing(expectedDrawing(JSON.parse(text)));
-      expect((await documentShape()).rules).toHaveLength(6);
+      expect((await documentShape(app)).rules).toHaveLength(6);
     });
   });
 });
 
 test.describe("importing the seed rules", () => {
   [1, 2, 3, 4, 5].forEach((n) => {
-    test(`scenario ${n}'s rule replaces the rule set and draws as written`, async () => {
+    test(`scenario ${n}'s rule replaces the rule set and draws as written`, async ({ app, io }) => {
       const text = readFileSync(path.join(SEEDS, `scenario${n}.rule.json`), "utf8");
       await io.openImport();
       await io.paste(text);
@@ -100,12 +93,15 @@ test.describe("importing the seed rules", () => {
       await io.confirm("replace");
       await io.expectDrawing(expectedDrawing(JSON.parse(text)));
       expect(await app.exportActiveRule()).toEqual(JSON.parse(text));
-      expect((await documentShape()).rules).toHaveLength(1);
+      expect((await documentShape(app)).rules).toHaveLength(1);
     });
   });
 });
 
-test("a file with a syntax error shows file:line:col and leaves the document unchanged", async () => {
+test("a file with a syntax error shows file:line:col and leaves the document unchanged", async ({
+  app,
+  io,
+}) => {
   const before = await app.document();
   await io.openImport();
   await io.paste('{\n  "nodes": [\n    oops\n  ]\n}');
@@ -121,7 +117,10 @@ test("a file with a syntax error shows file:line:col and leaves the document unc
   expect(await app.document()).toEqual(before);
 });
 
-test("unbound CLASS conditions ask for bindings; invalid ones block, blank ones import unbound", async () => {
+test("unbound CLASS conditions ask for bindings; invalid ones block, blank ones import unbound", async ({
+  app,
+  io,
+}) => {
   const file = path.join(SAMPLES, "karekin-flink_cep-GraphSpecTest-not-follow-window.json");
   await io.openImport();
   await io.chooseFile(file);
@@ -133,14 +132,14 @@ test("unbound CLASS conditions ask for bindings; invalid ones block, blank ones 
   await io.page.screenshot({ path: `${SHOTS}/D5-import-bindings.png` });
   await io.bindingInput("demo.condition.MiddleCondition").fill("");
   await io.confirm("replace");
-  const doc = await documentShape();
+  const doc = await documentShape(app);
   expect(doc.bindings["demo.condition.StartCondition"]).toBe("action == 0");
   expect(Object.hasOwn(doc.bindings, "demo.condition.MiddleCondition")).toBe(false);
   // A bare GraphSpec gets a fresh id rather than its made-up "1"... which is free after a replace.
   expect(doc.rules.map((r) => r.rule.id)).toEqual(["1"]);
 });
 
-test("the bindings editor opens from the import dialog and edits the table", async () => {
+test("the bindings editor opens from the import dialog and edits the table", async ({ app, io }) => {
   await io.openImport();
   await io.chooseFile(path.join(SAMPLES, "karekin-flink_cep-init-sql-rule1-v1.json"));
   await io.page.getByTestId("import.editBindings").click();
@@ -156,23 +155,26 @@ test("the bindings editor opens from the import dialog and edits the table", asy
   // Bound meanwhile: the import no longer asks for it.
   await expect(io.bindingsStep).toHaveCount(0);
   await io.confirm("append");
-  expect((await documentShape()).bindings["demo.condition.EndCondition"]).toBe("action == 1");
+  expect((await documentShape(app)).bindings["demo.condition.EndCondition"]).toBe("action == 1");
 });
 
-test("a file dropped on the window opens the import with it, and a bare GraphSpec gets the next free id", async () => {
+test("a file dropped on the window opens the import with it, and a bare GraphSpec gets the next free id", async ({
+  app,
+  io,
+}) => {
   const text = readFileSync(path.join(SAMPLES, "constructed/c2-group-pattern.json"), "utf8");
   await io.dropFile("c2-group-pattern.json", text);
   await expect(io.page.getByTestId("import.review")).toContainText("it becomes rule 6, version 1");
   await io.page.screenshot({ path: `${SHOTS}/D5-import-review.png` });
   await io.confirm("append");
   await io.expectDrawing(expectedDrawing(JSON.parse(text)));
-  expect((await documentShape()).rules.map((r) => r.rule.id)).toEqual(["1", "2", "3", "4", "5", "6"]);
+  expect((await documentShape(app)).rules.map((r) => r.rule.id)).toEqual(["1", "2", "3", "4", "5", "6"]);
   // One undo step takes the whole import back.
   await app.undoButton.click();
-  expect((await documentShape()).rules).toHaveLength(5);
+  expect((await documentShape(app)).rules).toHaveLength(5);
 });
 
-test("every template opens and draws", async () => {
+test("every template opens and draws", async ({ app, io }) => {
   await io.openTemplates();
   await io.page.screenshot({ path: `${SHOTS}/D5-templates.png` });
   await io.page.keyboard.press("Escape");
@@ -183,33 +185,36 @@ test("every template opens and draws", async () => {
     const expected = expectedDrawing(rule);
     expect(expected.nodes.length, id).toBeGreaterThan(0);
     await io.expectDrawing(expected);
-    expect((await documentShape()).rules, id).toHaveLength(1);
+    expect((await documentShape(app)).rules, id).toHaveLength(1);
   }
   await io.openTemplates();
   await io.useTemplate("shape-abandoned-cart", "append");
-  expect((await documentShape()).rules.map((r) => r.rule.id)).toEqual(["1", "2"]);
+  expect((await documentShape(app)).rules.map((r) => r.rule.id)).toEqual(["1", "2"]);
 });
 
-test("Try it replaces the rule set with a template and runs it on the template's demo data", async () => {
-  const sim = new SimulatorPage(io.page);
+test("Try it replaces the rule set with a template and runs it on the template's demo data", async ({
+  app,
+  io,
+  sim,
+}) => {
   await io.openTemplates();
   await io.page.getByTestId("templates.try.seed-scenario2").click();
   await expect(io.page.getByTestId("templates.dialog")).toBeHidden();
-  expect((await documentShape()).rules).toHaveLength(1);
+  expect((await documentShape(app)).rules).toHaveLength(1);
   // Scenario 2's own clickstream: one high-value cart bought in time, one abandoned.
   await sim.waitReady(3);
   await sim.runToEnd();
   await sim.expectCounts(1, 1, 0);
 });
 
-test("publishing bumps the version of a changed rule", async () => {
+test("publishing bumps the version of a changed rule", async ({ io, inspector }) => {
   const rows = io.ruleRows;
   await expect(rows).toHaveCount(5);
   const publish = io.page.getByTestId("ruleset.publish");
   await publish.click(); // first publish of rule 1 keeps version 1
   await expect(io.page.getByTestId("ruleset.version.r1")).toHaveText("v1");
   await expect(publish).toBeDisabled();
-  await new InspectorPage(io.page).commitText("inspector.pattern.function", "com.example.AlertFunction");
+  await inspector.commitText("inspector.pattern.function", "com.example.AlertFunction");
   await expect(io.page.getByTestId("ruleset.dot.r1")).toBeVisible();
   await publish.click();
   await expect(io.page.getByTestId("ruleset.version.r1")).toHaveText("v2");
@@ -217,7 +222,7 @@ test("publishing bumps the version of a changed rule", async () => {
   await io.page.screenshot({ path: `${SHOTS}/D5-ruleset.png` });
 });
 
-test("rules are chosen with the arrow keys; deleting offers Undo", async () => {
+test("rules are chosen with the arrow keys; deleting offers Undo", async ({ io }) => {
   await io.page.getByTestId("ruleset.select.r1").focus();
   await io.page.keyboard.press("ArrowDown");
   await expect(io.page.getByTestId("ruleset.select.r2")).toBeFocused();
@@ -229,7 +234,7 @@ test("rules are chosen with the arrow keys; deleting offers Undo", async () => {
   await expect(io.ruleRows).toHaveCount(5);
 });
 
-test("the share dialog offers the link to copy", async ({ baseURL }) => {
+test("the share dialog offers the link to copy", async ({ baseURL, io }) => {
   await io.page.getByTestId("share.button").click();
   const url = io.page.getByTestId("share.url");
   await expect(url).toHaveValue(new RegExp(`^${baseURL ?? ""}/#doc=[A-Za-z0-9_-]+$`));

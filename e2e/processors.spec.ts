@@ -3,13 +3,15 @@
  * seed 000 data, its results show the article's fields, a user's filter counts in the worker,
  * and the Key inspector shows the user's purchase path just before the purchase that reported it.
  */
-import { expect, test } from "@playwright/test";
-import { ProcessorsPage } from "./pages/processorsPage.ts";
-import { SimulatorPage } from "./pages/simulatorPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
 
 const SHOTS = "/tmp/team/shots";
 
-test("purchase-path over generated seed 000 data: results and a user's keyed state", async ({ page }) => {
+test("purchase-path over generated seed 000 data: results and a user's keyed state", async ({
+  page,
+  sim,
+  processors: proc,
+}) => {
   const outside: string[] = [];
   page.on("request", (request) => {
     const url = request.url();
@@ -17,8 +19,6 @@ test("purchase-path over generated seed 000 data: results and a user's keyed sta
   });
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/");
-  const sim = new SimulatorPage(page);
-  const proc = new ProcessorsPage(page);
   await sim.waitReady();
 
   await proc.open();

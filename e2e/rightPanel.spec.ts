@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
+import type { AppPage } from "./pages/appPage.ts";
 
 /** The right panel's lazy chunks: the rule source view and the export panel (with the SQL / Java exporters). */
 const SOURCE_CHUNK = /\/RuleSourceView-[^/]*\.js$/;
@@ -22,8 +22,8 @@ const sawLoading = (app: AppPage) => app.page.evaluate<boolean>("globalThis.__sa
 test.describe("right panel", () => {
   test("opens on the Inspector with no loading state and fetches Source and Export in the background", async ({
     page,
+    app,
   }) => {
-    const app = new AppPage(page);
     const fetched: string[] = [];
     page.on("request", (request) => {
       if (SOURCE_CHUNK.test(request.url())) fetched.push("source");
@@ -52,8 +52,8 @@ test.describe("right panel", () => {
 
   test("a tab says it is loading, and offers to try again when its chunk cannot be fetched", async ({
     page,
+    app,
   }) => {
-    const app = new AppPage(page);
     // The Source chunk waits until released; the Export chunk cannot be fetched at first.
     let release: (value?: unknown) => void = () => undefined;
     const held = new Promise((resolve) => {

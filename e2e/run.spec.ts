@@ -1,14 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { SimulatorPage } from "./pages/simulatorPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
 
 test.describe("run controls", () => {
-  test("plays the demo in the worker: step, watermark, play to the end, reset", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
-
+  test("plays the demo in the worker: step, watermark, play to the end, reset", async ({
+    app,
+    demo: sim,
+  }) => {
     // One event: the bounded-out-of-orderness watermark is its time minus 1 ms.
     await sim.step();
     await expect(sim.position).toHaveText("event 1 / 4");
@@ -28,11 +24,9 @@ test.describe("run controls", () => {
 
   test("a rule that cannot run is reported with its problems and the controls stay usable", async ({
     page,
+    app,
+    demo: sim,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
     await page.evaluate(() => {
       globalThis.__cepTest?.loadRuleSet({
         id: "9",

@@ -1,6 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { SimulatorPage } from "./pages/simulatorPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
 
 /** What Flink gives on each seed scenario's rows (../shared/scenarios/README.md, src/cli/scenarios.test.ts). */
 const SCENARIOS = [
@@ -14,10 +12,9 @@ const SCENARIOS = [
 test.describe("simulator", () => {
   for (const scenario of SCENARIOS) {
     test(`seed scenario ${scenario.n}: its rule over its clickstream gives exactly Flink's outputs`, async ({
-      page,
+      app,
+      sim,
     }) => {
-      const app = new AppPage(page);
-      const sim = new SimulatorPage(page);
       await app.open();
       await sim.runScenario(scenario.n);
       await sim.waitReady(scenario.events);
@@ -37,9 +34,10 @@ test.describe("simulator", () => {
     });
   }
 
-  test("scenario 2's match names its captured events, and selecting it lights them up", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
+  test("scenario 2's match names its captured events, and selecting it lights them up", async ({
+    app,
+    sim,
+  }) => {
     await app.open();
     await sim.runScenario(2);
     await sim.waitReady(3);
@@ -55,11 +53,7 @@ test.describe("simulator", () => {
     await expect(sim.rows("timeouts").first()).toContainText("2020-01-01 01:31:01.000");
   });
 
-  test("step to the watermark releases the events the out-of-orderness held back", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("step to the watermark releases the events the out-of-orderness held back", async ({ demo: sim }) => {
     await sim.setOutOfOrderness(5000);
     await expect(sim.control("settings")).toContainText("5 s behind");
     await expect(sim.control("watermarks")).toContainText("5 s behind · every event");
@@ -78,11 +72,11 @@ test.describe("simulator", () => {
     await expect(sim.control("timeline.waiting")).toBeHidden();
   });
 
-  test("the run controls fit one row at 1280×720 and the settings open in a popover", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("the run controls fit one row at 1280×720 and the settings open in a popover", async ({
+    page,
+    app,
+    demo: sim,
+  }) => {
     await sim.step();
     for (const id of [
       "play",
@@ -109,11 +103,7 @@ test.describe("simulator", () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test("seeking backward and forward gives the results of a straight run", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("seeking backward and forward gives the results of a straight run", async ({ demo: sim }) => {
     await sim.runToEnd();
     await sim.openTab("matches");
     await expect(sim.rows("matches")).toHaveCount(3);
@@ -136,9 +126,9 @@ test.describe("simulator", () => {
 
   test("a rule changed mid-stream is applied from the current position and its new version shows", async ({
     page,
+    app,
+    sim,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
     await app.open();
     await sim.runScenario(2);
     await sim.waitReady(3);
@@ -166,11 +156,9 @@ test.describe("simulator", () => {
 test.describe("simulator data and stream", () => {
   test("the Stream tab lists the input by range, filtered by key and type, with the position marked", async ({
     page,
+    app,
+    demo: sim,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
     await sim.step();
     await sim.step();
     await sim.openTab("stream");
@@ -190,11 +178,11 @@ test.describe("simulator data and stream", () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test("generated data with late events: the Late tab and the Stream tab mark them", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("generated data with late events: the Late tab and the Stream tab mark them", async ({
+    page,
+    app,
+    demo: sim,
+  }) => {
     await sim.openTab("data");
     await sim.control("generator.events").fill("300");
     await sim.control("generator.users").fill("20");

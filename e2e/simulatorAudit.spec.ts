@@ -6,18 +6,15 @@
  * change the run and travel in a link; the seek slider speaks of events while dragged;
  * the Share tab shows a refused link as an error; the dock fits a 1024 × 700 window.
  */
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "./pages/fixtures.ts";
+import type { Locator } from "@playwright/test";
 import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
-import { AppPage } from "./pages/appPage.ts";
-import { SimulatorPage } from "./pages/simulatorPage.ts";
-import { SimulatorPanelsPage } from "./pages/simulatorPanelsPage.ts";
 
 test.describe("simulator: bad input", () => {
-  test("a file with nothing to load says why; a minified JSON array previews and loads", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("a file with nothing to load says why; a minified JSON array previews and loads", async ({
+    app,
+    demo: sim,
+  }) => {
     const cases: [string, string | Uint8Array, string][] = [
       ["empty.csv", "", "nothing to load: it is empty"],
       ["header.csv", "userId,eventType,eventTime\n", "nothing to load: it holds only a header line"],
@@ -41,11 +38,7 @@ test.describe("simulator: bad input", () => {
     app.expectCleanRun();
   });
 
-  test("bad rows are named by file and line, and a 2^63 − 1 id stays exact", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("bad rows are named by file and line, and a 2^63 − 1 id stays exact", async ({ app, demo: sim }) => {
     const lines = [
       '{"uid": 9223372036854775807, "kind": "view", "at": "2020-01-01 00:00:01"}',
       "not json",
@@ -71,11 +64,10 @@ test.describe("simulator: bad input", () => {
   });
 
   test("a scenario link whose broadcast schedule the run refuses opens with that remark", async ({
-    page,
+    app,
+    sim,
+    panels,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
     await app.open();
     await sim.waitReady(4);
     const link = await panels.makeLink();
@@ -95,12 +87,9 @@ test.describe("simulator: bad input", () => {
 
 test.describe("simulator: run bar and Share tab", () => {
   test("a millisecond setting keeps refused text, says what it takes, and Escape brings the value back", async ({
-    page,
+    app,
+    demo: sim,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
     await sim.openSettings();
     const field = sim.control("outOfOrderness");
     await expect(sim.settingError("outOfOrderness")).toHaveCount(0);
@@ -138,13 +127,10 @@ test.describe("simulator: run bar and Share tab", () => {
   });
 
   test("max parallelism and key type move a key; without the final watermark its match stays open; a link keeps them", async ({
-    page,
+    app,
+    demo: sim,
+    panels,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
     await sim.runToEnd();
     const owner = panels.byId("sim.keys.owner");
     await panels.inspectKey("519698804");
@@ -189,12 +175,9 @@ test.describe("simulator: run bar and Share tab", () => {
   });
 
   test("the seek slider counts events while dragged, past watermark records and bad rows", async ({
-    page,
+    app,
+    demo: sim,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    await app.open();
-    await sim.waitReady(4);
     const lines = [
       '{"uid": 1, "kind": "view", "at": "2020-01-01 00:00:01"}',
       "not json",
@@ -223,10 +206,7 @@ test.describe("simulator: run bar and Share tab", () => {
     app.expectCleanRun();
   });
 
-  test("a link the Share tab cannot open is shown as an error", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
+  test("a link the Share tab cannot open is shown as an error", async ({ app, sim, panels }) => {
     await app.open();
     await sim.waitReady(4);
     await panels.openTab("share");
@@ -244,10 +224,10 @@ test.describe("simulator: run bar and Share tab", () => {
 
   test("at 1024 × 700 the run bar, every dock tab and the settings popover are on screen", async ({
     page,
+    app,
+    sim,
   }) => {
     await page.setViewportSize({ width: 1024, height: 700 });
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
     await app.open();
     await sim.waitReady(4);
     const onScreen = async (locator: Locator) => {

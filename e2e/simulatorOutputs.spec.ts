@@ -1,18 +1,13 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { SimulatorPage } from "./pages/simulatorPage.ts";
-import { SimulatorPanelsPage } from "./pages/simulatorPanelsPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
 
 test.describe("simulator outputs", () => {
   test("the Matches table filters by rule and key in the worker, with totals, and exports what it lists", async ({
     page,
+    app,
+    demo: sim,
+    panels,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
     // Three rules on one key: 1 + 2 + 4 matches (next, followedBy, followedByAny).
     await panels.loadCard("contiguity");
     await sim.waitReady(4);
@@ -38,12 +33,7 @@ test.describe("simulator outputs", () => {
     app.expectCleanRun();
   });
 
-  test("the Timeouts and Late tables filter by key", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("the Timeouts and Late tables filter by key", async ({ app, demo: sim, panels }) => {
     await panels.loadCard("watermarks");
     await sim.waitReady(3);
     await sim.runToEnd();
@@ -63,13 +53,10 @@ test.describe("simulator outputs", () => {
   });
 
   test("a crashed worker is restarted with the same document, data and broadcast stream", async ({
-    page,
+    app,
+    demo: sim,
+    panels,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
     await panels.loadCard("broadcast");
     await sim.waitReady(8);
     await sim.runToEnd();
@@ -96,13 +83,10 @@ test.describe("simulator outputs", () => {
   });
 
   test("the broadcast Learn card switches the rule version mid-stream and reports the dropped partial match", async ({
-    page,
+    app,
+    demo: sim,
+    panels,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
     await panels.loadCard("broadcast");
     await sim.waitReady(8);
     await expect(panels.byId("sim.learn.view")).toContainText(
@@ -130,13 +114,10 @@ test.describe("simulator outputs", () => {
   });
 
   test("Undo after loading the broadcast Learn card brings back the rules and the broadcast stream; Redo loads both again", async ({
-    page,
+    app,
+    demo: sim,
+    panels,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
     const mine = JSON.stringify(await app.exportActiveRule());
     const cardRecord = "2020-01-01 10:03:00";
     await panels.loadCard("broadcast");

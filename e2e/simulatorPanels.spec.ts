@@ -1,15 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { SimulatorPage } from "./pages/simulatorPage.ts";
-import { SimulatorPanelsPage } from "./pages/simulatorPanelsPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
 
 test.describe("simulator panels", () => {
-  test("the key inspector shows a key's partial match stage by stage and lights it up", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("the key inspector shows a key's partial match stage by stage and lights it up", async ({
+    app,
+    demo: sim,
+    panels,
+  }) => {
     await sim.step();
     await sim.step();
     await expect(sim.position).toHaveText("event 2 / 4");
@@ -26,12 +22,7 @@ test.describe("simulator panels", () => {
     app.expectCleanRun();
   });
 
-  test("explain says in plain words why an event starts no match", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("explain says in plain words why an event starts no match", async ({ app, demo: sim, panels }) => {
     await panels.loadCard("timeouts");
     await sim.waitReady(4);
     await sim.runToEnd();
@@ -46,12 +37,11 @@ test.describe("simulator panels", () => {
     app.expectCleanRun();
   });
 
-  test("a Learn card loads its rules and data, and its counts follow the run", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
+  test("a Learn card loads its rules and data, and its counts follow the run", async ({
+    app,
+    demo: sim,
+    panels,
+  }) => {
     await panels.loadCard("contiguity");
     await sim.waitReady(4);
     await sim.runToEnd();
@@ -73,13 +63,10 @@ test.describe("simulator panels", () => {
   });
 
   test("a rule version scheduled mid-stream on the broadcast panel takes over in the outputs", async ({
-    page,
+    app,
+    demo: sim,
+    panels,
   }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
-    await app.open();
-    await sim.waitReady(4);
     await sim.step();
     await sim.step();
     // Publish rule 1 as version 2 and broadcast it before the event at 00:01:07 (the third).
@@ -99,10 +86,7 @@ test.describe("simulator panels", () => {
     app.expectCleanRun();
   });
 
-  test("metrics plot the run live", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
+  test("metrics plot the run live", async ({ app, sim, panels }) => {
     await app.open();
     await sim.runScenario(5);
     await sim.waitReady(11);
@@ -116,9 +100,9 @@ test.describe("simulator panels", () => {
 
   test("a panel loads on first show, says so meanwhile, and offers to try again when it cannot load", async ({
     page,
+    app,
+    panels,
   }) => {
-    const app = new AppPage(page);
-    const panels = new SimulatorPanelsPage(page);
     // The Learn chunk waits until released; the Metrics chunk cannot be fetched at first.
     let release: (value?: unknown) => void = () => undefined;
     const held = new Promise((resolve) => {
@@ -146,10 +130,7 @@ test.describe("simulator panels", () => {
     expect(app.externalRequests).toEqual([]);
   });
 
-  test("a scenario link reopens the same rules, data and position", async ({ page }) => {
-    const app = new AppPage(page);
-    const sim = new SimulatorPage(page);
-    const panels = new SimulatorPanelsPage(page);
+  test("a scenario link reopens the same rules, data and position", async ({ page, app, sim, panels }) => {
     await app.open();
     await panels.loadCard("skip");
     await sim.waitReady(4);

@@ -2,9 +2,8 @@
  * Two tabs on one saved document never overwrite each other silently, and a processor run shows
  * its broadcast state per subtask on the Broadcast tab.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { AppPage } from "./pages/appPage.ts";
-import { ProcessorsPage } from "./pages/processorsPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
+import type { Page } from "@playwright/test";
 import { SimulatorPage } from "./pages/simulatorPage.ts";
 
 interface TestApi {
@@ -38,10 +37,12 @@ test("a save from another tab asks before either tab's work is overwritten", asy
   await context.close();
 });
 
-test("a processor run shows each subtask's processor broadcast state", async ({ page }) => {
-  const app = new AppPage(page);
-  const sim = new SimulatorPage(page);
-  const processors = new ProcessorsPage(page);
+test("a processor run shows each subtask's processor broadcast state", async ({
+  page,
+  app,
+  sim,
+  processors,
+}) => {
   await app.open();
   await sim.waitReady();
   await processors.open();

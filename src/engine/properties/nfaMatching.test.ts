@@ -5,13 +5,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AfterMatchSkipStrategy } from "../../model/pattern.ts";
+import { AfterMatchSkip } from "../../model/patternBuilder.ts";
 import { sortEqualStarts } from "./runModel.ts";
 import { compileForTest, describeMatch, feedLog } from "./engineDrivers.ts";
 import { describeTuple, enumerateMatches, simulateLinearNfa } from "./linearOracle.ts";
 import { buildLinearPattern, linearPatternArb, streamArb } from "./linearPattern.ts";
 
-const NO_SKIP: AfterMatchSkipStrategy = { type: "NO_SKIP", patternName: null };
+const NO_SKIP = AfterMatchSkip.noSkip();
 
 describe("NO_SKIP matches of linear patterns", () => {
   it("are exactly the tuples the contiguity and window definitions allow, emitted at their last event in start order", () => {

@@ -11,6 +11,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AfterMatchSkipStrategy, WindowType } from "../../model/pattern.ts";
+import { AfterMatchSkip } from "../../model/patternBuilder.ts";
 import { compileForTest, feedLog } from "./engineDrivers.ts";
 import { skipArb, streamArb, type StreamEvent } from "./linearPattern.ts";
 import { matchLines } from "./logViews.ts";
@@ -18,7 +19,7 @@ import { buildNotPattern, enumerateNotMatches, notPatternArb, type NotPattern } 
 import { notRunSpace } from "./notRuns.ts";
 import { simulateRuns, sortEqualStarts } from "./runModel.ts";
 
-const NO_SKIP: AfterMatchSkipStrategy = { type: "NO_SKIP", patternName: null };
+const NO_SKIP = AfterMatchSkip.noSkip();
 const END = Number.POSITIVE_INFINITY;
 
 const stageCount = (p: NotPattern) => p.pre.length + 1 + (p.post === null ? 0 : 1);

@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AfterMatchSkipStrategy } from "../../model/pattern.ts";
+import { AfterMatchSkip } from "../../model/patternBuilder.ts";
 import { compileForTest, feedLog } from "./engineDrivers.ts";
 import { skipArb, stageName, streamArb } from "./linearPattern.ts";
 import { matchLines } from "./logViews.ts";
@@ -21,7 +22,7 @@ import {
 import { quantifiedRunSpace } from "./quantifiedRuns.ts";
 import { simulateRuns, sortEqualStarts } from "./runModel.ts";
 
-const NO_SKIP: AfterMatchSkipStrategy = { type: "NO_SKIP", patternName: null };
+const NO_SKIP = AfterMatchSkip.noSkip();
 const END = Number.POSITIVE_INFINITY;
 
 /** A pattern with any strategy it admits. */

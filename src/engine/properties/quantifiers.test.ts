@@ -9,7 +9,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AfterMatchSkipStrategy, InnerContiguity } from "../../model/pattern.ts";
+import type { InnerContiguity } from "../../model/pattern.ts";
+import { AfterMatchSkip } from "../../model/patternBuilder.ts";
 import { compileForTest, feedLog } from "./engineDrivers.ts";
 import { perCall } from "./logViews.ts";
 import {
@@ -20,7 +21,7 @@ import {
   type LinearPattern,
 } from "./linearPattern.ts";
 
-const NO_SKIP: AfterMatchSkipStrategy = { type: "NO_SKIP", patternName: null };
+const NO_SKIP = AfterMatchSkip.noSkip();
 const END = Number.POSITIVE_INFINITY;
 
 /**

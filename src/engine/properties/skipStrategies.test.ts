@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AfterMatchSkipStrategy } from "../../model/pattern.ts";
+import { AfterMatchSkip } from "../../model/patternBuilder.ts";
 import { sortEqualStarts } from "./runModel.ts";
 import { compileForTest, feedLog } from "./engineDrivers.ts";
 import { simulateLinearNfa } from "./linearOracle.ts";
@@ -19,7 +19,7 @@ import {
   type LinearPattern,
 } from "./linearPattern.ts";
 
-const NO_SKIP: AfterMatchSkipStrategy = { type: "NO_SKIP", patternName: null };
+const NO_SKIP = AfterMatchSkip.noSkip();
 
 /** A pattern with a skip strategy it admits. */
 const patternWithSkip = linearPatternArb().chain((pattern) =>

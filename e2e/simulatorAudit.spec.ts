@@ -45,10 +45,7 @@ test.describe("simulator: bad input", () => {
       '{"uid": 9223372036854775806, "kind": "cart", "at": "2020-01-01 00:00:02"}',
       '{"kind": "cart", "at": "2020-01-01 00:00:03"}',
     ];
-    await sim.pickFile("clicks.jsonl", `${lines.join("\n")}\n`);
-    await sim.control("mapping.key").selectOption("uid");
-    await sim.control("mapping.time").selectOption("at");
-    await sim.control("loadFile").click();
+    await sim.loadFile("clicks.jsonl", `${lines.join("\n")}\n`, { key: "uid", time: "at" });
     await expect(sim.position).toHaveText("event 0 / 3");
     await sim.runToEnd();
     await sim.openTab("data");
@@ -185,10 +182,7 @@ test.describe("simulator: run bar and Share tab", () => {
       '{"uid": 2, "kind": "cart", "at": "2020-01-01 00:00:02"}',
       '{"uid": 3, "kind": "buy", "at": "2020-01-01 00:00:03"}',
     ];
-    await sim.pickFile("clicks.jsonl", `${lines.join("\n")}\n`);
-    await sim.control("mapping.key").selectOption("uid");
-    await sim.control("mapping.time").selectOption("at");
-    await sim.control("loadFile").click();
+    await sim.loadFile("clicks.jsonl", `${lines.join("\n")}\n`, { key: "uid", time: "at" });
     await expect(sim.position).toHaveText("event 0 / 3");
     // Items: event, bad row, watermark record, event, event.
     for (const [item, events] of [

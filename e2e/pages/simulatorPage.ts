@@ -182,6 +182,14 @@ export class SimulatorPage {
     await this.control("file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
   }
 
+  /** Data tab: picks `text` as file `name`, maps its key and time fields, and loads it. */
+  async loadFile(name: string, text: string, fields: { key: string; time: string }): Promise<void> {
+    await this.pickFile(name, text);
+    await this.control("mapping.key").selectOption(fields.key);
+    await this.control("mapping.time").selectOption(fields.time);
+    await this.control("loadFile").click();
+  }
+
   /** Data tab: the preview's verdict on the picked file (schema recognised, or why not). */
   get previewVerdict(): Locator {
     return this.control("preview.schema");

@@ -4,13 +4,10 @@
  * revision), method by method, in Flink's order: small DataStream jobs run end to end, here as
  * source → timestamps/watermarks → keyBy → our `CepOperator` → select.
  *
- * How the jobs read here ({@link runJob}):
- * - `env.fromElements(...)` in processing time (`.inProcessingTime()`): the clock is the
- *   element's position (Flink's wall clock only has to move forward; no window is reached).
- * - `AssignerWithPunctuatedWatermarks` returning `ts - 5`: a watermark after every element;
- *   `WatermarkStrategy.forBoundedOutOfOrderness(5 ms)`: `BoundedOutOfOrdernessWatermarks(5)`.
- *   A bounded job ends with `Watermark(Long.MAX_VALUE)`: +∞ here.
- * - A stream without `keyBy` runs under one key (Flink keys it with a `NullByteKeySelector`).
+ * How the jobs read here: see `runJob` (src/engine/testing/cepJobHarness.ts): processing time
+ * (`.inProcessingTime()`) clocks the element's position; `AssignerWithPunctuatedWatermarks`
+ * returning `ts - 5` and `forBoundedOutOfOrderness(5 ms)` are the two watermark kinds; a bounded
+ * job ends with `Watermark(Long.MAX_VALUE)`; a stream without `keyBy` runs under one key.
  * - `PatternTimeoutFunction` results are `Left(...)`, selects `Right(...)`, compared as sorted
  *   strings like Flink's `Either.toString()`; doubles print as Java does (`1.0`).
  * - `new SubEvent(...)` and `.subtype(SubEvent.class)` as in CEPOperatorTest.test.ts.
@@ -22,98 +19,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { AfterMatchSkip, PatternBuilder } from "../../model/patternBuilder.ts";
-import type { EventRecord, Match } from "../api.ts";
-import { BoundedOutOfOrdernessWatermarks } from "../operator/boundedOutOfOrderness.ts";
-import { CepOperator, type EventComparator, type OperatorKey } from "../operator/cepOperator.ts";
-import { compileForTest } from "../operator/testing/cepOperatorTestHarness.ts";
-import {
-  SUB_EVENT_BINDINGS,
-  SUBTYPE_SUB_EVENT,
-  subEvent,
-} from "../operator/testing/flinkOperatorFixtures.ts";
-import { timerDelaysOf } from "../operator/timerDelays.ts";
+import type { EventRecord } from "../api.ts";
+import { SUBTYPE_SUB_EVENT, subEvent } from "../operator/testing/flinkOperatorFixtures.ts";
+import { byId, first, ids, javaDouble, runJob, sorted } from "../testing/cepJobHarness.ts";
 import { ev } from "../testing/nfaTestHarness.ts";
-
-type Watermarking =
-  "processing-time" | { readonly punctuatedLag: number } | { readonly boundedOutOfOrderness: number };
-
-interface Job {
-  readonly pattern: PatternBuilder;
-  /** Elements, with their timestamps in event time. */
-  readonly input: ReadonlyArray<EventRecord | readonly [EventRecord, number]>;
-  readonly time: Watermarking;
-  readonly keyBy?: (event: EventRecord) => OperatorKey;
-  readonly comparator?: EventComparator;
-}
-
-interface JobResult {
-  readonly matches: Match[];
-  readonly timedOut: Match[];
-}
-
-/** Runs one CEP job to completion (see the module comment). */
-function runJob(job: Job): JobResult {
-  const graph = job.pattern.build();
-  const matches: Match[] = [];
-  const timedOut: Match[] = [];
-  const processingTime = job.time === "processing-time";
-  const operator = new CepOperator({
-    rules: [{ nfa: compileForTest(graph, SUB_EVENT_BINDINGS), timerDelays: timerDelaysOf(graph) }],
-    timeCharacteristic: processingTime ? "processingTime" : "eventTime",
-    ...(job.comparator === undefined ? {} : { comparator: job.comparator }),
-    output: (record) => {
-      if (record.type === "match") matches.push(record.match);
-      else if (record.type === "timeout") timedOut.push(record.match);
-    },
-  });
-  const keyOf = job.keyBy ?? (() => null);
-  const bounded =
-    typeof job.time === "object" && "boundedOutOfOrderness" in job.time
-      ? new BoundedOutOfOrdernessWatermarks(job.time.boundedOutOfOrderness)
-      : null;
-  job.input.forEach((element, position) => {
-    const [event, timestamp] = Array.isArray(element)
-      ? (element as readonly [EventRecord, number])
-      : [element as EventRecord, position];
-    if (processingTime) {
-      operator.setProcessingTime(position);
-      operator.processElement(event, keyOf(event));
-      return;
-    }
-    operator.processElement(event, keyOf(event), timestamp);
-    if (bounded !== null) {
-      bounded.onEvent(timestamp);
-      operator.processWatermark(bounded.onPeriodicEmit());
-    } else if (typeof job.time === "object" && "punctuatedLag" in job.time) {
-      operator.processWatermark(timestamp - job.time.punctuatedLag);
-    }
-  });
-  if (!processingTime) operator.processWatermark(Number.POSITIVE_INFINITY);
-  return { matches, timedOut };
-}
-
-/** `p.get(stage).get(0)`. */
-function first(match: Match, stage: string): EventRecord {
-  const event = match.get(stage)?.[0];
-  if (event === undefined) throw new Error(`no event for stage ${stage}`);
-  return event;
-}
-
-function ids(match: Match, ...stages: string[]): string {
-  return stages.map((stage) => String(first(match, stage).id)).join(",");
-}
-
-/** Java's `Double.toString` for the prices used here (`1.0`, `2.5`). */
-function javaDouble(value: unknown): string {
-  const n = value as number;
-  return Number.isInteger(n) ? n.toFixed(1) : String(n);
-}
-
-function sorted(values: string[]): string[] {
-  return [...values].sort();
-}
-
-const byId = (event: EventRecord): OperatorKey => String(event.id);
 
 /** The events of `testSimplePatternCEP` and its Rich twin. */
 function simplePatternInput(): EventRecord[] {

@@ -126,6 +126,21 @@ export class SimulatorPage {
     if (change.keyType !== undefined) await this.control("keyType").selectOption(change.keyType);
   }
 
+  /**
+   * Types `cap` into the partial-match cap (in the open settings popover) and commits it with
+   * Enter; text the field refuses stays there, with its message ({@link settingError}).
+   */
+  async setPartialMatchCap(cap: number | string): Promise<void> {
+    const field = this.control("maxPartialMatches");
+    await field.fill(String(cap));
+    await field.press("Enter");
+  }
+
+  /** The run's warnings above the tabs (the partial-match cap hit, a broadcast record refused, …). */
+  get warnings(): Locator {
+    return this.control("warning");
+  }
+
   /** Turns the final +∞ watermark at the end of input on or off (in the open settings popover). */
   async setFinalWatermark(on: boolean): Promise<void> {
     await this.control("finalWatermark").setChecked(on);

@@ -3,9 +3,12 @@ import { isJavaKeyType } from "../../runtime/javaHashCode.ts";
 import { seedScenarios } from "../../scenarios/seedScenarios.ts";
 import { importRulesAndBindings, RunSession, SessionInput } from "../../runtime/session/index.ts";
 import { createDefaultDocument } from "../../document/defaultDocument.ts";
+import { DEFAULT_MAX_PARTIAL_MATCHES } from "../../engine/index.ts";
+import { PatternBuilder } from "../../model/index.ts";
 import { runRuleSetOf } from "./runRuleSet.ts";
 import {
   DEFAULT_RUN_SETTINGS,
+  isPartialMatchCap,
   maxParallelismRange,
   runConfigOf,
   SPEED_STEPS,
@@ -60,6 +63,7 @@ describe("runConfigOf", () => {
       parallelism: 4,
       maxParallelism: 128,
       keyType: "String",
+      maxPartialMatches: 10_000,
     });
   });
 
@@ -69,6 +73,10 @@ describe("runConfigOf", () => {
       mapping,
     );
     expect(config).toMatchObject({ maxParallelism: 4096, keyType: "Long", time: { finalWatermark: false } });
+  });
+
+  it("passes the partial-match cap on", () => {
+    expect(runConfigOf({ ...DEFAULT_RUN_SETTINGS, maxPartialMatches: 7 }, mapping).maxPartialMatches).toBe(7);
   });
 
   it("passes the watermark interval, idleness and source partitions on", () => {
@@ -121,10 +129,61 @@ describe("the settings change the run", () => {
   });
 });
 
+describe("the partial-match cap", () => {
+  /** `view followedByAny view.oneOrMore().allowCombinations() followedBy purchase`: runs double per view. */
+  const combinations = {
+    id: "combinations",
+    version: 1,
+    function: "f",
+    pattern: PatternBuilder.begin("first")
+      .where("eventType == 'view'")
+      .followedByAny("more")
+      .where("eventType == 'view'")
+      .oneOrMore()
+      .allowCombinations()
+      .followedBy("buy")
+      .where("eventType == 'purchase'")
+      .build(),
+  };
+
+  /** One user's 8 views and a purchase, run to the end with the cap `cap`. */
+  function run(cap: number) {
+    const rows = Array.from({ length: 8 }, (_, i) => `u1,view,${i + 1}`);
+    const input = SessionInput.fromText({ fileName: "views.csv" });
+    input.push(["userId,eventType,eventTime", ...rows, "u1,purchase,9", ""].join("\n"));
+    input.end();
+    const config = runConfigOf({ ...DEFAULT_RUN_SETTINGS, maxPartialMatches: cap }, mapping);
+    const session = new RunSession({ rules: [combinations], bindings: {}, config, input });
+    session.setSpeed(null);
+    session.play();
+    while (session.state === "playing") session.tick(0);
+    return session.summary();
+  }
+
+  it("is the engine's (and the CLI's) by default", () => {
+    expect(DEFAULT_RUN_SETTINGS.maxPartialMatches).toBe(DEFAULT_MAX_PARTIAL_MATCHES);
+  });
+
+  it("drops the runs started latest beyond the cap, and says so once", () => {
+    const capped = run(5);
+    expect(capped.warnings).toEqual([
+      "rule 'combinations' (version 1): more than 5 partial matches for one key; the most recently started ones were dropped",
+    ]);
+    const full = run(DEFAULT_RUN_SETTINGS.maxPartialMatches);
+    expect(full.warnings).toEqual([]);
+    expect(capped.counts.matches).toBeLessThan(full.counts.matches);
+  });
+});
+
 describe("setting bounds", () => {
   it("takes no fewer key groups than subtasks, up to Flink's 32768", () => {
     expect(maxParallelismRange(1)).toEqual({ min: 1, max: 32768 });
     expect(maxParallelismRange(16)).toEqual({ min: 16, max: 32768 });
+  });
+
+  it("takes a partial-match cap of 1 or more, as the CLI's --max-partial-matches", () => {
+    expect([1, 10_000, Number.MAX_SAFE_INTEGER].every(isPartialMatchCap)).toBe(true);
+    expect([0, -3, 2.5, 1e300, Number.NaN].some(isPartialMatchCap)).toBe(false);
   });
 
   it("knows the CLI's key types, spelt as Java spells them", () => {

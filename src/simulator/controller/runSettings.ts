@@ -1,6 +1,6 @@
 /**
  * The run settings the dock's controls edit (time mode, watermark strategy, the final watermark,
- * parallelism, max parallelism, key type, speed), and how they become the worker's
+ * parallelism, max parallelism, key type, the partial-match cap, speed), and how they become the worker's
  * {@link RunConfig} for a data set's field mapping. Pure.
  */
 import type { JavaKeyType } from "../../runtime/javaHashCode.ts";
@@ -32,6 +32,12 @@ export interface RunSettings {
   readonly maxParallelism: number;
   /** The Java type whose `hashCode` puts a key in its key group (`--key-type`). */
   readonly keyType: JavaKeyType;
+  /**
+   * The most partial matches one key may hold per rule (`--max-partial-matches`); beyond it the
+   * runs started latest are dropped, with a warning. Keeps a pattern such as `allowCombinations()`
+   * without a window from growing as 2^n.
+   */
+  readonly maxPartialMatches: number;
   /** Events per second while playing; null: as fast as possible. */
   readonly speed: number | null;
 }
@@ -45,6 +51,9 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   parallelism: 1,
   maxParallelism: DEFAULT_MAX_PARALLELISM,
   keyType: "String",
+  // The engine's DEFAULT_MAX_PARTIAL_MATCHES (a test keeps them equal): importing it would pull
+  // the NFA into the page's bundle, which only the worker runs.
+  maxPartialMatches: 10_000,
   speed: 2,
 };
 
@@ -60,6 +69,14 @@ export function maxParallelismRange(parallelism: number): { readonly min: number
   return { min: Math.max(1, parallelism), max: UPPER_BOUND_MAX_PARALLELISM };
 }
 
+/** The smallest partial-match cap (the CLI's `--max-partial-matches` takes 1 or more). */
+export const MIN_PARTIAL_MATCH_CAP = 1;
+
+/** True when `value` is a partial-match cap a run takes: a whole number ≥ 1. */
+export function isPartialMatchCap(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= MIN_PARTIAL_MATCH_CAP;
+}
+
 /** How the data is split into source partitions (generated data with several partitions names them in a field). */
 export interface SourcePartitions {
   readonly count: number;
@@ -70,7 +87,7 @@ export interface SourcePartitions {
  * The worker's configuration: keyed by the mapping's key; in event time, watermarks bounded by
  * the out-of-orderness (periodic and with idleness when set), per source partition, and (unless
  * turned off) a final +∞ watermark at the end of input (a bounded Flink job); keys assigned to
- * subtasks by the max parallelism and key type; in processing time, the time field is
+ * subtasks by the max parallelism and key type; each rule capped at the partial-match cap per key; in processing time, the time field is
  * the simulated clock (the events' recorded arrival), or the event's position when the data has
  * no time field.
  */
@@ -101,6 +118,7 @@ export function runConfigOf(
     parallelism: settings.parallelism,
     maxParallelism: settings.maxParallelism,
     keyType: settings.keyType,
+    maxPartialMatches: settings.maxPartialMatches,
   };
 }
 

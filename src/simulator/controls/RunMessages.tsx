@@ -2,6 +2,7 @@ import { simulator } from "../controller/simulatorController.ts";
 import { plural } from "../format/timeText.ts";
 import { useSimulation, type RunFailure } from "../simulationStore.ts";
 import { runErrorContext } from "./runErrorContext.ts";
+import { runWarningHint } from "./runWarning.ts";
 
 function FailureNote({ failure, testId }: { failure: RunFailure; testId: string }) {
   return (
@@ -81,11 +82,15 @@ export function RunMessages() {
           <span className="sim-muted"> — Reset, seek back, or fix the rule and apply it.</span>
         </div>
       )}
-      {warnings?.map((w) => (
-        <div key={w} className="sim-note sim-note-warn" role="status">
-          {w}
-        </div>
-      ))}
+      {warnings?.map((w) => {
+        const hint = runWarningHint(w);
+        return (
+          <div key={w} className="sim-note sim-note-warn" role="status" data-testid="sim.warning">
+            <span>{w}</span>
+            {hint !== null && <span className="sim-muted">{hint}</span>}
+          </div>
+        );
+      })}
       {problems > 0 && (
         <div className="sim-note sim-note-warn" role="status" data-testid="sim.skippedRows">
           {plural(problems, "row was", "rows were")} skipped — see the Data tab for their lines.

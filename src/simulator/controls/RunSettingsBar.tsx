@@ -3,13 +3,14 @@ import type { TimeMode } from "../controller/runSettings.ts";
 import { useSimulation } from "../simulationStore.ts";
 import { KeyAssignmentFields } from "./KeyAssignmentFields.tsx";
 import { MillisField } from "./MillisField.tsx";
+import { PartialMatchCapField } from "./PartialMatchCapField.tsx";
 import { Popover } from "./Popover.tsx";
 import { settingsSummary, watermarkSummary } from "./settingsSummary.ts";
 
 /**
  * Time mode, watermark strategy (Flink's `WatermarkStrategy.forBoundedOutOfOrderness`, the
  * periodic interval, `withIdleness`, the final watermark at the end of input) and how keys go to
- * subtasks (parallelism, max parallelism, key type), in one popover so the run-controls bar
+ * subtasks (parallelism, max parallelism, key type) and the partial-match cap, in one popover so the run-controls bar
  * fits one row. A change is replayed to the same stream position by the worker, so the run shows
  * at once what the setting does.
  */
@@ -73,6 +74,7 @@ export function RunSettingsBar() {
         </fieldset>
       )}
       <KeyAssignmentFields settings={settings} />
+      <PartialMatchCapField value={settings.maxPartialMatches} />
     </Popover>
   );
 }

@@ -13,7 +13,8 @@ function parseWhole(text: string, bounds: Bounds): number | null | undefined {
   if (text.trim() === "") return null;
   const value = Number(text);
   const inRange = value >= bounds.min && (bounds.max === undefined || value <= bounds.max);
-  return Number.isInteger(value) && inRange ? value : undefined;
+  // Safe integers only: `1e300` reads as a whole number but no setting means it.
+  return Number.isSafeInteger(value) && inRange ? value : undefined;
 }
 
 /** What the field takes, said when the typed text is not that (`blank` as in {@link WholeNumberField}). */
@@ -35,7 +36,7 @@ export function WholeNumberField(props: {
   label: string;
   title: string;
   value: number | null;
-  /** What the number counts, for the message (`ms`, `key groups`). */
+  /** What the number counts, for the message (`ms`, `key groups`, `partial matches`). */
   unit: string;
   min: number;
   max?: number;

@@ -22,6 +22,16 @@ describe("settingsSummary", () => {
     // The final watermark is an event-time setting: processing time does not mention it.
     expect(settingsSummary(changed, false)).toBe("4 subtasks · 4 096 key groups · Long keys");
   });
+
+  it("names a partial-match cap other than the default, in the singular for one", () => {
+    expect(settingsSummary({ ...DEFAULT_RUN_SETTINGS, maxPartialMatches: 2500 }, false)).toBe(
+      "1 subtask · ≤ 2 500 partial matches per key",
+    );
+    expect(settingsSummary({ ...DEFAULT_RUN_SETTINGS, maxPartialMatches: 1 }, false)).toBe(
+      "1 subtask · ≤ 1 partial match per key",
+    );
+    expect(settingsSummary({ ...DEFAULT_RUN_SETTINGS, maxPartialMatches: 10_000 }, false)).toBe("1 subtask");
+  });
 });
 
 describe("watermarkSummary", () => {

@@ -21,8 +21,9 @@ export function watermarkSummary(settings: RunSettings): string {
 /**
  * `5 s behind · 2 subtasks`: what the bar's settings button shows while closed — in event time
  * the watermark's out-of-orderness, and the parallelism (the time mode is on the bar's clock).
- * Settings rarely changed are named only when they are not Flink's defaults (`256 key groups`,
- * `Long keys`, `no final watermark`), so a run that differs from the usual says so.
+ * Settings rarely changed are named only when they are not their defaults (`256 key groups`,
+ * `Long keys`, `no final watermark`, `≤ 500 partial matches per key`), so a run that differs from
+ * the usual says so.
  */
 export function settingsSummary(settings: RunSettings, eventTime: boolean): string {
   const parts: string[] = [];
@@ -32,5 +33,7 @@ export function settingsSummary(settings: RunSettings, eventTime: boolean): stri
   if (settings.maxParallelism !== DEFAULT_RUN_SETTINGS.maxParallelism)
     parts.push(`${countText(settings.maxParallelism)} key groups`);
   if (settings.keyType !== DEFAULT_RUN_SETTINGS.keyType) parts.push(`${settings.keyType} keys`);
+  if (settings.maxPartialMatches !== DEFAULT_RUN_SETTINGS.maxPartialMatches)
+    parts.push(`≤ ${plural(settings.maxPartialMatches, "partial match", "partial matches")} per key`);
   return parts.join(" · ");
 }

@@ -9,7 +9,7 @@ import type { StudioDocument } from "../../document/studioDocument.ts";
 import { importRule } from "../../formats/dynamicCep/index.ts";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
 import { seedBindings, seedScenarios, type SeedScenario } from "../../scenarios/seedScenarios.ts";
-import type { RunSettings } from "../controller/runSettings.ts";
+import { DEFAULT_RUN_SETTINGS, type RunSettings } from "../controller/runSettings.ts";
 import { enableOnlyRule, scenarioRuleKey } from "../data/scenarioRule.ts";
 import type { LearnCard } from "./learnCard.ts";
 
@@ -33,9 +33,14 @@ export interface CardPlan {
 
 /**
  * What every card's counts assume whatever the user set before: the end of input flushes with a
- * +∞ watermark, and keys hash as Strings (the cards' keys are text such as "u1").
+ * +∞ watermark, keys hash as Strings (the cards' keys are text such as "u1"), and no partial
+ * match is dropped by a cap the user lowered.
  */
-const CARD_BASE_SETTINGS: Partial<RunSettings> = { finalWatermark: true, keyType: "String" };
+const CARD_BASE_SETTINGS: Partial<RunSettings> = {
+  finalWatermark: true,
+  keyType: "String",
+  maxPartialMatches: DEFAULT_RUN_SETTINGS.maxPartialMatches,
+};
 
 /** The plan for `card` on top of `doc`; null when the card's seed scenario is not bundled. */
 export function cardPlan(card: LearnCard, doc: StudioDocument): CardPlan | null {

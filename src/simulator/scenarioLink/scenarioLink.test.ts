@@ -24,6 +24,7 @@ const view: ScenarioView = {
     maxParallelism: 256,
     keyType: "Long",
     finalWatermark: false,
+    maxPartialMatches: 500,
     speed: null,
   },
   position: 1234,
@@ -75,9 +76,9 @@ describe("scenario links", () => {
     }
   });
 
-  it("open a link made before max parallelism, key type and the final watermark were settings with their defaults", () => {
-    const { maxParallelism, keyType, finalWatermark, ...older } = view.settings;
-    expect([maxParallelism, keyType, finalWatermark]).toEqual([256, "Long", false]);
+  it("open a link made before max parallelism, key type, the final watermark and the partial-match cap were settings with their defaults", () => {
+    const { maxParallelism, keyType, finalWatermark, maxPartialMatches, ...older } = view.settings;
+    expect([maxParallelism, keyType, finalWatermark, maxPartialMatches]).toEqual([256, "Long", false, 500]);
     const decoded = decodeScenarioFragment(
       linkOf({
         format: "cep-studio-scenario",
@@ -93,6 +94,7 @@ describe("scenario links", () => {
       maxParallelism: 128,
       keyType: "String",
       finalWatermark: true,
+      maxPartialMatches: 10_000,
     });
   });
 
@@ -157,6 +159,15 @@ describe("scenario links", () => {
       ],
       [{ ...good, settings: { finalWatermark: "no" } }, "settings.finalWatermark: must be true or false"],
       [{ ...good, settings: { finalWatermark: 0 } }, "settings.finalWatermark: must be true or false"],
+      [
+        { ...good, settings: { maxPartialMatches: 0 } },
+        "settings.maxPartialMatches: must be a whole number ≥ 1",
+      ],
+      [
+        { ...good, settings: { maxPartialMatches: 2.5 } },
+        "settings.maxPartialMatches: must be a whole number ≥ 1",
+      ],
+      [{ ...good, settings: { maxPartialMatches: null } }, "settings.maxPartialMatches: must be a number"],
       [{ ...good, data: { type: "generator", settings: { users: 0 } } }, "data.settings: "],
       [{ ...good, data: { type: "file" } }, "data.type: must be"],
       [

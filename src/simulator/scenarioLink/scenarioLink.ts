@@ -10,7 +10,13 @@ import { isJavaKeyType, JAVA_KEY_TYPES } from "../../runtime/javaHashCode.ts";
 import type { StudioDocument } from "../../document/studioDocument.ts";
 import { GENERATED_SCHEMAS } from "../../formats/generator/index.ts";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
-import { DEFAULT_RUN_SETTINGS, maxParallelismRange, type RunSettings } from "../controller/runSettings.ts";
+import {
+  DEFAULT_RUN_SETTINGS,
+  isPartialMatchCap,
+  maxParallelismRange,
+  MIN_PARTIAL_MATCH_CAP,
+  type RunSettings,
+} from "../controller/runSettings.ts";
 import {
   DEFAULT_GENERATOR_SETTINGS,
   generatorProblem,
@@ -188,5 +194,7 @@ function readSettings(reader: LinkReader, root: Readonly<Record<string, unknown>
   const keyType: string = merged.keyType;
   if (!isJavaKeyType(keyType))
     return reader.fail(`settings.keyType: must be one of ${JAVA_KEY_TYPES.join(", ")}`);
+  if (!isPartialMatchCap(merged.maxPartialMatches))
+    return reader.fail(`settings.maxPartialMatches: must be a whole number ≥ ${MIN_PARTIAL_MATCH_CAP}`);
   return merged;
 }

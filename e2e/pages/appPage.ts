@@ -84,11 +84,20 @@ export class AppPage {
   }
 
   /**
-   * The copy of unsaved changes persistence keeps in localStorage ("cep-studio:unsaved") while
-   * the page is hidden with a change IndexedDB does not hold yet, or null when there is none.
+   * The copies of unsaved changes persistence keeps in localStorage, one per page load
+   * (`cep-studio:unsaved:<page load>`), while a page is hidden with a change IndexedDB does not
+   * hold yet: their stored values, in key order.
    */
-  unsavedCopyText(): Promise<string | null> {
-    return this.page.evaluate<string | null>(`localStorage.getItem("cep-studio:unsaved")`);
+  unsavedCopies(): Promise<string[]> {
+    return this.page.evaluate<string[]>(
+      `Object.keys(localStorage).filter((k) => k.startsWith("cep-studio:unsaved")).sort().map((k) => localStorage.getItem(k))`,
+    );
+  }
+
+  /** The unsaved copies' stored values (see {@link unsavedCopies}), joined, or null when there is none. */
+  async unsavedCopyText(): Promise<string | null> {
+    const copies = await this.unsavedCopies();
+    return copies.length === 0 ? null : copies.join("\n");
   }
 
   /** Runs a registered command on the current selection. */

@@ -1,8 +1,8 @@
 /**
  * Keeps the document in this browser's IndexedDB (idb-keyval): restored at start
  * (`persistenceRestore.ts`), saved shortly after every change and when the page is hidden. A page
- * hidden with a change not yet saved also leaves a synchronous localStorage copy
- * (`unsavedCopy.ts`): Chromium drops IndexedDB writes made while the page unloads.
+ * hidden with a change not yet saved also leaves a synchronous localStorage copy, one per page
+ * load (`unsavedCopy.ts`): Chromium drops IndexedDB writes made while the page unloads.
  *
  * Several tabs share one save. Each save bumps a revision (see `saveRevision.ts`); a tab that
  * learns another tab saved a newer revision — by a channel notice or because its own save finds
@@ -22,7 +22,15 @@ import {
   writeAtRevision,
 } from "./saveRevision.ts";
 import type { DocumentChannel } from "./saveRevision.ts";
-import { browserStorage, newWriterId, removeUnsavedCopy, writeUnsavedCopy } from "./unsavedCopy.ts";
+import { browserPageLoads } from "./pageLoads.ts";
+import type { PageLoads } from "./pageLoads.ts";
+import {
+  browserStorage,
+  newWriterId,
+  removeUnsavedCopy,
+  unsavedKey,
+  writeUnsavedCopy,
+} from "./unsavedCopy.ts";
 import type { UnsavedStorage } from "./unsavedCopy.ts";
 
 export type { PersistenceStart } from "./persistenceRestore.ts";
@@ -38,7 +46,7 @@ export const SAVE_DELAY_MS = 250;
 export interface PersistenceOptions {
   /** Told when a save fails (storage full, private mode …), so the user can export their work. */
   readonly onSaveError?: (message: string) => void;
-  /** Clock for the recovered key's name (tests fix it). */
+  /** Clock for the recovered key's name and the unsaved copy's time (tests fix it). */
   readonly now?: () => Date;
   /**
    * Told once when another tab saved a newer document; nothing is saved until the user picks one
@@ -49,6 +57,8 @@ export interface PersistenceOptions {
   readonly channel?: DocumentChannel | null;
   /** Where the unsaved copy goes when the page is hidden (default: localStorage; null: nowhere). */
   readonly storage?: UnsavedStorage | null;
+  /** Which page loads are open, and this tab's previous one (default: sessionStorage and Web Locks). */
+  readonly pageLoads?: PageLoads;
 }
 
 /** The two ways out of a conflict with another tab's save. */
@@ -77,9 +87,21 @@ export async function startPersistence(options: PersistenceOptions = {}): Promis
   const storage = options.storage === undefined ? browserStorage() : options.storage;
   const writer = newWriterId();
   const now = options.now ?? (() => new Date());
-  const restored = await restore({ idb, documentKey: DOCUMENT_KEY, storage, writer, now });
+  const pageLoads = options.pageLoads ?? browserPageLoads();
+  const previousWriter = pageLoads.previous();
+  pageLoads.begin(writer);
+  const liveWriters = await pageLoads.live();
+  const restored = await restore({
+    idb,
+    documentKey: DOCUMENT_KEY,
+    storage,
+    writer,
+    previousWriter,
+    liveWriters,
+    now,
+  });
   const channel = options.channel === undefined ? openDocumentChannel() : options.channel;
-  running = startSaving({ idb, channel, storage, writer }, restored, options);
+  running = startSaving({ idb, channel, storage, writer, now }, restored, options);
   // A restored unsaved copy goes to IndexedDB before the app is shown, like any other save.
   if (restored.resume === "unsaved") await running.flush();
   return restored.start;
@@ -91,6 +113,8 @@ interface SaveTargets {
   readonly channel: DocumentChannel | null;
   readonly storage: UnsavedStorage | null;
   readonly writer: string;
+  /** When the page is hidden with a change, for the copy's `writtenAt`. */
+  readonly now: () => Date;
 }
 
 function reportToConsole(message: string): void {
@@ -98,7 +122,8 @@ function reportToConsole(message: string): void {
 }
 
 function startSaving(targets: SaveTargets, restored: Restored, options: PersistenceOptions): Running {
-  const { idb, channel, storage, writer } = targets;
+  const { idb, channel, storage, writer, now } = targets;
+  const ownCopy = unsavedKey(writer);
   const onSaveError = options.onSaveError ?? reportToConsole;
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** A change not yet handed to IndexedDB. */
@@ -126,7 +151,7 @@ function startSaving(targets: SaveTargets, restored: Restored, options: Persiste
       knownRevision = result.revision;
       channel?.post({ type: "saved", revision: result.revision });
       // Everything this tab has is in IndexedDB now, so its unsaved copy is stale.
-      if (!pending && inFlight === 1) removeUnsavedCopy(storage, writer);
+      if (!pending && inFlight === 1) removeUnsavedCopy(storage, ownCopy);
     } catch (error) {
       onSaveError(
         `Your changes could not be saved in this browser (${String(error)}). Export your rules to keep them.`,
@@ -155,7 +180,7 @@ function startSaving(targets: SaveTargets, restored: Restored, options: Persiste
       pending = false;
       clearTimer();
       // The user chose the other version: an unsaved copy of this tab's must not offer it again.
-      removeUnsavedCopy(storage, writer);
+      removeUnsavedCopy(storage, ownCopy);
       return null;
     },
     async keepMine() {
@@ -188,7 +213,7 @@ function startSaving(targets: SaveTargets, restored: Restored, options: Persiste
   const keepUnsaved = () => {
     if (!pending && inFlight === 0) return;
     const text = serializeDocument(documentStore.getState().doc);
-    writeUnsavedCopy(storage, { text, baseRevision: knownRevision, writer });
+    writeUnsavedCopy(storage, { text, baseRevision: knownRevision, writer, writtenAt: now().getTime() });
   };
   const onHide = () => {
     keepUnsaved();

@@ -1,6 +1,6 @@
 /**
- * What persistence shows at start: IndexedDB's save, reconciled with the unsaved copy a page that
- * unloaded too soon left in localStorage (`unsavedCopy.ts`). Nothing that cannot be read is
+ * What persistence shows at start: IndexedDB's save, reconciled with the unsaved copies pages that
+ * unloaded too soon left in localStorage (`unsavedCopy.ts`, `unsavedReconcile.ts`). Nothing that cannot be read is
  * deleted: it is copied to a `recovered:<ISO time>` key first, and the user is told where it is.
  */
 import { get, getMany, set } from "idb-keyval";
@@ -10,8 +10,10 @@ import { parseSavedDocument } from "./saveFormat.ts";
 import type { SavedDocumentResult } from "./saveFormat.ts";
 import { REVISION_KEY, revisionOf } from "./saveRevision.ts";
 import type { StudioDocument } from "./studioDocument.ts";
-import { compareWithSaved, readUnsavedCopy, removeUnsavedCopy, writeUnsavedCopy } from "./unsavedCopy.ts";
-import type { UnsavedCopy, UnsavedStorage } from "./unsavedCopy.ts";
+import { readUnsavedCopies, removeUnsavedCopy, unsavedKey, writeUnsavedCopy } from "./unsavedCopy.ts";
+import type { UnsavedStorage } from "./unsavedCopy.ts";
+import { isLiveElsewhere, planUnsavedStart } from "./unsavedReconcile.ts";
+import type { FoundCopy } from "./unsavedReconcile.ts";
 
 /** What `startPersistence` found. */
 export interface PersistenceStart {
@@ -40,15 +42,20 @@ export interface RestoreContext {
   readonly documentKey: string;
   readonly storage: UnsavedStorage | null;
   readonly writer: string;
+  /** This tab's page load before a reload, and the page loads open now (`pageLoads.ts`). */
+  readonly previousWriter: string | null;
+  readonly liveWriters: ReadonlySet<string>;
   readonly now: () => Date;
 }
 
-/** A readable unsaved copy, or an unreadable one's stored text and why it cannot be read. */
-type CopyRead =
-  | { readonly copy: UnsavedCopy; readonly doc: StudioDocument; readonly warnings: readonly string[] }
-  | { readonly raw: string; readonly why: string };
+/** A copy whose document reads, ready to show. */
+interface ReadableCopy extends FoundCopy {
+  readonly doc: StudioDocument;
+  readonly warnings: readonly string[];
+  readonly raw: string;
+}
 
-/** Shows the newest of IndexedDB's save and the unsaved copy, without an undo entry. */
+/** Shows the newest of IndexedDB's save and the unsaved copies, without an undo entry. */
 export async function restore(context: RestoreContext): Promise<Restored> {
   const [saved, storedRevision] = await getMany<unknown>([context.documentKey, REVISION_KEY], context.idb);
   const revision = revisionOf(storedRevision);
@@ -58,40 +65,58 @@ export async function restore(context: RestoreContext): Promise<Restored> {
       : typeof saved === "string"
         ? parseSavedDocument(saved)
         : { ok: false, error: "it is not a saved document's text" };
-  const unsaved = readCopy(context.storage);
+  const { readable, unreadable } = readCopies(context);
+  // A save that cannot be read is kept under a recovered key below, so a copy may replace it.
+  const plan = planUnsavedStart(readable, {
+    previousWriter: context.previousWriter,
+    liveWriters: context.liveWriters,
+    savedText: stored && !stored.ok ? undefined : saved,
+    savedRevision: revision,
+  });
+  const shown = plan.shown;
   const problems: string[] = [];
-  const shown = unsaved && "copy" in unsaved ? unsaved : null;
-  // A save that cannot be read is kept under a recovered key below, so the copy may replace it.
-  const comparable = stored && !stored.ok ? undefined : saved;
-  const order = shown ? compareWithSaved(shown.copy, comparable, revision) : "saved";
   if (stored && !stored.ok) {
     const key = await keepRecovered(context, saved);
-    const instead = shown && order !== "saved" ? "your unsaved changes" : "the example rules";
+    const instead = shown ? "your unsaved changes" : "the example rules";
     problems.push(
       `Your saved document could not be read (${stored.error}). It is kept unchanged in this browser's storage under "${key}"; ${instead} are shown instead.`,
     );
   }
-  if (unsaved && "raw" in unsaved) {
-    const key = await keepRecovered(context, unsaved.raw);
+  for (const copy of unreadable) {
+    const key = await keepRecovered(context, copy.raw);
     // Safe to drop now that IndexedDB keeps it; left in place it would be reported at every start.
-    removeUnsavedCopy(context.storage);
+    removeUnsavedCopy(context.storage, copy.key);
     problems.push(
-      `Changes not yet saved when the page was last left could not be read (${unsaved.why}). They are kept unchanged in this browser's storage under "${key}".`,
+      `Changes not yet saved when the page was last left could not be read (${copy.why}). They are kept unchanged in this browser's storage under "${key}".`,
     );
   }
-  if (shown && order !== "saved") {
-    replaceDocument(shown.doc, { history: "skip" });
+  // IndexedDB already holds these: they only outlived the page that would have removed them.
+  for (const copy of plan.saved) removeUnsavedCopy(context.storage, copy.key);
+  for (const copy of plan.overflow) {
+    const key = await keepRecovered(context, copy.raw);
+    removeUnsavedCopy(context.storage, copy.key);
+    problems.push(
+      `Changes another tab left unsaved${writtenAtText(copy)} are kept unchanged in this browser's storage under "${key}" (more tabs left changes than are offered at start).`,
+    );
+  }
+  if (plan.waiting.length > 0)
+    problems.push(
+      `${plan.waiting.length === 1 ? "Another tab" : `${plan.waiting.length} other tabs`} closed with changes that were not saved. They are kept: open CEP Studio in a new tab to see them and choose which version to keep.`,
+    );
+  if (shown) {
+    const { found } = shown;
+    replaceDocument(found.doc, { history: "skip" });
     // This page load now answers for the copy: it removes it once saved (or once the user picks
-    // the other tab's version); the page that wrote it is gone and never would.
-    writeUnsavedCopy(context.storage, { ...shown.copy, writer: context.writer });
+    // the other version); the page that wrote it is gone and never would.
+    // Moved only once written again: a full storage leaves it where it was, for a later start.
+    const claimed = writeUnsavedCopy(context.storage, { ...found.copy, writer: context.writer });
+    if (claimed && found.key !== unsavedKey(context.writer)) removeUnsavedCopy(context.storage, found.key);
     return {
-      start: { restored: true, problem: joinProblems(problems, "Your unsaved changes were", shown.warnings) },
-      revision: order === "newer" ? revision : shown.copy.baseRevision,
-      resume: order === "newer" ? "unsaved" : "conflict",
+      start: { restored: true, problem: joinProblems(problems, "Your unsaved changes were", found.warnings) },
+      revision: shown.order === "newer" ? revision : found.copy.baseRevision,
+      resume: shown.order === "newer" ? "unsaved" : "conflict",
     };
   }
-  // IndexedDB already holds the copy's text: it only outlived the page that would have removed it.
-  if (shown) removeUnsavedCopy(context.storage);
   if (stored?.ok) replaceDocument(stored.doc, { history: "skip" });
   const warnings = stored?.ok ? stored.warnings : [];
   return {
@@ -104,14 +129,35 @@ export async function restore(context: RestoreContext): Promise<Restored> {
   };
 }
 
-/** Reads the unsaved copy and the document in it. */
-function readCopy(storage: UnsavedStorage | null): CopyRead | null {
-  const read = readUnsavedCopy(storage);
-  if (read.kind === "none") return null;
-  if (read.kind === "unreadable") return read;
-  const parsed = parseSavedDocument(read.copy.text, { fileName: "unsaved changes" });
-  if (!parsed.ok) return { raw: read.raw, why: parsed.error };
-  return { copy: read.copy, doc: parsed.doc, warnings: parsed.warnings };
+/**
+ * The stored copies this start may take up, with their documents read; those that cannot be
+ * read, with why. Copies of page loads still open elsewhere are left to them.
+ */
+function readCopies(context: RestoreContext): {
+  readable: ReadableCopy[];
+  unreadable: { readonly key: string; readonly raw: string; readonly why: string }[];
+} {
+  const readable: ReadableCopy[] = [];
+  const unreadable: { key: string; raw: string; why: string }[] = [];
+  for (const stored of readUnsavedCopies(context.storage)) {
+    const writer = stored.kind === "copy" ? stored.copy.writer : stored.writer;
+    if (writer !== null && isLiveElsewhere(writer, context)) continue;
+    if (stored.kind === "unreadable") {
+      unreadable.push(stored);
+      continue;
+    }
+    const parsed = parseSavedDocument(stored.copy.text, { fileName: "unsaved changes" });
+    if (parsed.ok) readable.push({ ...stored, doc: parsed.doc, warnings: parsed.warnings });
+    else unreadable.push({ key: stored.key, raw: stored.raw, why: parsed.error });
+  }
+  return { readable, unreadable };
+}
+
+/** ` (at 14:05 on 2026-03-04, UTC)`: when a copy was written, if known. */
+function writtenAtText(found: FoundCopy): string {
+  if (found.copy.writtenAt <= 0) return "";
+  const iso = new Date(found.copy.writtenAt).toISOString();
+  return ` (at ${iso.slice(11, 16)} on ${iso.slice(0, 10)}, UTC)`;
 }
 
 /** Copies `value` to a fresh `recovered:<ISO time>` key (never over an earlier recovery). */

@@ -16,31 +16,15 @@ import { REVISION_KEY } from "./saveRevision.ts";
 import type { SavedNotice } from "./saveRevision.ts";
 import type { StudioDocument } from "./studioDocument.ts";
 import { chainRule, docOf } from "./testing/ruleFixtures.ts";
-import { readUnsavedCopy, UNSAVED_KEY, writeUnsavedCopy } from "./unsavedCopy.ts";
-import type { UnsavedCopy, UnsavedStorage } from "./unsavedCopy.ts";
+import { fakePageLoads, memoryStorage } from "./testing/unsavedStorage.ts";
+import { readUnsavedCopies, UNSAVED_PREFIX, writeUnsavedCopy } from "./unsavedCopy.ts";
+import type { StoredCopy, UnsavedCopy, UnsavedStorage } from "./unsavedCopy.ts";
 
 const idb = createStore(DATABASE.name, DATABASE.store);
 const mine = docOf(chainRule(["mine"]));
 const theirs = docOf(chainRule(["theirs", "other"]));
 const unsaved = docOf(chainRule(["unsaved", "edit"]));
 const at = () => new Date("2026-03-04T05:06:07.000Z");
-
-/** localStorage in memory; `full` makes every write fail as a full storage does. */
-function memoryStorage() {
-  const items = new Map<string, string>();
-  const state = { full: false };
-  const storage: UnsavedStorage = {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => {
-      if (state.full) throw new Error("QuotaExceededError: the quota has been exceeded");
-      items.set(key, value);
-    },
-    removeItem: (key) => {
-      items.delete(key);
-    },
-  };
-  return { storage, items, state };
-}
 
 let local: ReturnType<typeof memoryStorage>;
 let posted: SavedNotice[];
@@ -55,6 +39,7 @@ function start(options: PersistenceOptions = {}) {
     now: at,
     channel: { post: (n) => posted.push(n), listen: () => undefined, close: () => undefined },
     onConflict: (c) => conflicts.push(c),
+    pageLoads: fakePageLoads().pageLoads,
     ...options,
   });
 }
@@ -65,8 +50,16 @@ function copyIn(copy: Partial<UnsavedCopy> & { doc: StudioDocument }) {
     text: serializeDocument(document),
     baseRevision: 0,
     writer: "gone",
+    writtenAt: 1,
     ...rest,
   });
+}
+
+/** The one stored copy (undefined when there is none). */
+function onlyCopy(): StoredCopy | undefined {
+  const copies = readUnsavedCopies(local.storage);
+  expect(copies.length).toBeLessThanOrEqual(1);
+  return copies[0];
 }
 
 async function stored() {
@@ -104,14 +97,15 @@ describe("the unsaved copy written when the page is hidden", () => {
     await start();
     changeDocument(addRule);
     page.dispatchEvent(new Event("pagehide"));
-    const read = readUnsavedCopy(local.storage);
-    expect(read.kind === "copy" && read.copy.baseRevision).toBe(2);
-    const text = read.kind === "copy" ? read.copy.text : "";
+    const read = onlyCopy();
+    expect(read?.kind === "copy" && read.copy.baseRevision).toBe(2);
+    expect(read?.kind === "copy" && read.copy.writtenAt).toBe(at().getTime());
+    const text = read?.kind === "copy" ? read.copy.text : "";
     expect(text).toBe(serializeDocument(documentStore.getState().doc));
     // When the tab lives on, the flush that pagehide also started lands and the copy goes away.
     await flushPersistence();
     await vi.waitFor(() => {
-      expect(local.items.has(UNSAVED_KEY)).toBe(false);
+      expect(local.items.size).toBe(0);
     });
     expect((await stored()).revision).toBe(3);
   });
@@ -122,9 +116,9 @@ describe("the unsaved copy written when the page is hidden", () => {
     const saving = flushPersistence();
     doc.visibilityState = "hidden";
     doc.dispatchEvent(new Event("visibilitychange"));
-    expect(readUnsavedCopy(local.storage).kind).toBe("copy");
+    expect(onlyCopy()?.kind).toBe("copy");
     await saving;
-    expect(local.items.has(UNSAVED_KEY)).toBe(false);
+    expect(local.items.size).toBe(0);
   });
 
   it("is not written when everything is saved", async () => {
@@ -140,7 +134,7 @@ describe("the unsaved copy written when the page is hidden", () => {
     copyIn({ doc: unsaved, writer: "another tab" });
     changeDocument(addRule);
     await flushPersistence();
-    expect(readUnsavedCopy(local.storage).kind).toBe("copy");
+    expect(readUnsavedCopies(local.storage).map((c) => c.key)).toEqual([`${UNSAVED_PREFIX}another tab`]);
   });
 
   it("full or missing storage changes nothing else: no throw, IndexedDB still saves", async () => {
@@ -159,6 +153,12 @@ describe("the unsaved copy written when the page is hidden", () => {
         throw new Error("SecurityError: access is denied");
       },
       removeItem: () => {
+        throw new Error("SecurityError: access is denied");
+      },
+      key: () => {
+        throw new Error("SecurityError: access is denied");
+      },
+      get length(): number {
         throw new Error("SecurityError: access is denied");
       },
     };
@@ -200,7 +200,7 @@ describe("reconciling the unsaved copy at start", () => {
     await flushPersistence();
     expect(await stored()).toEqual({ doc: theirs, revision: 4 });
     // Until the user chooses, the copy stays for the next start.
-    expect(readUnsavedCopy(local.storage).kind).toBe("copy");
+    expect(onlyCopy()?.kind).toBe("copy");
     expect(await conflicts[0]?.reload()).toBeNull();
     expect(documentStore.getState().doc).toEqual(theirs);
     expect(local.items.size).toBe(0);
@@ -230,7 +230,7 @@ describe("reconciling the unsaved copy at start", () => {
 
   it("unreadable: kept under recovered:<time>, reported, and the saved document shown", async () => {
     await idbHolds(mine, 1);
-    local.items.set(UNSAVED_KEY, "{not json");
+    local.items.set(`${UNSAVED_PREFIX}gone`, "{not json");
     const result = await start();
     expect(result.restored).toBe(true);
     expect(result.problem).toContain('"recovered:2026-03-04T05:06:07.000Z"');
@@ -242,8 +242,13 @@ describe("reconciling the unsaved copy at start", () => {
 
   it("a copy whose document cannot be read and a broken save are both kept, apart", async () => {
     await set(DOCUMENT_KEY, "broken save", idb);
-    writeUnsavedCopy(local.storage, { text: '{"format": "x"}', baseRevision: 0, writer: "gone" });
-    const raw = local.items.get(UNSAVED_KEY);
+    writeUnsavedCopy(local.storage, {
+      text: '{"format": "x"}',
+      baseRevision: 0,
+      writer: "gone",
+      writtenAt: 1,
+    });
+    const raw = local.items.get(`${UNSAVED_PREFIX}gone`);
     const result = await start();
     expect(result.restored).toBe(false);
     expect(result.problem).toContain("the example rules are shown instead");

@@ -4,11 +4,10 @@
  * opening the same document elsewhere; and nothing ever leaving the page.
  */
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import type { Page } from "@playwright/test";
+import { expect, test } from "./pages/fixtures.ts";
 import { AppPage } from "./pages/appPage.ts";
-import { DesignerPage } from "./pages/designerPage.ts";
-import { InspectorPage } from "./pages/inspectorPage.ts";
+import type { DesignerPage } from "./pages/designerPage.ts";
+import type { InspectorPage } from "./pages/inspectorPage.ts";
 
 const CONDITION_PACKAGE = "com.alibaba.ververica.cep.demo.condition";
 const FIRST_VIEW = `${CONDITION_PACKAGE}.FirstViewCondition`;
@@ -23,152 +22,119 @@ function seedRule(n: number): unknown {
   );
 }
 
-/** The canvas gestures these flows need, on top of D2's page object. */
-class Canvas {
+/** The page objects a flow edits with. */
+interface Editing {
   readonly designer: DesignerPage;
-
-  constructor(readonly page: Page) {
-    this.designer = new DesignerPage(page);
-  }
-
-  /** Fits the whole rule into the canvas (React Flow's "fit view" control), as a user would before clicking. */
-  async fitView(): Promise<void> {
-    await this.designer.canvas.getByRole("button", { name: "Fit View", exact: true }).click();
-  }
-
-  async selectStage(name: string): Promise<void> {
-    await this.fitView();
-    await this.designer.clickNode(name);
-    await expect(this.page.getByTestId("inspector.stage.name")).toHaveValue(name);
-  }
-
-  async selectEdge(source: string, target: string): Promise<void> {
-    await this.fitView();
-    await this.designer.edge(source, target).click();
-    await expect(this.page.getByTestId("inspector.edge.type")).toBeVisible();
-  }
-
-  async selectPattern(): Promise<void> {
-    await this.designer.pattern.click();
-    await expect(this.page.getByTestId("inspector.pattern.ruleId")).toBeVisible();
-  }
-
-  /** Adds a plain stage after the selected one; the new stage becomes the selection. */
-  async addStage(): Promise<void> {
-    await this.designer.paletteItem("stage").click();
-  }
+  readonly inspector: InspectorPage;
 }
 
-let app: AppPage;
-let inspector: InspectorPage;
-let canvas: Canvas;
-
-test.beforeEach(async ({ page }) => {
-  app = new AppPage(page);
-  inspector = new InspectorPage(page);
-  canvas = new Canvas(page);
+test.beforeEach(async ({ app }) => {
   await app.open();
 });
 
-test.afterEach(() => {
+test.afterEach(({ app }) => {
   app.expectCleanRun();
 });
 
 /** Starts a new rule (one stage, `start`), as the rule set's "New rule" does. */
-async function newRule(): Promise<void> {
+async function newRule(app: AppPage, designer: DesignerPage): Promise<void> {
   await app.runCommand("addRule");
-  await expect(app.page.getByTestId("designer.node.start")).toBeVisible();
+  await expect(designer.node("start")).toBeVisible();
 }
 
 /** Names the selected stage and gives it a CLASS condition. */
-async function defineStage(name: string, className: string): Promise<void> {
+async function defineStage({ inspector }: Editing, name: string, className: string): Promise<void> {
   await inspector.renameStage(name);
   await inspector.setClassCondition(className);
 }
 
 /** Adds a stage after the selected one, then names it and sets its class. */
-async function appendStage(name: string, className: string): Promise<void> {
-  await canvas.addStage();
-  await defineStage(name, className);
+async function appendStage(editing: Editing, name: string, className: string): Promise<void> {
+  await editing.designer.addStage();
+  await defineStage(editing, name, className);
 }
 
-async function finishPattern(size: number, unit: "MINUTES" | "DAYS"): Promise<void> {
-  await canvas.selectPattern();
+async function finishPattern(
+  { designer, inspector }: Editing,
+  size: number,
+  unit: "MINUTES" | "DAYS",
+): Promise<void> {
+  await designer.selectPattern();
   await inspector.setWindow(size, unit);
   await inspector.setRuleId("1");
 }
 
-const builds: Record<number, () => Promise<void>> = {
-  1: async () => {
-    await canvas.selectStage("start");
-    await defineStage("first_view", FIRST_VIEW);
-    await appendStage("second_view", FIRST_VIEW);
-    await canvas.selectEdge("first_view", "second_view");
-    await inspector.setEdgeType("STRICT");
-    await finishPattern(5, "MINUTES");
+const builds: Record<number, (editing: Editing) => Promise<void>> = {
+  1: async (e) => {
+    await e.designer.selectStage("start");
+    await defineStage(e, "first_view", FIRST_VIEW);
+    await appendStage(e, "second_view", FIRST_VIEW);
+    await e.designer.selectEdge("first_view", "second_view");
+    await e.inspector.setEdgeType("STRICT");
+    await finishPattern(e, 5, "MINUTES");
   },
-  2: async () => {
-    await canvas.selectStage("start");
-    await defineStage("cart_add", CART_ADD);
-    await appendStage("purchase", PURCHASE);
-    await finishPattern(30, "MINUTES");
+  2: async (e) => {
+    await e.designer.selectStage("start");
+    await defineStage(e, "cart_add", CART_ADD);
+    await appendStage(e, "purchase", PURCHASE);
+    await finishPattern(e, 30, "MINUTES");
   },
-  3: async () => {
-    await canvas.selectStage("start");
-    await defineStage("initial_view", FIRST_VIEW);
-    await appendStage("repeat_view", FIRST_VIEW);
-    await inspector.setQuantifier("times");
-    await inspector.setTimes(3);
-    await finishPattern(15, "MINUTES");
+  3: async (e) => {
+    await e.designer.selectStage("start");
+    await defineStage(e, "initial_view", FIRST_VIEW);
+    await appendStage(e, "repeat_view", FIRST_VIEW);
+    await e.inspector.setQuantifier("times");
+    await e.inspector.setTimes(3);
+    await finishPattern(e, 15, "MINUTES");
   },
-  4: async () => {
-    await canvas.selectStage("start");
-    await defineStage("initial_view", FIRST_VIEW);
-    await appendStage("view_price_drop", INITIAL);
-    await appendStage("cart_after_price_drop", CART);
-    await canvas.selectEdge("initial_view", "view_price_drop");
-    await inspector.setEdgeType("STRICT");
-    await canvas.selectEdge("view_price_drop", "cart_after_price_drop");
-    await inspector.setEdgeType("STRICT");
-    await finishPattern(10, "MINUTES");
+  4: async (e) => {
+    await e.designer.selectStage("start");
+    await defineStage(e, "initial_view", FIRST_VIEW);
+    await appendStage(e, "view_price_drop", INITIAL);
+    await appendStage(e, "cart_after_price_drop", CART);
+    await e.designer.selectEdge("initial_view", "view_price_drop");
+    await e.inspector.setEdgeType("STRICT");
+    await e.designer.selectEdge("view_price_drop", "cart_after_price_drop");
+    await e.inspector.setEdgeType("STRICT");
+    await finishPattern(e, 10, "MINUTES");
   },
-  5: async () => {
-    await canvas.selectStage("start");
-    await defineStage("first_view", FIRST_VIEW);
-    await inspector.setQuantifier("timesOrMore");
-    await inspector.setTimes(10);
-    await appendStage("purchase", PURCHASE);
-    await canvas.selectEdge("first_view", "purchase");
-    await inspector.setEdgeType("NOT_NEXT");
-    await finishPattern(7, "DAYS");
+  5: async (e) => {
+    await e.designer.selectStage("start");
+    await defineStage(e, "first_view", FIRST_VIEW);
+    await e.inspector.setQuantifier("timesOrMore");
+    await e.inspector.setTimes(10);
+    await appendStage(e, "purchase", PURCHASE);
+    await e.designer.selectEdge("first_view", "purchase");
+    await e.inspector.setEdgeType("NOT_NEXT");
+    await finishPattern(e, 7, "DAYS");
   },
 };
 
 test.describe("seed scenarios built by clicking", () => {
   for (const n of [1, 2, 3, 4, 5]) {
-    test(`scenario ${n} exports exactly the seed rule`, async () => {
-      await newRule();
-      await builds[n]?.();
+    test(`scenario ${n} exports exactly the seed rule`, async ({ app, designer, inspector }) => {
+      await newRule(app, designer);
+      await builds[n]?.({ designer, inspector });
       expect(await app.exportActiveRule()).toEqual(seedRule(n));
     });
   }
 });
 
-test("undo and redo walk through every edit, one step each", async () => {
-  await newRule();
-  await canvas.selectStage("start");
+test("undo and redo walk through every edit, one step each", async ({ app, designer, inspector }) => {
+  await newRule(app, designer);
+  await designer.selectStage("start");
   const states: unknown[] = [await app.exportActiveRule()];
   // Each entry is one user gesture, so one undo step.
   const edits: (() => Promise<void>)[] = [
     () => inspector.renameStage("first_view"),
     () => inspector.choose("inspector.stage.condition.kind", "class"),
     () => inspector.typeText("inspector.stage.condition.className", FIRST_VIEW),
-    () => canvas.addStage(),
+    () => designer.addStage(),
     () => inspector.renameStage("second_view"),
     () => inspector.setQuantifier("times"),
     () => inspector.setTimes(3),
     async () => {
-      await canvas.selectPattern();
+      await designer.selectPattern();
       await inspector.setChecked("inspector.pattern.window", true);
     },
     () => inspector.typeText("inspector.pattern.windowSize", "15"),
@@ -196,9 +162,13 @@ test("undo and redo walk through every edit, one step each", async () => {
   await expect(app.redoButton).toBeDisabled();
 });
 
-test("typing in a field is one undo step, and a times range never goes from > to", async () => {
-  await newRule();
-  await canvas.selectStage("start");
+test("typing in a field is one undo step, and a times range never goes from > to", async ({
+  app,
+  designer,
+  inspector,
+}) => {
+  await newRule(app, designer);
+  await designer.selectStage("start");
   await inspector.setExpressionCondition("eventType == 'view'");
   await inspector.setQuantifier("timesRange");
   await inspector.setTimesRange(2, 4);
@@ -221,11 +191,16 @@ test("typing in a field is one undo step, and a times range never goes from > to
   await expect.poll(() => app.exportActiveRule()).toEqual(before);
 });
 
-test("validation shows Flink's verdict with its JSON path and a one-click fix", async ({ page }) => {
-  await newRule();
-  await canvas.selectStage("start");
-  await canvas.designer.paletteItem("absence").click();
-  await canvas.selectPattern();
+test("validation shows Flink's verdict with its JSON path and a one-click fix", async ({
+  page,
+  app,
+  designer,
+  inspector,
+}) => {
+  await newRule(app, designer);
+  await designer.selectStage("start");
+  await designer.paletteItem("absence").click();
+  await designer.selectPattern();
   const problem = inspector.root
     .getByRole("listitem")
     .filter({ hasText: "NotFollowedBy is not supported without windowTime" });
@@ -240,7 +215,7 @@ test("validation shows Flink's verdict with its JSON path and a one-click fix", 
   await expect(problem).toBeVisible();
 });
 
-test("a broken share link says so and keeps the document", async ({ page }) => {
+test("a broken share link says so and keeps the document", async ({ page, app }) => {
   const before = await app.document();
   // A real page load (a hash change alone would not start the app again).
   await page.goto("about:blank");
@@ -252,12 +227,12 @@ test("a broken share link says so and keeps the document", async ({ page }) => {
   await expect(app.banner).toHaveCount(0);
 });
 
-test("a reload restores the document exactly", async ({ page }) => {
-  await newRule();
-  await canvas.selectStage("start");
-  await defineStage("kept_first", FIRST_VIEW);
-  await appendStage("kept_middle", CART);
-  await canvas.addStage();
+test("a reload restores the document exactly", async ({ page, app, designer, inspector }) => {
+  await newRule(app, designer);
+  await designer.selectStage("start");
+  await defineStage({ designer, inspector }, "kept_first", FIRST_VIEW);
+  await appendStage({ designer, inspector }, "kept_middle", CART);
+  await designer.addStage();
   await inspector.renameStage("kept_last");
   const saved = await app.document();
   // Persistence writes a quarter of a second after the last change; wait until it has.
@@ -267,22 +242,27 @@ test("a reload restores the document exactly", async ({ page }) => {
   expect(await app.document()).toEqual(saved);
 });
 
-test("a share link opens the same document in a new page", async ({ page, context }) => {
-  await newRule();
-  await canvas.selectStage("start");
-  await defineStage("cart_add", CART_ADD);
-  await appendStage("purchase", PURCHASE);
+test("a share link opens the same document in a new page", async ({
+  page,
+  context,
+  app,
+  designer,
+  inspector,
+}) => {
+  await newRule(app, designer);
+  await designer.selectStage("start");
+  await defineStage({ designer, inspector }, "cart_add", CART_ADD);
+  await appendStage({ designer, inspector }, "purchase", PURCHASE);
   const shared = await app.document();
 
   await page.getByTestId("share.button").click();
   const url = await page.getByTestId("share.url").inputValue();
   expect(url).toMatch(/#doc=/);
 
-  const other = await context.newPage();
-  const otherApp = new AppPage(other);
+  const otherApp = new AppPage(await context.newPage());
   await otherApp.open(url.replace(/^https?:\/\/[^/]+/, ""));
   expect(await otherApp.document()).toEqual(shared);
-  expect(other.url()).not.toContain("#doc=");
+  expect(otherApp.page.url()).not.toContain("#doc=");
   otherApp.expectCleanRun();
 });
 
@@ -291,15 +271,15 @@ test.describe("screens", () => {
     [1280, 720],
     [1920, 1080],
   ] as const) {
-    test(`every screen at ${width}×${height}`, async ({ page }) => {
+    test(`every screen at ${width}×${height}`, async ({ page, app, designer }) => {
       await page.setViewportSize({ width, height });
       await app.screenshot(`${width}-pattern`);
-      await canvas.selectStage("first_view");
+      await designer.selectStage("first_view");
       await app.screenshot(`${width}-stage`);
-      await canvas.selectEdge("first_view", "second_view");
+      await designer.selectEdge("first_view", "second_view");
       await app.screenshot(`${width}-edge`);
-      await canvas.designer.clickNode("second_view", { shift: true });
-      await canvas.designer.clickNode("first_view", { shift: true });
+      await designer.clickNode("second_view", { shift: true });
+      await designer.clickNode("first_view", { shift: true });
       await app.screenshot(`${width}-selection`);
       const tabs = page.getByTestId("app.right").getByRole("tab");
       for (const tab of await tabs.all()) {

@@ -1,7 +1,8 @@
 /**
  * Page object for the pattern canvas (src/designer): stage and edge locators by test id, the
- * palette, the pattern badge, the minimap and controls, and the pointer gestures the canvas
- * understands (drag a stage, drag a handle onto another stage, shift-click to add to the selection).
+ * palette, the pattern badge, the minimap and controls, selecting a stage, an edge or the pattern
+ * for the inspector, and the pointer gestures the canvas understands (drag a stage, drag a handle
+ * onto another stage, shift-click to add to the selection).
  */
 import { expect } from "@playwright/test";
 import type { Locator, Page } from "@playwright/test";
@@ -75,6 +76,36 @@ export class DesignerPage {
       stops.push(label ?? (await focused.innerText()));
     }
     throw new Error(`Tab never left the canvas: ${stops.join(", ")}`);
+  }
+
+  /** Fits the whole rule into the canvas (React Flow's "Fit View" control), as a user would before clicking. */
+  async fitView(): Promise<void> {
+    await this.canvas.getByRole("button", { name: "Fit View", exact: true }).click();
+  }
+
+  /** Selects stage `name` (the whole rule fitted in view first) and waits for the inspector to show it. */
+  async selectStage(name: string): Promise<void> {
+    await this.fitView();
+    await this.clickNode(name);
+    await expect(this.page.getByTestId("inspector.stage.name")).toHaveValue(name);
+  }
+
+  /** Selects the edge `source` → `target` by its label and waits for the inspector to show it. */
+  async selectEdge(source: string, target: string): Promise<void> {
+    await this.fitView();
+    await this.edge(source, target).click();
+    await expect(this.page.getByTestId("inspector.edge.type")).toBeVisible();
+  }
+
+  /** Selects the pattern itself (its badge) and waits for the inspector's pattern fields. */
+  async selectPattern(): Promise<void> {
+    await this.pattern.click();
+    await expect(this.page.getByTestId("inspector.pattern.ruleId")).toBeVisible();
+  }
+
+  /** Adds a plain stage from the palette after the selected one; the new stage becomes the selection. */
+  async addStage(): Promise<void> {
+    await this.paletteItem("stage").click();
   }
 
   /** Clicks a stage (with Shift: adds it to the selection). */

@@ -166,16 +166,16 @@ describe("exportJava: quantifiers in Flink's call order", () => {
     ]);
   });
 
-  it("drops consecutive() on a single stage, where Flink would throw, and says so", () => {
+  it("refuses consecutive() on a single stage, where Flink would throw", () => {
     const graph = PatternBuilder.begin("a").consecutive().build();
     const { code, notes } = exportJava(graph);
     expect(code).not.toContain("consecutive");
     expect(notes).toEqual([
       {
-        severity: "warning",
+        severity: "error",
         stage: "a",
         message:
-          "consecutive() applies to looping/times stages only (Flink throws on a single one); not exported",
+          "Flink rejects this pattern: Consecutive (STRICT) not applicable to a SINGLE stage: it needs LOOPING or TIMES",
       },
     ]);
   });
@@ -191,9 +191,8 @@ describe("exportJava: quantifiers in Flink's call order", () => {
     const node = { type: "ATOMIC" as const, name: "a", condition: null, quantifier };
     const { notes } = exportJava({ ...graph, nodes: [node] });
     expect(calls({ ...graph, nodes: [node] })).toEqual([]);
-    expect(notes[0]?.message).toBe(
-      "LOOPING without 'times' is read by Flink's JSON reader as a single stage",
-    );
+    expect(notes.map((n) => n.severity)).toEqual(["error"]);
+    expect(notes[0]?.message).toMatch(/^Flink rejects this pattern: LOOPING needs times/);
   });
 
   it("uses Time overloads for the VVR target", () => {
@@ -246,7 +245,12 @@ describe("exportJava: contiguity, skip strategies, windows", () => {
       afterMatchStrategy: { type: "SKIP_TO_FIRST", patternName: null },
     });
     expect(notes).toEqual([
-      { severity: "error", stage: null, message: "SKIP_TO_FIRST needs the name of a stage" },
+      {
+        severity: "error",
+        stage: null,
+        message:
+          "Flink rejects this pattern: SKIP_TO_FIRST needs patternName: the stage whose first/last event the next match starts from",
+      },
     ]);
   });
 
@@ -465,11 +469,28 @@ describe("exportJava: group patterns", () => {
       edges: [{ source: "a", target: group.name, type: "NOT_NEXT" }],
     };
     expect(exportJava(graph).notes.map((n) => `${n.severity} ${n.stage ?? "-"}: ${n.message}`)).toEqual([
-      "error c: notNext cannot lead to a group pattern (Flink has no such call)",
+      "error c: Flink rejects this pattern: Option not applicable to NOT pattern: a NOT stage cannot be LOOPING",
+      "error c: Flink rejects this pattern: Option not applicable to NOT pattern: a NOT stage cannot be greedy",
+      "error c: Flink rejects this pattern: NOT_NEXT into a group pattern is not supported: Flink has no notNext(Pattern) or notFollowedBy(Pattern)",
       "warning c: a group's own condition is ignored by Flink's reader and is not exported",
-      "warning c: greedy() is not supported on group patterns in Flink; not exported",
-      "warning c: until() is not supported on group patterns in Flink; not exported",
+      "info -: Aviator conditions use the AviatorCondition class nested in the output (needs com.googlecode.aviator:aviator); on VVR export with target vvr-1.15 to use Ververica's class",
     ]);
+  });
+
+  it("writes a looping group's until(), which NFACompiler applies to the group's inner stages", () => {
+    const graph = PatternBuilder.begin("a")
+      .followedBy(PatternBuilder.begin("b").next("c"))
+      .oneOrMore()
+      .until("x == 0")
+      .build();
+    const { code, notes } = exportJava(graph, { target: "vvr-1.15" });
+    expect(notes).toEqual([]);
+    expect(
+      body(code)
+        .split("\n")
+        .slice(-2)
+        .map((l) => l.trim()),
+    ).toEqual([".oneOrMore()", '.until(new AviatorCondition<>("x == 0"))']);
   });
 
   it("reports duplicate stage names across groups and broken chains", () => {
@@ -477,12 +498,15 @@ describe("exportJava: group patterns", () => {
     expect(exportJava(graph).notes).toContainEqual({
       severity: "error",
       stage: "a",
-      message: "stage names must be unique across the pattern, groups included (Flink rejects duplicates)",
+      message: "Flink rejects this pattern: Duplicate pattern name: a. Names must be unique.",
     });
     const broken: GraphNode = { ...PatternBuilder.begin("x").next("y").build(), edges: [] };
-    expect(exportJava(broken).notes[0]?.message).toBe(
-      "the pattern is not a linear chain: there must be exactly one begin stage (a stage no edge leads to), found 2",
-    );
+    expect(exportJava(broken).notes[0]).toEqual({
+      severity: "error",
+      stage: "y",
+      message:
+        "Flink rejects this pattern: the stage is not connected: no edge leads to it or from it, and a pattern is one linear chain",
+    });
   });
 });
 

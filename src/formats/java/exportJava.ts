@@ -5,8 +5,9 @@
  */
 import type { GraphNode, Rule } from "../../model/pattern.ts";
 import { ExportNotes, type ExportNote } from "../exportNote.ts";
-import { duplicateStageNames, javaChain, renderChain, retypeMethod, type ChainContext } from "./javaChain.ts";
+import { javaChain, renderChain, retypeMethod, type ChainContext } from "./javaChain.ts";
 import { graphOf } from "../../model/stageChain.ts";
+import { validatePattern } from "../../model/validate.ts";
 import { isJavaIdentifier, javaClassReference, javaString, type JavaTarget } from "./javaSyntax.ts";
 
 /** Options for {@link exportJava}. */
@@ -44,11 +45,12 @@ export function exportJava(rule: Rule | GraphNode, options: JavaExportOptions = 
   };
   ctx.imports.add("org.apache.flink.cep.pattern.Pattern");
 
-  for (const name of duplicateStageNames(graph)) {
-    notes.error(
-      name,
-      "stage names must be unique across the pattern, groups included (Flink rejects duplicates)",
-    );
+  // What Flink's Pattern API or NFACompiler would throw on (MalformedPatternException and the
+  // like): the code would compile and then fail when the job builds its NFA.
+  for (const problem of validatePattern(graph)) {
+    if (problem.severity !== "error") continue;
+    const prefix = problem.stage === null ? "" : `stage '${problem.stage}': `;
+    notes.error(problem.stage, `Flink rejects this pattern: ${problem.message.slice(prefix.length)}`);
   }
   const chain = javaChain(graph, ctx, graph.afterMatchStrategy);
   const body = renderChain(chain, 8);

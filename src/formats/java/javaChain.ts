@@ -7,13 +7,7 @@
  * quantifier calls (same condition, and `until()` keeps the event type). Group stages become
  * nested chains (`GroupPattern`).
  */
-import type {
-  AfterMatchSkipStrategy,
-  EdgeContiguity,
-  GraphNode,
-  PatternNode,
-  Quantifier,
-} from "../../model/pattern.ts";
+import type { AfterMatchSkipStrategy, EdgeContiguity, GraphNode, Quantifier } from "../../model/pattern.ts";
 import { quantifierKind } from "../../model/quantifier.ts";
 import { javaCondition, javaWhereCalls, type ConditionContext } from "./javaConditions.ts";
 import type { ExportNotes } from "../exportNote.ts";
@@ -85,9 +79,8 @@ export function javaChain(
   ctx: ChainContext,
   skip: AfterMatchSkipStrategy | null,
 ): JavaChain {
+  // Shape problems (branches, cycles, duplicates) are validatePattern's to report.
   const chain = stageChain(graph);
-  for (const problem of chain.problems)
-    ctx.notes.error(null, `the pattern is not a linear chain: ${problem}`);
   const skipArg = skip === null ? null : skipStrategy(skip, ctx);
   let head: JavaCall | null = null;
   const calls: JavaCall[] = [];
@@ -98,12 +91,6 @@ export function javaChain(
       if (contiguity === null) {
         head = { kind: "group", method: "Pattern.begin", chain: inner, trailingArg: skipArg, retype: false };
       } else {
-        if (contiguity === "NOT_NEXT" || contiguity === "NOT_FOLLOW") {
-          ctx.notes.error(
-            node.name,
-            `${EDGE_METHOD[contiguity]} cannot lead to a group pattern (Flink has no such call)`,
-          );
-        }
         const retype = narrowedTo !== inner.narrowedTo;
         ctx.needsRetype ||= retype;
         calls.push({
@@ -165,10 +152,8 @@ function conditionContext(ctx: ChainContext, stage: string): ConditionContext {
 
 function skipStrategy(skip: AfterMatchSkipStrategy, ctx: ChainContext): string {
   ctx.imports.add("org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy");
-  const named = (method: string) => {
-    if (skip.patternName === null) ctx.notes.error(null, `${skip.type} needs the name of a stage`);
-    return `AfterMatchSkipStrategy.${method}(${javaString(skip.patternName ?? "")})`;
-  };
+  // A missing stage name is validatePattern's to report.
+  const named = (method: string) => `AfterMatchSkipStrategy.${method}(${javaString(skip.patternName ?? "")})`;
   switch (skip.type) {
     case "NO_SKIP":
       return "AfterMatchSkipStrategy.noSkip()";
@@ -187,9 +172,7 @@ function skipStrategy(skip: AfterMatchSkipStrategy, ctx: ChainContext): string {
 function quantifierCalls(q: Quantifier, stage: string, isGroup: boolean, ctx: ChainContext): JavaCall[] {
   const calls: string[] = [];
   const kind = quantifierKind(q);
-  if (kind !== "SINGLE" && q.times === null) {
-    ctx.notes.warning(stage, `${kind} without 'times' is read by Flink's JSON reader as a single stage`);
-  }
+  // LOOPING/TIMES without times: validatePattern reports it; like Flink's JSON reader, no call.
   const times = q.times;
   const window = times?.windowTime ? javaTime(times.windowTime, ctx.target) : null;
   window?.imports.forEach((i) => ctx.imports.add(i));
@@ -206,29 +189,19 @@ function quantifierCalls(q: Quantifier, stage: string, isGroup: boolean, ctx: Ch
     calls.push(`.times(${range}${windowArg})`);
   }
   if (q.properties.includes("OPTIONAL")) calls.push(".optional()");
-  if (q.properties.includes("GREEDY")) {
-    if (isGroup)
-      ctx.notes.warning(stage, "greedy() is not supported on group patterns in Flink; not exported");
-    else calls.push(".greedy()");
-  }
+  // GroupPattern.greedy() throws (validatePattern reports it); the call is left out.
+  if (q.properties.includes("GREEDY") && !isGroup) calls.push(".greedy()");
   const repeats = kind !== "SINGLE" && times !== null;
-  if (q.consumingStrategy !== "SKIP_TILL_NEXT") {
-    const call = q.consumingStrategy === "STRICT" ? ".consecutive()" : ".allowCombinations()";
-    if (repeats) calls.push(call);
-    else
-      ctx.notes.warning(
-        stage,
-        `${call.slice(1)} applies to looping/times stages only (Flink throws on a single one); not exported`,
-      );
+  // On a single stage Flink throws (validatePattern reports it); the call is left out.
+  if (q.consumingStrategy !== "SKIP_TILL_NEXT" && repeats) {
+    calls.push(q.consumingStrategy === "STRICT" ? ".consecutive()" : ".allowCombinations()");
   }
   if (q.untilCondition !== null) {
-    if (isGroup) {
-      ctx.notes.warning(stage, "until() is not supported on group patterns in Flink; not exported");
-    } else {
-      const conditionCtx = conditionContext(ctx, stage);
-      calls.push(`.until(${javaCondition(q.untilCondition, conditionCtx)})`);
-      ctx.needsOwnAviatorCondition ||= conditionCtx.needsOwnAviatorCondition;
-    }
+    // A looping group's until() is real: NFACompiler extends the take and ignore conditions of
+    // the group's inner stages with it (getTakeCondition / getIgnoreCondition).
+    const conditionCtx = conditionContext(ctx, stage);
+    calls.push(`.until(${javaCondition(q.untilCondition, conditionCtx)})`);
+    ctx.needsOwnAviatorCondition ||= conditionCtx.needsOwnAviatorCondition;
   }
   return calls.map(text);
 }
@@ -254,20 +227,4 @@ function renderCall(call: JavaCall, lineIndent: number): string[] {
   const last = inner.pop() ?? "";
   if (call.trailingArg === null) return [opening, ...inner, last + (call.retype ? "))" : ")")];
   return [opening, ...inner, `${last},`, `${argIndent}${call.trailingArg})`];
-}
-
-/** Stage names must be unique across the whole pattern, groups included (Flink's NFACompiler checks this). */
-export function duplicateStageNames(graph: GraphNode): string[] {
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  const visit = (node: PatternNode) => {
-    if (node.type === "COMPOSITE") {
-      node.nodes.forEach(visit);
-      return;
-    }
-    if (seen.has(node.name)) duplicates.add(node.name);
-    seen.add(node.name);
-  };
-  graph.nodes.forEach(visit);
-  return [...duplicates];
 }

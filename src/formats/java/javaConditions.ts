@@ -57,13 +57,15 @@ export function javaCondition(condition: Condition, ctx: ConditionContext): stri
 /**
  * The pattern calls that apply a stage's condition. `Pattern.subtype(X.class)` is itself
  * `where(RichAndCondition(previous, SubtypeCondition(X)))`, so a subtype at the top level (alone
- * or as the right side of an AND) is written the idiomatic way.
+ * or as the right side of an AND) is written the idiomatic way. Only that outermost one: a second
+ * `subtype(Y.class)` would narrow from X, and `<S extends F>` does not compile unless Y extends X,
+ * which the model cannot know; inner subtypes stay `SubtypeCondition`s inside `where()`.
  */
 export function javaWhereCalls(condition: Condition, ctx: ConditionContext): string[] {
   if (condition.type === "subtype") return [`.subtype(${subtypeClassLiteral(condition.subClassName, ctx)})`];
   if (condition.type === "and" && condition.right.type === "subtype") {
     return [
-      ...javaWhereCalls(condition.left, ctx),
+      `.where(${javaCondition(condition.left, ctx)})`,
       `.subtype(${subtypeClassLiteral(condition.right.subClassName, ctx)})`,
     ];
   }

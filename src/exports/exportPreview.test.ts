@@ -54,9 +54,16 @@ describe("exportPreview", () => {
     expect(values).toContain("SKIP_TO_FIRST:first_view");
     const sql = sqlPreview(rule, doc.bindings, {
       ...DEFAULT_SQL_SETTINGS,
+      afterMatch: "SKIP_TO_LAST:second_view",
+    });
+    expect(sql.text).toContain("AFTER MATCH SKIP TO LAST second_view");
+    // first_view holds every match's first row: SQL's throwExceptionOnMiss() would fail the job.
+    const refused = sqlPreview(rule, doc.bindings, {
+      ...DEFAULT_SQL_SETTINGS,
       afterMatch: "SKIP_TO_LAST:first_view",
     });
-    expect(sql.text).toContain("AFTER MATCH SKIP TO LAST first_view");
+    expect(refused.text).toBeNull();
+    expect(refused.notes.map((n) => n.severity)).toContain("error");
   });
 
   it("names the Java file after its class", () => {

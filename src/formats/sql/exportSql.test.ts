@@ -321,14 +321,57 @@ describe("exportSql: after match, window, conditions", () => {
     expect(exportSql(graph).sql).toContain(`    AFTER MATCH ${expected}\n`);
   });
 
-  it("warns that SKIP TO FIRST/LAST an optional stage fails the SQL job on a miss", () => {
-    const graph = PatternBuilder.begin("a", AfterMatchSkip.skipToLast("b"))
+  it("refuses SKIP TO FIRST/LAST where SQL's throwExceptionOnMiss() would fail the job", () => {
+    const refusedWith = (graph: GraphNode) => {
+      const { sql, notes } = exportSql(graph);
+      expect(sql).toBeNull();
+      return errors(notes);
+    };
+    const optional = PatternBuilder.begin("a", AfterMatchSkip.skipToLast("b"))
       .next("b")
       .optional()
       .next("c")
       .build();
-    expect(warnings(exportSql(graph).notes)).toEqual([
-      "b: Flink SQL skips with throwExceptionOnMiss(): a match without this optional stage fails the job, where Flink CEP would not skip",
+    expect(refusedWith(optional)).toEqual([
+      "b: Flink SQL skips with throwExceptionOnMiss(), so a match without this optional stage fails the job where Flink CEP does not skip; choose another strategy to export",
+    ]);
+    const ownFirst =
+      "Flink SQL skips with throwExceptionOnMiss(), so skipping to the match's own first row " +
+      '("Could not skip to first element of a match.") fails the job where Flink CEP does not skip; choose another strategy to export';
+    const first = PatternBuilder.begin("a", AfterMatchSkip.skipToFirst("a")).next("b").build();
+    expect(refusedWith(first)).toEqual([`a: ${ownFirst}`]);
+    // After an optional first stage, the target's first row can still be the match's first.
+    const afterOptional = PatternBuilder.begin("a", AfterMatchSkip.skipToFirst("b"))
+      .optional()
+      .next("b")
+      .build();
+    expect(refusedWith(afterOptional)).toEqual([`b: ${ownFirst}`]);
+    const lastOfSingle = PatternBuilder.begin("a", AfterMatchSkip.skipToLast("a")).next("b").build();
+    expect(refusedWith(lastOfSingle)).toEqual([
+      "a: Flink SQL skips with throwExceptionOnMiss(), so skipping to the match's own first row, its only row of this stage " +
+        '("Could not skip to first element of a match.") fails the job where Flink CEP does not skip; choose another strategy to export',
+    ]);
+    // A begin stage of at least 3 rows never ends on the match's first row.
+    const lastOfThree = PatternBuilder.begin("a", AfterMatchSkip.skipToLast("a"))
+      .times(3)
+      .consecutive()
+      .next("b")
+      .build();
+    expect(exportSql(lastOfThree).sql).toContain("AFTER MATCH SKIP TO LAST a\n");
+  });
+
+  it("refuses patterns Flink CEP itself rejects, naming Flink's rule", () => {
+    // The planner would call b.optional() after a.greedy() and throw the same way.
+    const graph = PatternBuilder.begin("a")
+      .times(2, 3)
+      .consecutive()
+      .greedy()
+      .next("b")
+      .optional()
+      .next("c")
+      .build();
+    expect(refusedWith(graph)).toEqual([
+      "b: Flink rejects this pattern: Optional pattern cannot be preceded by greedy pattern ('a' is greedy)",
     ]);
   });
 

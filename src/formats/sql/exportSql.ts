@@ -5,9 +5,17 @@
  * is never returned silently.
  */
 import { durationToMillis } from "../../model/duration.ts";
-import type { AfterMatchSkipStrategy, ConditionBindings, GraphNode, Rule } from "../../model/pattern.ts";
+import type {
+  AfterMatchSkipStrategy,
+  ConditionBindings,
+  GraphNode,
+  PatternNode,
+  Rule,
+} from "../../model/pattern.ts";
 import { ExportNotes, type ExportNote } from "../exportNote.ts";
-import { graphOf } from "../../model/stageChain.ts";
+import { isOptional, quantifierKind } from "../../model/quantifier.ts";
+import { graphOf, stageChain } from "../../model/stageChain.ts";
+import { validatePattern } from "../../model/validate.ts";
 import { sqlPattern, type SqlVariable } from "./sqlPattern.ts";
 import { sqlIdentifier, sqlInterval, sqlPath } from "./sqlSyntax.ts";
 
@@ -61,6 +69,14 @@ export function exportSql(rule: Rule | GraphNode, options: SqlExportOptions = {}
       null,
       "Aviator treats a missing field (nil) as smaller than every value and nil != x as true; in SQL those comparisons with NULL are UNKNOWN, so rows with NULL fields may match differently",
     );
+  }
+  if (!notes.hasErrors) {
+    // A pattern Flink CEP rejects has no semantics for SQL to keep; say why instead of translating it.
+    for (const problem of validatePattern(graph)) {
+      if (problem.severity !== "error") continue;
+      const prefix = problem.stage === null ? "" : `stage '${problem.stage}': `;
+      notes.error(problem.stage, `Flink rejects this pattern: ${problem.message.slice(prefix.length)}`);
+    }
   }
   if (variables === null || afterMatch === null || within === null || notes.hasErrors) {
     return { sql: null, notes: notes.list };
@@ -140,15 +156,46 @@ function afterMatchClause(skip: AfterMatchSkipStrategy, graph: GraphNode, notes:
         );
         return null;
       }
-      if (target.quantifier?.properties.includes("OPTIONAL") === true) {
-        notes.warning(
+      const miss = skipMiss(skip.type, target, graph);
+      if (miss !== null) {
+        notes.error(
           target.name,
-          "Flink SQL skips with throwExceptionOnMiss(): a match without this optional stage fails the job, where Flink CEP would not skip",
+          `Flink SQL skips with throwExceptionOnMiss(), so ${miss} fails the job where Flink CEP does not skip; choose another strategy to export`,
         );
+        return null;
       }
       return `SKIP TO ${skip.type === "SKIP_TO_FIRST" ? "FIRST" : "LAST"} ${sqlIdentifier(target.name)}`;
     }
   }
+}
+
+/**
+ * Why `SKIP TO FIRST/LAST target` can fail the SQL job where Flink CEP goes on, or null. The planner
+ * builds `skipToFirst/skipToLast(target).throwExceptionOnMiss()`; `SkipToElementStrategy` then
+ * throws when the target has no event in a match, and when the event to skip to is the match's own
+ * first event ("Could not skip to first element of a match."). Flink CEP, without the flag, does
+ * not skip in either case.
+ */
+function skipMiss(
+  type: "SKIP_TO_FIRST" | "SKIP_TO_LAST",
+  target: PatternNode,
+  graph: GraphNode,
+): string | null {
+  const q = target.quantifier;
+  if (q !== null && isOptional(q)) return "a match without this optional stage";
+  const links = stageChain(graph).links;
+  const position = links.findIndex((link) => link.node === target);
+  const canStartMatch = links
+    .slice(0, Math.max(position, 0))
+    .every((link) => link.node.quantifier !== null && isOptional(link.node.quantifier));
+  if (!canStartMatch) return null;
+  if (type === "SKIP_TO_FIRST")
+    return 'skipping to the match\'s own first row ("Could not skip to first element of a match.")';
+  // Its last row is the match's first when it can take exactly one row.
+  if (q === null || quantifierKind(q) === "SINGLE" || q.times?.from === 1) {
+    return 'skipping to the match\'s own first row, its only row of this stage ("Could not skip to first element of a match.")';
+  }
+  return null;
 }
 
 function withinClause(graph: GraphNode, notes: ExportNotes): string | null {

@@ -96,12 +96,10 @@ describe("expressionToSql: functions", () => {
     expect(sql(source)).toBe(expected);
   });
 
-  it("warns where math.round differs", () => {
-    const result = expressionToSql(parseExpression("math.round(p) == 2"), scope);
-    expect(result.ok && result.sql).toBe("ROUND(b.p) = 2");
-    expect(result.ok && result.warnings).toEqual([
-      "math.round rounds halves up (-2.5 → -2); SQL ROUND rounds them away from zero (-2.5 → -3)",
-    ]);
+  it("writes math.round as Java's Math.round (halves toward +∞), not SQL ROUND (halves away from zero)", () => {
+    const result = expressionToSql(parseExpression("math.round(p - 1) == -2"), scope);
+    expect(result.ok && result.sql).toBe("CAST(FLOOR(b.p - 1 + 0.5) AS BIGINT) = -2");
+    expect(result.ok && result.warnings).toEqual([]);
   });
 });
 

@@ -64,7 +64,6 @@ const COMPARISON_SQL: Partial<Record<BinaryOperator, string>> = {
 /** Same-named numeric functions, `math.x` → `X`. */
 const MATH_FUNCTIONS: Readonly<Record<string, string>> = {
   "math.abs": "ABS",
-  "math.round": "ROUND",
   "math.floor": "FLOOR",
   "math.ceil": "CEIL",
   "math.pow": "POWER",
@@ -244,13 +243,13 @@ class Translator {
       if (!expr) throw new Refusal(`${call.callee}() needs ${i + 1} argument(s)`);
       return this.sql(expr);
     };
+    if (call.callee === "math.round") {
+      // Aviator's math.round is Java's Math.round: floor(x + 0.5) as a long, halves toward +∞
+      // (-2.5 → -2). SQL ROUND rounds halves away from zero (-2.5 → -3), so it is not used.
+      return { text: `CAST(FLOOR(${this.wrap(arg(0), ADDITIVE)} + 0.5) AS BIGINT)`, level: ATOM };
+    }
     const math = MATH_FUNCTIONS[call.callee];
     if (math !== undefined) {
-      if (call.callee === "math.round") {
-        this.warnings.push(
-          "math.round rounds halves up (-2.5 → -2); SQL ROUND rounds them away from zero (-2.5 → -3)",
-        );
-      }
       return { text: `${math}(${args.map((_, i) => arg(i).text).join(", ")})`, level: ATOM };
     }
     const cast = CASTS[call.callee];

@@ -13,12 +13,14 @@
  * `at` is compared with the event's time: with `--time`/`--clock` epoch milliseconds or a
  * date-time (as the time field), else a 0-based event position. Records must come in `at` order,
  * as a stream's records do. Everything is checked before the first event; each problem is one
- * line `FILE:LINE[:COL]: …`, and any problem makes the run exit 2. The records are read by the
- * runtime's `BroadcastReader` (`src/runtime/broadcast`), which the app's run sessions share.
+ * line `FILE:LINE[:COL]: …`, and any problem makes the run exit 2. A duplicate key is a
+ * warning (`warning: FILE:LINE:COL: path: …`); the record keeps the last value, as Jackson
+ * reads it. The records are read by the runtime's `BroadcastReader` (`src/runtime/broadcast`),
+ * which the app's run sessions share.
  */
 import { locateDiagnostics, parseJsonFile } from "../formats/dynamicCep/index.ts";
 import type { Diagnostic } from "../formats/dynamicCep/index.ts";
-import { parseJsonData } from "../formats/json/index.ts";
+import { duplicateKeyMessage, parseJsonData } from "../formats/json/index.ts";
 import type { ConditionBindings } from "../model/pattern.ts";
 import { BroadcastReader, type BroadcastProblem } from "../runtime/broadcast/index.ts";
 import type { BroadcastRecord, BuiltInProcessor } from "../runtime/job/index.ts";
@@ -75,6 +77,11 @@ export async function loadBroadcastFile(
       continue;
     }
     const exact = parseJsonData(line);
+    // The record still loads, with the last value, as Flink's Jackson reads it.
+    for (const w of exact.ok ? exact.warnings : []) {
+      const message = duplicateKeyMessage(w.key, `column ${w.first.column}`);
+      context.report(`warning: ${where}:${w.column}: ${w.path}: ${message}`);
+    }
     const read = reader.read(parsed.value, where, exact.ok ? exact.value : parsed.value);
     if (read.ok) {
       records.push(read.record);

@@ -19,6 +19,7 @@ import { LineTooLongError, type CliIo } from "./cliIo.ts";
 import { compileRules, loadBindingsFile, loadRuleSet, ruleLabel, systemMessage } from "./loadRules.ts";
 import type { LoadedRules } from "./loadRules.ts";
 import { formatJobOutput } from "./outputFormat.ts";
+import { RowWarnings } from "./rowWarnings.ts";
 
 /** Output is written in chunks of about this many characters. */
 const FLUSH_AT = 1 << 16;
@@ -145,7 +146,9 @@ async function streamEvents(
     operator: job,
     report,
   });
+  const rowWarnings = new RowWarnings(file, report);
   const reader = createEventReader(format, (item) => {
+    if (item.type === "event" && item.warning !== undefined) rowWarnings.add(item.line, item.warning);
     feed.accept(item);
   });
 
@@ -159,6 +162,7 @@ async function streamEvents(
       await lastWrite;
     }
     if (!feed.failed) reader.end();
+    rowWarnings.finish();
     if (feed.failed) {
       await flush();
       return 2;

@@ -1,3 +1,5 @@
+import { MAX_LISTED_ROW_WARNINGS } from "./rowWarnings.ts";
+
 /** The `cep-studio --help` text. */
 export const USAGE = `Usage:
   cep-studio run --pattern FILE --events FILE [--key FIELD] [--bindings FILE]
@@ -21,7 +23,9 @@ run
   --pattern FILE        a dynamic-CEP GraphSpec, a rule {id, version, pattern, function},
                         or an array of rules (run side by side)
   --events FILE         .jsonl / .ndjson (one JSON object per line), .json (an array of
-                        objects) or .csv (with a header row); '-' reads JSON Lines from stdin
+                        objects) or .csv (with a header row); '-' reads JSON Lines from stdin.
+                        An empty unquoted CSV cell has no value (null, nil in conditions);
+                        a quoted "" is the empty string
   --key FIELD           keyBy this field (one NFA per value, output as a string); without it
                         every event shares one key ("key": null). Events without the field
                         are skipped.
@@ -98,7 +102,10 @@ run
     {"type":"rule-dropped","rule":ID,"version":N,"partialMatches":COUNT}
     {"type":"result",...}   (--processor; purchase-path: userId, channel,
                             purchasePathLength, eventTypeCounts; two-action: userId, pattern)
-  Malformed input rows are skipped and reported on stderr as FILE:LINE: reason.
+  Malformed input rows are skipped and reported on stderr as FILE:LINE: reason; so is
+  a row with a number beyond a double's range (1e400: Jackson's Infinity). A JSON row
+  with a duplicate key is read with the last value, as Jackson does, and a warning (the
+  first ${MAX_LISTED_ROW_WARNINGS} listed, the rest counted).
 
 convert
   --to json             the normalized dynamic-CEP JSON

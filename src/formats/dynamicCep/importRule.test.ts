@@ -21,6 +21,8 @@ const rule = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+const JACKSON = "the last value is used, as Flink's Jackson reads it";
+
 function errorsOf<T>(result: ImportResult<T>): Diagnostic[] {
   if (result.ok) throw new Error("expected the import to fail");
   return result.errors;
@@ -203,7 +205,36 @@ describe("parseRuleSetText", () => {
       "p.json",
     );
     expect(result.ok && result.warnings.map(formatDiagnostic)).toEqual([
-      'p.json:1:13: duplicate key "name"; the last value is used',
+      `p.json:1:13: name: duplicate key "name" (first at 1:2); ${JACKSON}`,
     ]);
+  });
+
+  it("warns about duplicate keys inside a pattern string, at the string, saying where in it", () => {
+    const text = JSON.stringify(
+      rule({
+        pattern: JSON.stringify(pattern).replace('"type":"COMPOSITE"', '"type":"X","type":"COMPOSITE"'),
+      }),
+    );
+    const result = parseRuleSetText(text, "r.json");
+    const column = text.indexOf('"pattern":') + '"pattern":'.length + 1;
+    const inner = JSON.stringify(pattern).indexOf('"type":"COMPOSITE"') + 1;
+    const first = inner;
+    expect(result.ok && result.warnings.map(formatDiagnostic)).toEqual([
+      `r.json:1:${column}: pattern: in the pattern string at 1:${inner + 11}: type: duplicate key "type" (first at 1:${first}); ${JACKSON}`,
+    ]);
+  });
+
+  it("refuses a number beyond a double's range with its JSON path, in the file and in a pattern string", () => {
+    const text = JSON.stringify(rule()).replace('"version":1', '"version":1e400');
+    expect(errorsOf(parseRuleSetText(text, "r.json")).map(formatDiagnostic)).toEqual([
+      `r.json:1:${text.indexOf("1e400") + 1}: pattern.version: the number 1e400 is beyond a double's range (±1.8e308); Flink's Jackson would read it as Infinity`,
+    ]);
+    const inString = JSON.stringify(
+      rule({ pattern: JSON.stringify(pattern).replace('"version":1', '"version":-1e999') }),
+    );
+    const [error] = errorsOf(parseRuleSetText(inString, "r.json")).map(formatDiagnostic);
+    expect(error).toMatch(
+      /^r\.json:1:\d+: pattern: the pattern string cannot be read at version: the number -1e999 is beyond a double's range .* at line 1, column \d+$/,
+    );
   });
 });

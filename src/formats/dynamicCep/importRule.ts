@@ -150,13 +150,14 @@ function readPattern(obj: JsonObject, path: string, reader: JsonReader): GraphNo
     // The rule table stores the GraphSpec as JSON text.
     const parsed = parseJsonText(value);
     if (!parsed.ok) {
-      const { message, line, column } = parsed.problem;
-      reader.error(
-        path,
-        `the pattern string is not valid JSON: ${message} at line ${line}, column ${column}`,
-      );
+      const { message, line, column, path: inner } = parsed.problem;
+      const what = inner === undefined ? "is not valid JSON" : `cannot be read at ${inner}`;
+      reader.error(path, `the pattern string ${what}: ${message} at line ${line}, column ${column}`);
       return undefined;
     }
+    // The string's own positions: the warning sits on the string, and says where in it.
+    for (const w of parsed.warnings)
+      reader.warn(path, `in the pattern string at ${w.line}:${w.column}: ${w.path}: ${w.message}`);
     value = parsed.value;
   }
   const graph = reader.object(

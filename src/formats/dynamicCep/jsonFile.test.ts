@@ -35,10 +35,26 @@ describe("parseJsonFile", () => {
   it("warns about duplicate keys, keeping the last value", () => {
     const result = parseJsonFile('{\n  "a": 1,\n  "a": 2,\n  "b": {"c": 1, "c": 2}\n}', "f.json");
     expect(result.ok && result.value).toEqual({ a: 2, b: { c: 2 } });
+    const jackson = "the last value is used, as Flink's Jackson reads it";
     expect(result.ok && result.warnings.map(formatDiagnostic)).toEqual([
-      'f.json:3:3: duplicate key "a"; the last value is used',
-      'f.json:4:17: b: duplicate key "c"; the last value is used',
+      `f.json:3:3: a: duplicate key "a" (first at 2:3); ${jackson}`,
+      `f.json:4:17: b.c: duplicate key "c" (first at 4:9); ${jackson}`,
     ]);
+  });
+
+  it("reports a number beyond a double's range as an error with its JSON path", () => {
+    expect(parseJsonFile('{\n  "window": {"time": -1e400}\n}', "f.json")).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: "window.time",
+          message:
+            "the number -1e400 is beyond a double's range (±1.8e308); Flink's Jackson would read it as -Infinity",
+          location: { file: "f.json", line: 2, column: 22 },
+        },
+      ],
+      warnings: [],
+    });
   });
 });
 

@@ -13,8 +13,9 @@ import type { Diagnostic, ImportResult, SourceLocation } from "./diagnostics.ts"
 export type JsonFileOptions = Omit<JsonTextOptions, "bigIntegers">;
 
 /**
- * Parses `text` as one JSON value. A syntax error or an over-long text is one error at
- * `fileName:line:col`; duplicate keys are warnings there.
+ * Parses `text` as one JSON value. A syntax error, an over-long text or a number beyond a
+ * double's range (with its JSON path) is one error at `fileName:line:col`; duplicate keys are
+ * warnings there.
  */
 export function parseJsonFile(
   text: string,
@@ -28,7 +29,8 @@ export function parseJsonFile(
     column: position.column,
   });
   if (!parsed.ok) {
-    const error = { path: "", message: parsed.problem.message, location: at(parsed.problem) };
+    const { message, path = "" } = parsed.problem;
+    const error = { path, message, location: at(parsed.problem) };
     return { ok: false, errors: [error], warnings: [] };
   }
   const warnings = parsed.warnings.map((w) => ({ path: w.path, message: w.message, location: at(w) }));

@@ -1,15 +1,19 @@
 /**
  * CSV with a header row (RFC 4180: comma separated, `"` quoting, `""` for a quote inside
  * quotes, quoted fields may span lines). Lines are joined into records here, so every record
- * knows the line it starts on; records that hold quotes are split by papaparse, the rest by
- * a plain split (identical for quote-free text, and much faster).
+ * knows the line it starts on; records that hold quotes are split by `csvRecord.ts`, the rest
+ * by a plain split (identical for quote-free text, and much faster).
  *
  * Cells become numbers only where that is exact (`exactNumberFromText`); everything else,
- * including ids like `2232732093077520756` and `007`, stays text. Empty cells stay "".
+ * including ids like `2232732093077520756` and `007`, stays text. A decimal or exponent number
+ * beyond a double's range (`1e400`, which Flink's Jackson would read as Infinity) makes the row
+ * a problem. An empty unquoted cell has no value (null, so nil in conditions: `price > 10` is
+ * false, not an error); a quoted `""` is the empty string.
  */
-import Papa from "papaparse";
+import { outOfRange } from "../json/jsonParser.ts";
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
-import { exactNumberFromText } from "./exactNumber.ts";
+import { splitQuotedRecord } from "./csvRecord.ts";
+import { BEYOND_DOUBLE, exactNumberFromText } from "./exactNumber.ts";
 
 /** A reader for CSV with a header row. */
 export function createCsvReader(sink: ReadItemSink): EventReader {
@@ -71,11 +75,12 @@ class CsvReader implements EventReader {
     const quoted = this.hasQuote;
     this.pending = "";
     this.pendingLines = 0;
-    const fields = quoted ? splitQuoted(text) : text.split(",");
-    if (typeof fields === "string") {
-      this.sink({ type: "problem", line, message: fields });
+    const cells = quoted ? splitQuotedRecord(text) : null;
+    if (typeof cells === "string") {
+      this.sink({ type: "problem", line, message: cells });
       return;
     }
+    const fields = cells === null ? text.split(",") : cells.texts;
     if (this.header === null) {
       this.readHeader(fields, line);
       return;
@@ -92,8 +97,14 @@ class CsvReader implements EventReader {
     const event: Record<string, unknown> = {};
     for (let i = 0; i < fields.length; i++) {
       const cell = fields[i] ?? "";
-      const value = exactNumberFromText(cell) ?? cell;
       const name = header[i] ?? "";
+      let value: unknown = exactNumberFromText(cell);
+      if (value === BEYOND_DOUBLE) {
+        this.sink({ type: "problem", line, message: `column '${name}': ${outOfRange(cell)}` });
+        return;
+      }
+      // Only a record with quotes can hold a quoted "" (the empty string); an empty cell is no value.
+      if (value === null) value = cell !== "" ? cell : cells?.quoted[i] === true ? "" : null;
       // Plain assignment keeps one hidden class for all rows (fast); a column named
       // "__proto__" needs defineProperty to stay data.
       if (name === "__proto__") {
@@ -146,14 +157,4 @@ function endsInsideQuotes(line: string, startInQuotes: boolean): boolean {
     atFieldStart = c === ",";
   }
   return inQuotes;
-}
-
-/** Splits one record that holds quotes; returns an error message when it is malformed. */
-function splitQuoted(text: string): string[] | string {
-  const result = Papa.parse<string[]>(text, { delimiter: ",", newline: "\n", header: false });
-  const error = result.errors[0];
-  if (error !== undefined) return `malformed CSV: ${error.message}`;
-  const [row, extra] = result.data;
-  if (row === undefined || extra !== undefined) return "malformed CSV record";
-  return row;
 }

@@ -10,7 +10,16 @@ export type EventData = Readonly<Record<string, unknown>>;
 
 /** What a reader found. `line` counts from 1 and is where the record starts. */
 export type ReadItem =
-  | { readonly type: "event"; readonly event: EventData; readonly line: number }
+  | {
+      readonly type: "event";
+      readonly event: EventData;
+      readonly line: number;
+      /**
+       * Something about the record that did not stop it being read: in JSON, duplicate keys
+       * (the last value is used, as Flink's Jackson reads it). Usually absent.
+       */
+      readonly warning?: string;
+    }
   /** `{"$watermark": MS}` in JSON input; `value` is as read (the caller parses the time). */
   | { readonly type: "watermark"; readonly value: JsonData; readonly line: number }
   /** A record that is skipped; reading goes on. */

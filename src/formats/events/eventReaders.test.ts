@@ -39,7 +39,46 @@ describe("CSV reader", () => {
   it("keeps leading-zero ids and non-numbers as text, trailing zeros as numbers", () => {
     const items = read("csv", "a,b,c,d,e,f\n007,167.20,-0,1e3,,+5");
     expect(items).toEqual([
-      { type: "event", line: 2, event: { a: "007", b: 167.2, c: "-0", d: 1000, e: "", f: "+5" } },
+      { type: "event", line: 2, event: { a: "007", b: 167.2, c: "-0", d: 1000, e: null, f: "+5" } },
+    ]);
+  });
+
+  it("reads an empty unquoted cell as no value (null) and a quoted one as the empty string", () => {
+    const items = read("csv", 'brand,code,price,note\n,"",,x\n"",,12," "\n"a""b",,"",\n');
+    expect(items).toEqual([
+      { type: "event", line: 2, event: { brand: null, code: "", price: null, note: "x" } },
+      { type: "event", line: 3, event: { brand: "", code: null, price: 12, note: " " } },
+      { type: "event", line: 4, event: { brand: 'a"b', code: null, price: "", note: null } },
+    ]);
+  });
+
+  it("reports a cell beyond a double's range and reads integers of any length as digits", () => {
+    const digits = "9".repeat(400);
+    const items = read("csv", `id,price\n1,1e400\n2,"-2.5E999"\n3,${digits}\n4,1e-400\n5,2E10`);
+    const beyond = "is beyond a double's range (±1.8e308); Flink's Jackson would read it as";
+    expect(items).toEqual([
+      { type: "problem", line: 2, message: `column 'price': the number 1e400 ${beyond} Infinity` },
+      { type: "problem", line: 3, message: `column 'price': the number -2.5E999 ${beyond} -Infinity` },
+      { type: "event", line: 4, event: { id: 3, price: digits } },
+      // Not exact as a double, so kept as written (never a silent 0).
+      { type: "event", line: 5, event: { id: 4, price: "1e-400" } },
+      { type: "event", line: 6, event: { id: 5, price: 20000000000 } },
+    ]);
+  });
+
+  it("reports text after a closing quote, and tolerates blanks there", () => {
+    expect(read("csv", 'a,b\n"x"y,1\n"x" ,2\n1,"two\n lines" z')).toEqual([
+      {
+        type: "problem",
+        line: 2,
+        message: 'malformed CSV: unexpected "y" after the closing quote of field 1 (column 4)',
+      },
+      { type: "event", line: 3, event: { a: "x", b: 2 } },
+      {
+        type: "problem",
+        line: 4,
+        message: 'malformed CSV: unexpected "z" after the closing quote of field 2 (column 9)',
+      },
     ]);
   });
 
@@ -108,6 +147,50 @@ describe("JSON Lines reader", () => {
       { type: "problem", line: 2, message: "an event must be a JSON object, found an array" },
       { type: "problem", line: 3, message: 'a watermark record must hold only "$watermark"' },
       { type: "event", line: 4, event: { ok: true } },
+    ]);
+  });
+});
+
+describe("JSON records: numbers beyond a double, duplicate keys", () => {
+  const beyond = "is beyond a double's range (±1.8e308); Flink's Jackson would read it as";
+  const jackson = "the last value is used, as Flink's Jackson reads it";
+
+  it("reports a number beyond a double's range with its path and column, and goes on", () => {
+    const digits = "1".repeat(400);
+    const items = read(
+      "jsonl",
+      `{"userId": 1, "price": 1e400}\n{"userId": 2, "data": {"m": -1E+999}}\n{"userId": 3, "price": ${digits}}`,
+    );
+    expect(items).toEqual([
+      { type: "problem", line: 1, message: `price at column 24: the number 1e400 ${beyond} Infinity` },
+      { type: "problem", line: 2, message: `data.m at column 29: the number -1E+999 ${beyond} -Infinity` },
+      { type: "event", line: 3, event: { userId: 3, price: digits } },
+    ]);
+  });
+
+  it("reads a row with duplicate keys with the last value, and a warning naming them", () => {
+    const items = read("jsonl", '{"userId": 1, "eventType": "view", "eventType": "cart", "userId": 2}');
+    expect(items).toEqual([
+      {
+        type: "event",
+        line: 1,
+        event: { userId: 2, eventType: "cart" },
+        warning: `eventType at column 36: duplicate key "eventType" (first at column 15); ${jackson} (and 1 more duplicate key)`,
+      },
+    ]);
+  });
+
+  it("gives JSON array elements the file's lines and columns", () => {
+    const items = read("json", '[{"a": 1},\n  {"b": 2,\n   "b": 3}, {"c":\n 1e999}]');
+    expect(items).toEqual([
+      { type: "event", line: 1, event: { a: 1 } },
+      {
+        type: "event",
+        line: 2,
+        event: { b: 3 },
+        warning: `b at line 3, column 4: duplicate key "b" (first at column 4); ${jackson}`,
+      },
+      { type: "problem", line: 4, message: `c at column 2: the number 1e999 ${beyond} Infinity` },
     ]);
   });
 });

@@ -10,19 +10,29 @@ const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const JSON_INTEGER = /^-?(?:0|[1-9]\d*)$/;
 
 /**
+ * What {@link exactNumberFromText} returns for a decimal or exponent literal beyond a double's
+ * range (`1e400`, `-2.5E999`): Jackson would read it as ±Infinity, so it is neither a number
+ * nor text to keep, but a cell to report.
+ */
+export const BEYOND_DOUBLE: unique symbol = Symbol("beyond a double's range");
+
+/**
  * Reads a CSV cell as a number when that is exact, else returns null (keep the text).
  *
  * Rules:
  * - the text must be a JSON number literal: `"007"`, `"+5"`, `" 5"`, `".5"`, `"1,5"` stay text;
- * - an integer literal becomes a number only if it is a safe integer (|n| ≤ 2^53 − 1);
+ * - an integer literal becomes a number only if it is a safe integer (|n| ≤ 2^53 − 1); longer
+ *   ones stay digit strings however long (Jackson reads them as `BigInteger`);
  * - a decimal or exponent literal becomes a number only if the double prints back to the same
- *   decimal value (`"167.20"` → 167.2 is exact; `"0.10000000000000000001"` is not);
+ *   decimal value (`"167.20"` → 167.2 is exact; `"0.10000000000000000001"` is not), and is
+ *   {@link BEYOND_DOUBLE} when a double cannot hold it at all;
  * - `-0` stays text (a double would print it as `0`).
  */
-export function exactNumberFromText(text: string): number | null {
+export function exactNumberFromText(text: string): number | typeof BEYOND_DOUBLE | null {
   if (!JSON_NUMBER.test(text)) return null;
   const value = Number(text);
-  if (!Number.isFinite(value) || Object.is(value, -0)) return null;
+  if (!Number.isFinite(value)) return JSON_INTEGER.test(text) ? null : BEYOND_DOUBLE;
+  if (Object.is(value, -0)) return null;
   // Fast path: without an exponent, at most 15 digits (so |value| is within 1e±15) always
   // round-trips through a double (DBL_DIG = 15).
   if (text.length <= 16 && countDigits(text) <= 15 && !/[eE]/.test(text)) return value;

@@ -5,8 +5,7 @@
  * reported and skipped while the rest are read.
  */
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
-import { jsonRecordItem } from "./eventReader.ts";
-import { parseJsonData } from "../json/jsonData.ts";
+import { readJsonRecord } from "./jsonRecord.ts";
 
 type Phase = "before-array" | "in-array" | "after-array";
 
@@ -131,17 +130,7 @@ class JsonArrayReader implements EventReader {
     const text = this.element;
     this.element = "";
     this.elementLine = 0;
-    const result = parseJsonData(text);
-    if (!result.ok) {
-      const at = result.problem.line === 1 ? column + result.problem.column - 1 : result.problem.column;
-      this.sink({
-        type: "problem",
-        line: line + result.problem.line - 1,
-        message: `invalid JSON at column ${at}: ${result.problem.message}`,
-      });
-      return;
-    }
-    this.sink(jsonRecordItem(result.value, line));
+    this.sink(readJsonRecord(text, line, column));
   }
 
   private problem(index: number, message: string): void {

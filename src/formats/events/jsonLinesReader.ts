@@ -2,8 +2,7 @@
  * JSON Lines (`.jsonl`, stdin): one JSON object per line; blank lines are skipped.
  */
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
-import { jsonRecordItem } from "./eventReader.ts";
-import { parseJsonData } from "../json/jsonData.ts";
+import { readJsonRecord } from "./jsonRecord.ts";
 
 /** A reader for JSON Lines; each line is parsed on its own, losslessly. */
 export function createJsonLinesReader(sink: ReadItemSink): EventReader {
@@ -12,13 +11,7 @@ export function createJsonLinesReader(sink: ReadItemSink): EventReader {
     pushLine(text: string): void {
       line++;
       if (text.trim() === "") return;
-      const result = parseJsonData(text);
-      if (!result.ok) {
-        const { column, message } = result.problem;
-        sink({ type: "problem", line, message: `invalid JSON at column ${column}: ${message}` });
-        return;
-      }
-      sink(jsonRecordItem(result.value, line));
+      sink(readJsonRecord(text, line, 1));
     },
     end(): void {
       // Nothing is held back between lines.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactNumberFromText } from "./exactNumber.ts";
+import { BEYOND_DOUBLE, exactNumberFromText } from "./exactNumber.ts";
 import { parseEventTime } from "./eventTime.ts";
 
 describe("exactNumberFromText", () => {
@@ -25,7 +25,8 @@ describe("exactNumberFromText", () => {
     "+5",
     " 5",
     "-0",
-    "1e400",
+    "1e-400",
+    "9".repeat(400),
     "0.10000000000000000001",
     "NaN",
     "",
@@ -33,6 +34,13 @@ describe("exactNumberFromText", () => {
   ])("keeps %j as text", (text) => {
     expect(exactNumberFromText(text)).toBeNull();
   });
+
+  it.each(["1e400", "-1E+309", "1.8e308", `${"9".repeat(400)}.0`])(
+    "calls %j beyond a double's range (Jackson's Infinity), so the row can be reported",
+    (text) => {
+      expect(exactNumberFromText(text)).toBe(BEYOND_DOUBLE);
+    },
+  );
 });
 
 describe("parseEventTime", () => {

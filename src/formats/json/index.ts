@@ -5,7 +5,13 @@
  * Pure: no DOM, no Node APIs.
  */
 export type { BigIntegerMode } from "./jsonParser.ts";
-export { locateJsonPaths, MAX_JSON_DEPTH, MAX_JSON_TEXT_LENGTH, parseJsonText } from "./jsonText.ts";
+export {
+  duplicateKeyMessage,
+  locateJsonPaths,
+  MAX_JSON_DEPTH,
+  MAX_JSON_TEXT_LENGTH,
+  parseJsonText,
+} from "./jsonText.ts";
 export type {
   JsonSyntaxProblem,
   JsonTextOptions,

@@ -22,21 +22,27 @@ export interface ParserSettings {
   readonly locate: { readonly wanted: ReadonlySet<string>; readonly found: Map<string, number> } | null;
 }
 
-/** A syntax error at an offset into the text (UTF-16 code units). */
+/**
+ * A syntax error at an offset into the text (UTF-16 code units); `path` names the value when the
+ * text is JSON but a value cannot be read (a number beyond a double's range).
+ */
 export class JsonSyntaxError extends Error {
   constructor(
     readonly offset: number,
     message: string,
+    readonly path: string | null = null,
   ) {
     super(message);
   }
 }
 
-/** A remark about valid JSON (a duplicate key), at an offset, about the value at `path`. */
+/** A duplicate key in valid JSON: where it is, where its first occurrence is, and its member path. */
 export interface ParserWarning {
   readonly offset: number;
+  readonly firstOffset: number;
+  /** JSON path of the duplicated member (`nodes[0].name`). */
   readonly path: string;
-  readonly message: string;
+  readonly key: string;
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
@@ -153,11 +159,16 @@ export class JsonParser {
       const why = literal.replace("-", "") === "0" ? "numbers cannot have leading zeros" : "malformed number";
       throw new JsonSyntaxError(this.pos, why);
     }
-    this.pos += literal.length;
     const value = Number(literal);
     // Integers beyond 2^53 stay exact, so numeric ids never lose digits.
-    if (match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(value))
+    if (match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(value)) {
+      this.pos += literal.length;
       return this.settings.bigIntegers === "bigint" ? BigInt(literal) : literal;
+    }
+    // Jackson reads such a literal as a double, Infinity, which no condition or output should
+    // see in place of the value written: the value is refused, at its path.
+    if (!Number.isFinite(value)) throw new JsonSyntaxError(this.pos, outOfRange(literal), this.path());
+    this.pos += literal.length;
     return value;
   }
 
@@ -246,6 +257,8 @@ export class JsonParser {
   private parseObject(): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
     if (this.openEmpty("}")) return obj;
+    /** Where each key was first seen, for the duplicate-key warning. */
+    const keyOffsets = new Map<string, number>();
     for (;;) {
       this.skipWhitespace();
       if (this.text[this.pos] !== '"') {
@@ -260,11 +273,10 @@ export class JsonParser {
       this.skipWhitespace();
       this.segments.push(key);
       const value = this.parseValue();
+      const firstOffset = keyOffsets.get(key);
+      if (firstOffset === undefined) keyOffsets.set(key, keyOffset);
+      else this.warnings.push({ offset: keyOffset, firstOffset, path: this.path(), key });
       this.segments.pop();
-      if (Object.hasOwn(obj, key)) {
-        const message = `duplicate key "${key}"; the last value is used`;
-        this.warnings.push({ offset: keyOffset, path: this.path(), message });
-      }
       // defineProperty so a "__proto__" key stays a plain property, as JSON.parse keeps it.
       Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
       if (this.endOfItem("}", "a property value")) return obj;
@@ -282,4 +294,13 @@ export class JsonParser {
       if (this.endOfItem("]", "an array item")) return items;
     }
   }
+}
+
+/** Literals longer than this are shortened in messages. */
+const SHOWN_LITERAL = 24;
+
+/** The message for a number literal a double cannot hold. */
+export function outOfRange(literal: string): string {
+  const shown = literal.length > SHOWN_LITERAL ? `${literal.slice(0, SHOWN_LITERAL - 3)}...` : literal;
+  return `the number ${shown} is beyond a double's range (±1.8e308); Flink's Jackson would read it as ${literal.startsWith("-") ? "-" : ""}Infinity`;
 }

@@ -35,17 +35,39 @@ describe("parseJsonText", () => {
       warnings: [],
     });
     // Decimals and exponents become doubles, as Jackson reads them; safe integers are numbers.
-    const numbers = parseJsonText("[2232732093077520756, -9007199254740993, 42, 1.5e2, 1e400, -0]", {
+    const numbers = parseJsonText("[2232732093077520756, -9007199254740993, 42, 1.5e2, 1e-400, -0]", {
       bigIntegers: "string",
     });
-    expect(numbers.ok && numbers.value).toEqual([
-      "2232732093077520756",
-      "-9007199254740993",
-      42,
-      150,
-      Infinity,
-      -0,
-    ]);
+    expect(numbers.ok && numbers.value).toEqual(["2232732093077520756", "-9007199254740993", 42, 150, 0, -0]);
+  });
+
+  it("refuses a decimal or exponent beyond a double's range at its path; integers of any length stay exact", () => {
+    expect(parseJsonText('{"a": [1, {"price": 1e400}]}')).toEqual({
+      ok: false,
+      problem: {
+        line: 1,
+        column: 21,
+        path: "a[1].price",
+        message:
+          "the number 1e400 is beyond a double's range (±1.8e308); Flink's Jackson would read it as Infinity",
+      },
+    });
+    const long = `-${"9".repeat(400)}.5`;
+    const result = parseJsonText(`\n [${long}]`);
+    expect(!result.ok && result.problem).toEqual({
+      line: 2,
+      column: 3,
+      path: "[0]",
+      message:
+        "the number -99999999999999999999... is beyond a double's range (±1.8e308); Flink's Jackson would read it as -Infinity",
+    });
+    const digits = "1".repeat(400);
+    expect(parseJsonText(`[${digits}]`, { bigIntegers: "string" })).toEqual({
+      ok: true,
+      value: [digits],
+      warnings: [],
+    });
+    expect(parseJsonText(`[-${digits}]`)).toEqual({ ok: true, value: [-BigInt(digits)], warnings: [] });
   });
 
   it("keeps a __proto__ key as a plain property", () => {
@@ -105,12 +127,45 @@ describe("parseJsonText", () => {
     );
   });
 
-  it("warns about duplicate keys at the key, naming the object, keeping the last value", () => {
-    const result = parseJsonText('{\n  "a": 1,\n  "a": 2,\n  "n": [{"odd.key": 1, "odd.key": 3}]\n}');
-    expect(result.ok && result.value).toEqual({ a: 2, n: [{ "odd.key": 3 }] });
+  it("warns about duplicate keys at the later key, naming the member and the first, keeping the last value", () => {
+    const result = parseJsonText(
+      '{\n  "a": 1,\n  "a": 2,\n  "n": [{"odd.key": 1, "odd.key": 3}],\n  "a": {"x": 1, "x": 1}\n}',
+    );
+    expect(result.ok && result.value).toEqual({ a: { x: 1 }, n: [{ "odd.key": 3 }] });
+    const jackson = "the last value is used, as Flink's Jackson reads it";
     expect(result.ok && result.warnings).toEqual([
-      { line: 3, column: 3, path: "", message: 'duplicate key "a"; the last value is used' },
-      { line: 4, column: 24, path: "n[0]", message: 'duplicate key "odd.key"; the last value is used' },
+      {
+        line: 3,
+        column: 3,
+        path: "a",
+        key: "a",
+        first: { line: 2, column: 3 },
+        message: `duplicate key "a" (first at 2:3); ${jackson}`,
+      },
+      {
+        line: 4,
+        column: 24,
+        path: 'n[0]["odd.key"]',
+        key: "odd.key",
+        first: { line: 4, column: 10 },
+        message: `duplicate key "odd.key" (first at 4:10); ${jackson}`,
+      },
+      {
+        line: 5,
+        column: 17,
+        path: "a.x",
+        key: "x",
+        first: { line: 5, column: 9 },
+        message: `duplicate key "x" (first at 5:9); ${jackson}`,
+      },
+      {
+        line: 5,
+        column: 3,
+        path: "a",
+        key: "a",
+        first: { line: 2, column: 3 },
+        message: `duplicate key "a" (first at 2:3); ${jackson}`,
+      },
     ]);
   });
 });

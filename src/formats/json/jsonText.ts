@@ -2,12 +2,13 @@
  * JSON text in, a value or a syntax problem at `line:column` out: the strict reader every JSON
  * input goes through (rule files, binding files, event records). Input size and nesting are
  * bounded, integers beyond 2^53 keep every digit (as `bigint` or digit strings, see
- * {@link BigIntegerMode}), and duplicate keys keep the last value, as Jackson and `JSON.parse`
- * do, with a warning. {@link locateJsonPaths} maps JSON paths back to source positions for
+ * {@link BigIntegerMode}), numbers beyond a double's range are refused (Jackson would read
+ * them as Infinity), and duplicate keys keep the last value, as Jackson and `JSON.parse` do, with
+ * a warning. {@link locateJsonPaths} maps JSON paths back to source positions for
  * diagnostics found after parsing.
  */
 import { JsonParser, JsonSyntaxError } from "./jsonParser.ts";
-import type { BigIntegerMode } from "./jsonParser.ts";
+import type { BigIntegerMode, ParserWarning } from "./jsonParser.ts";
 
 /** Default bound on input size: 10 MiB of text. */
 export const MAX_JSON_TEXT_LENGTH = 10 * 1024 * 1024;
@@ -30,16 +31,21 @@ export interface JsonTextPosition {
   readonly column: number;
 }
 
-/** Where and why a text is not JSON (or is over a limit). */
+/** Where and why a text is not JSON (or is over a limit, or holds a number a double cannot). */
 export interface JsonSyntaxProblem extends JsonTextPosition {
   readonly message: string;
+  /** JSON path of the value that cannot be read (`nodes[0].window.time`); absent for syntax errors. */
+  readonly path?: string;
 }
 
-/** A remark about valid JSON: a duplicate key, at the key, in the object at `path`. */
+/** A remark about valid JSON: a duplicate key, at the later occurrence of the key. */
 export interface JsonTextWarning extends JsonTextPosition {
-  /** JSON path of the object holding the key (`nodes[2]`); "" for the document itself. */
+  /** JSON path of the duplicated member (`nodes[2].name`, `["com.x.Cond"]`). */
   readonly path: string;
   readonly message: string;
+  readonly key: string;
+  /** Where the key was first seen (the value dropped). */
+  readonly first: JsonTextPosition;
 }
 
 /** A parsed document with its warnings, or the first syntax problem. */
@@ -62,16 +68,33 @@ export function parseJsonText(text: string, options: JsonTextOptions = {}): Json
   });
   try {
     const value = parser.parseDocument();
-    const warnings = parser.warnings.map((w) => ({
-      ...position(w.offset),
-      path: w.path,
-      message: w.message,
-    }));
+    const warnings = parser.warnings.map((w) => duplicateKeyWarning(w, position));
     return { ok: true, value, warnings };
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
-    return { ok: false, problem: { ...position(e.offset), message: e.message } };
+    const problem = { ...position(e.offset), message: e.message };
+    return { ok: false, problem: e.path === null ? problem : { ...problem, path: e.path } };
   }
+}
+
+/**
+ * A duplicate key as users read it. Jackson (`ObjectMapper`, as Flink reads JSON) keeps the last
+ * value without a word unless `STRICT_DUPLICATE_DETECTION` is on, so the file loads as Flink
+ * loads it; the warning says so, and where the value that is dropped was.
+ */
+function duplicateKeyWarning(
+  warning: ParserWarning,
+  position: (offset: number) => JsonTextPosition,
+): JsonTextWarning {
+  const first = position(warning.firstOffset);
+  const { key, path } = warning;
+  const message = duplicateKeyMessage(key, `${first.line}:${first.column}`);
+  return { ...position(warning.offset), path, message, key, first };
+}
+
+/** `duplicate key "k" (first at WHERE); the last value is used, as Flink's Jackson reads it`. */
+export function duplicateKeyMessage(key: string, firstAt: string): string {
+  return `duplicate key "${key}" (first at ${firstAt}); the last value is used, as Flink's Jackson reads it`;
 }
 
 /**

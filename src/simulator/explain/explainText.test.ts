@@ -5,8 +5,25 @@
 import { describe, expect, it } from "vitest";
 import type { EventData } from "../../formats/events/index.ts";
 import { RunSession, SessionInput, type ExplainResult, type RunConfig } from "../../runtime/session/index.ts";
-import { scenarioRule, seedBindings, SEED_CONFIG } from "../../runtime/session/testing/sessionTestSupport.ts";
+import { importRule } from "../../formats/dynamicCep/index.ts";
+import type { Rule } from "../../model/pattern.ts";
+import { seedBindings, seedScenarios } from "../../scenarios/seedScenarios.ts";
 import { conditionRows, explainHeading, explainSentences } from "./explainText.ts";
+
+/** How the app runs the seed scenarios: key `userId`, event time `eventTime`, in order, a final +∞ watermark. */
+const SEED_CONFIG: RunConfig = {
+  key: "userId",
+  time: { field: "eventTime", watermarks: { type: "bounded", delay: 0 }, finalWatermark: true },
+  clock: null,
+  parallelism: 1,
+};
+
+/** Seed scenario 1's rule, as the app imports it. */
+function scenario1Rule(): Rule {
+  const imported = importRule(seedScenarios[0]?.ruleJson);
+  if (!imported.ok) throw new Error(`seed scenario 1 does not import: ${JSON.stringify(imported.errors)}`);
+  return imported.value;
+}
 
 const T0 = Date.parse("2020-01-01T00:01:00Z");
 
@@ -18,8 +35,8 @@ const event = (eventType: string, second: number): EventData => ({
 
 function session(events: readonly EventData[], config: RunConfig = SEED_CONFIG): RunSession {
   return new RunSession({
-    rules: [scenarioRule(1)],
-    bindings: seedBindings(),
+    rules: [scenario1Rule()],
+    bindings: seedBindings,
     config,
     input: SessionInput.fromEvents(events),
   });

@@ -7,8 +7,8 @@
  * Cells become numbers only where that is exact (`exactNumberFromText`); everything else,
  * including ids like `2232732093077520756` and `007`, stays text. A decimal or exponent number
  * beyond a double's range (`1e400`, which Flink's Jackson would read as Infinity) makes the row
- * a problem. An empty unquoted cell has no value (null, so nil in conditions: `price > 10` is
- * false, not an error); a quoted `""` is the empty string.
+ * a problem. An empty cell is the empty string, quoted or not, as Flink's CSV format reads a
+ * STRING column (so `string.startsWith(category_code, …)` works on REES46's many empty cells).
  */
 import { outOfRange } from "../json/jsonParser.ts";
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
@@ -80,7 +80,7 @@ class CsvReader implements EventReader {
       this.sink({ type: "problem", line, message: cells });
       return;
     }
-    const fields = cells === null ? text.split(",") : cells.texts;
+    const fields = cells ?? text.split(",");
     if (this.header === null) {
       this.readHeader(fields, line);
       return;
@@ -98,13 +98,12 @@ class CsvReader implements EventReader {
     for (let i = 0; i < fields.length; i++) {
       const cell = fields[i] ?? "";
       const name = header[i] ?? "";
-      let value: unknown = exactNumberFromText(cell);
-      if (value === BEYOND_DOUBLE) {
+      const number = exactNumberFromText(cell);
+      if (number === BEYOND_DOUBLE) {
         this.sink({ type: "problem", line, message: `column '${name}': ${outOfRange(cell)}` });
         return;
       }
-      // Only a record with quotes can hold a quoted "" (the empty string); an empty cell is no value.
-      if (value === null) value = cell !== "" ? cell : cells?.quoted[i] === true ? "" : null;
+      const value = number ?? cell;
       // Plain assignment keeps one hidden class for all rows (fast); a column named
       // "__proto__" needs defineProperty to stay data.
       if (name === "__proto__") {

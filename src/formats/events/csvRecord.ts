@@ -1,32 +1,22 @@
 /**
  * Splits one CSV record that holds quotes into its cells (RFC 4180: `,` between cells, a cell
- * that starts with `"` is quoted, `""` inside it is one quote, line breaks inside it are kept),
- * noting which cells were quoted: an empty unquoted cell means "no value" while `""` is the
- * empty string, as PostgreSQL's `COPY … CSV` and Jackson's `EMPTY_UNQUOTED_STRING_AS_NULL`
- * read them. A quote inside an unquoted cell is a literal character, as papaparse reads it.
+ * that starts with `"` is quoted, `""` inside it is one quote, line breaks inside it are kept).
+ * A quote inside an unquoted cell is a literal character, as papaparse reads it.
  */
-
-/** A record's cells, and for each whether it was written in quotes. */
-export interface CsvCells {
-  readonly texts: string[];
-  readonly quoted: boolean[];
-}
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 
 /** The cells of `text` (one whole record), or the message saying why it is malformed. */
-export function splitQuotedRecord(text: string): CsvCells | string {
+export function splitQuotedRecord(text: string): string[] | string {
   const texts: string[] = [];
-  const quoted: boolean[] = [];
   let pos = 0;
   for (;;) {
     const cell = texts.length + 1;
     if (text.charCodeAt(pos) !== QUOTE) {
       const end = text.indexOf(",", pos);
       texts.push(text.slice(pos, end === -1 ? text.length : end));
-      quoted.push(false);
-      if (end === -1) return { texts, quoted };
+      if (end === -1) return texts;
       pos = end + 1;
       continue;
     }
@@ -44,10 +34,9 @@ export function splitQuotedRecord(text: string): CsvCells | string {
       from = close + 2;
     }
     texts.push(value);
-    quoted.push(true);
     // Blanks after the closing quote are tolerated (papaparse, which read these records before, dropped them).
     while (text[pos] === " " || text[pos] === "\t") pos++;
-    if (pos >= text.length) return { texts, quoted };
+    if (pos >= text.length) return texts;
     if (text.charCodeAt(pos) !== COMMA) {
       return `malformed CSV: unexpected ${JSON.stringify(text[pos])} after the closing quote of field ${cell} (column ${pos - text.lastIndexOf("\n", pos - 1)})`;
     }

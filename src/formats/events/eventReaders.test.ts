@@ -39,16 +39,16 @@ describe("CSV reader", () => {
   it("keeps leading-zero ids and non-numbers as text, trailing zeros as numbers", () => {
     const items = read("csv", "a,b,c,d,e,f\n007,167.20,-0,1e3,,+5");
     expect(items).toEqual([
-      { type: "event", line: 2, event: { a: "007", b: 167.2, c: "-0", d: 1000, e: null, f: "+5" } },
+      { type: "event", line: 2, event: { a: "007", b: 167.2, c: "-0", d: 1000, e: "", f: "+5" } },
     ]);
   });
 
-  it("reads an empty unquoted cell as no value (null) and a quoted one as the empty string", () => {
+  it("reads an empty cell as the empty string, quoted or not (Flink's CSV format on a STRING column)", () => {
     const items = read("csv", 'brand,code,price,note\n,"",,x\n"",,12," "\n"a""b",,"",\n');
     expect(items).toEqual([
-      { type: "event", line: 2, event: { brand: null, code: "", price: null, note: "x" } },
-      { type: "event", line: 3, event: { brand: "", code: null, price: 12, note: " " } },
-      { type: "event", line: 4, event: { brand: 'a"b', code: null, price: "", note: null } },
+      { type: "event", line: 2, event: { brand: "", code: "", price: "", note: "x" } },
+      { type: "event", line: 3, event: { brand: "", code: "", price: 12, note: " " } },
+      { type: "event", line: 4, event: { brand: 'a"b', code: "", price: "", note: "" } },
     ]);
   });
 

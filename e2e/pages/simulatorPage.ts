@@ -205,6 +205,21 @@ export class SimulatorPage {
     await this.control("loadFile").click();
   }
 
+  /** Data tab: the rows the run skipped, as `file:line: reason` (the first ones). */
+  get skippedRows(): Locator {
+    return this.control("problems");
+  }
+
+  /** Data tab: the rows read with a warning (a duplicate JSON key), as `file:line: …`. */
+  get rowWarnings(): Locator {
+    return this.control("rowWarnings");
+  }
+
+  /** Data tab: the picked file's preview table (its header and first rows). */
+  get previewTable(): Locator {
+    return this.control("preview").locator("table");
+  }
+
   /** Data tab: the preview's verdict on the picked file (schema recognised, or why not). */
   get previewVerdict(): Locator {
     return this.control("preview.schema");

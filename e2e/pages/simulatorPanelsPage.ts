@@ -62,6 +62,28 @@ export class SimulatorPanelsPage {
     await this.byId("sim.broadcast.schedule").click();
   }
 
+  /** Broadcast: replaces the schedule editor's text with `text` (one line, typed in Monaco). */
+  async writeBroadcast(text: string): Promise<void> {
+    await this.openTab("broadcast");
+    const editor = this.byId("sim.broadcast.editor");
+    await expect(editor).toHaveAttribute("data-ready", "true");
+    await editor.locator(".view-lines").click();
+    await this.page.keyboard.press("ControlOrMeta+a");
+    await this.page.keyboard.insertText(text);
+    // Monaco closes brackets and quotes as they are typed: drop what it added after the text.
+    await this.page.keyboard.press("ControlOrMeta+Shift+End");
+    await this.page.keyboard.press("Delete");
+  }
+
+  /** Broadcast: the problems of the last apply, and the warnings of the text being edited. */
+  get broadcastProblems(): Locator {
+    return this.byId("sim.broadcast.problems");
+  }
+
+  get broadcastWarnings(): Locator {
+    return this.byId("sim.broadcast.warnings");
+  }
+
   async applyBroadcast(): Promise<void> {
     await this.byId("sim.broadcast.apply").click();
     await expect(this.byId("sim.broadcast.apply")).toBeDisabled();

@@ -57,6 +57,9 @@ const DECIMAL_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,5})?$/;
 /**
  * The number a string spells, for the project's string-vs-number comparison rule: integers become
  * exact longs/bigints, decimals become doubles; anything else (including blanks) is `undefined`.
+ * So is a decimal beyond a double's range (`'1e400'`): no loader keeps such a number as text (a
+ * row holding one is refused), so the string is just a string, and Aviator's own rule holds —
+ * a string does not compare with a number.
  */
 export function numericStringValue(s: string): { value: Value; kind: Kind } | undefined {
   if (s.length === 0 || s.length > 4001) return undefined;
@@ -65,8 +68,9 @@ export function numericStringValue(s: string): { value: Value; kind: Kind } | un
     const value = BigInt.asIntN(64, n) === n ? makeLong(n) : n;
     return { value, kind: kindOf(value) };
   }
-  if (DECIMAL_STRING.test(s)) return { value: Number(s), kind: Kind.Double };
-  return undefined;
+  if (!DECIMAL_STRING.test(s)) return undefined;
+  const value = Number(s);
+  return Number.isFinite(value) ? { value, kind: Kind.Double } : undefined;
 }
 
 /**

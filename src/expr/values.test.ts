@@ -76,6 +76,12 @@ describe("comparison primitives", () => {
     expect(numericStringValue(" 1")).toBeUndefined();
     expect(numericStringValue("1e5x")).toBeUndefined();
     expect(numericStringValue("")).toBeUndefined();
+    // Beyond a double's range: a plain string, which (as in Aviator) does not compare with a number.
+    expect(numericStringValue("1e400")).toBeUndefined();
+    expect(numericStringValue("-1.5E999")).toBeUndefined();
+    expect(numericStringValue("1e-400")).toEqual({ value: 0, kind: Kind.Double });
+    expect(valuesEqual("1e400", Number.POSITIVE_INFINITY)).toBe(false);
+    expect(compareValues("1e400", 1)).toBeNaN();
   });
 
   it("is antisymmetric across types", () => {

@@ -3,15 +3,22 @@
  * input order, kept so that a run can be replayed to any position — after a rule change, or to
  * reproduce outputs no longer kept. Text arrives in chunks through a `ChunkedSource` (a run may
  * start before the last chunk), or as a ready list of events.
+ *
+ * Rows read with a warning (a JSON row with a duplicate key, read with the last value as Flink's
+ * Jackson reads it) are counted as they are read, the first {@link LISTED} as `NAME:LINE: …`:
+ * they belong to the input, not to a run's position, so a seek or a restart keeps them.
  */
 import type { EventData, ReadItem } from "../../formats/events/index.ts";
 import { createChunkedSource } from "../sources/index.ts";
 import type { ChunkedSource, ChunkedSourceOptions, SourceProgress } from "../sources/index.ts";
+import { LISTED, type ProblemState } from "./sessionOutputs.ts";
 
 /** Read items, growing while text is loaded. */
 export class SessionInput {
   private readonly list: ReadItem[] = [];
   private events = 0;
+  private warningCount = 0;
+  private warningsListed: readonly string[] = [];
   private readonly source: ChunkedSource | null;
   private complete: boolean;
 
@@ -53,6 +60,11 @@ export class SessionInput {
     return this.events;
   }
 
+  /** Rows read with a warning so far: how many, and the first ones as `NAME:LINE: warning`. */
+  get rowWarnings(): ProblemState {
+    return { count: this.warningCount, listed: this.warningsListed };
+  }
+
   /** True once the last chunk was read (always for a ready list). */
   get done(): boolean {
     return this.complete;
@@ -85,6 +97,11 @@ export class SessionInput {
 
   private append(item: ReadItem): void {
     this.list.push(item);
-    if (item.type === "event") this.events++;
+    if (item.type !== "event") return;
+    this.events++;
+    if (item.warning === undefined) return;
+    // A new array when one is listed, so a summary can share the list it was given.
+    if (++this.warningCount <= LISTED)
+      this.warningsListed = [...this.warningsListed, `${this.name}:${item.line}: ${item.warning}`];
   }
 }

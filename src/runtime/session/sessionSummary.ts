@@ -60,6 +60,7 @@ export function buildSummary(parts: SummaryParts): RunSummary {
     watermarks: { partitions: job.partitionWatermarks(), subtasks: job.subtaskWatermarks().map(orNull) },
     broadcast: broadcastTimeline(plan, run.broadcastTaken),
     warnings: [...parts.warnings, ...rejected],
+    rowWarnings: input.rowWarnings,
     error,
   };
 }

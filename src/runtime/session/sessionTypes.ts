@@ -196,5 +196,10 @@ export interface RunSummary {
   readonly warnings: readonly string[];
   /** Bad input rows (`LINE: reason`), the first ones listed. */
   readonly problems: readonly string[];
+  /**
+   * Input rows read with a warning (`NAME:LINE: warning`: a JSON row with a duplicate key, read
+   * with the last value), however far the run is: how many, and the first ones.
+   */
+  readonly rowWarnings: { readonly count: number; readonly listed: readonly string[] };
   readonly error: RunError | null;
 }

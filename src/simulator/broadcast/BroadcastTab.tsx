@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { changeDocument, documentStore } from "../../document/documentStore.ts";
 import { useActiveRule } from "../../document/useDocument.ts";
 import { JsonEditor } from "../../editors/JsonEditor.tsx";
@@ -8,6 +8,7 @@ import { instantText } from "../format/timeText.ts";
 import { useSimulation } from "../simulationStore.ts";
 import { broadcastSchema } from "./broadcastSchema.ts";
 import { applySchedule, broadcastStore, scheduleChange, setDraft, useBroadcast } from "./broadcastStore.ts";
+import { readSchedule } from "./broadcastRecords.ts";
 import { BroadcastStateView } from "./BroadcastStateView.tsx";
 import { readAt, scheduleRuleVersion } from "./scheduleRule.ts";
 import { ScheduleList } from "./ScheduleList.tsx";
@@ -36,6 +37,8 @@ export function BroadcastTab() {
   const applied = useBroadcast((s) => s.applied);
   const problems = useBroadcast((s) => s.problems);
   const applying = useBroadcast((s) => s.applying);
+  // Duplicate keys, as the text is edited: the run would take the last value, as Flink's Jackson does.
+  const warnings = useMemo(() => readSchedule(draft).warnings, [draft]);
   const active = useActiveRule();
   const settings = useSimulation((s) => s.settings);
   const mapping = useSimulation((s) => s.data?.mapping ?? null);
@@ -133,6 +136,17 @@ export function BroadcastTab() {
         <ul className="sim-bc-problems" role="alert" data-testid="sim.broadcast.problems">
           {problems.map((p, i) => (
             <li key={i}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {warnings.length > 0 && (
+        <ul
+          className="sim-bc-problems sim-bc-warnings"
+          aria-label="Schedule warnings"
+          data-testid="sim.broadcast.warnings"
+        >
+          {warnings.map((w, i) => (
+            <li key={i}>{w}</li>
           ))}
         </ul>
       )}

@@ -54,6 +54,8 @@ describe("broadcastSchema", () => {
   });
 });
 
+const JACKSON = "the last value is used, as Flink's Jackson reads it";
+
 describe("readSchedule", () => {
   it("reads records and labels what each does", () => {
     const read = readSchedule(
@@ -64,7 +66,7 @@ describe("readSchedule", () => {
       ["2020-01-01 00:01:05", "remove rule 1"],
       [9, "config for channel = APP"],
     ]);
-    expect(readSchedule("  ")).toEqual({ ok: true, records: [] });
+    expect(readSchedule("  ")).toEqual({ ok: true, records: [], warnings: [] });
   });
 
   it("collects the config keys conditions can read as config.<key>, global and keyed", () => {
@@ -89,11 +91,38 @@ describe("readSchedule", () => {
     expect(readSchedule("{}")).toEqual({
       ok: false,
       problems: [expect.stringContaining("JSON array") as unknown],
+      warnings: [],
     });
     expect(readSchedule("[")).toEqual({
       ok: false,
       problems: [expect.stringMatching(/^the schedule is not valid JSON: 1:2: /) as unknown],
+      warnings: [],
     });
+  });
+
+  it("names the JSON path of a number beyond a double's range instead of calling the text invalid", () => {
+    const read = readSchedule('[\n  {"at": 1, "config": {"minPrice": 1e400}}\n]');
+    expect(read.ok ? [] : read.problems).toEqual([
+      "the schedule cannot be read: 2:36: [0].config.minPrice: the number 1e400 is beyond a double's range (±1.8e308); Flink's Jackson would read it as Infinity",
+    ]);
+  });
+
+  it("reads a record with a duplicate key with the last value, as Flink's Jackson does, and warns where", () => {
+    const read = readSchedule(
+      '[\n  {"at": 1, "config": {"minPrice": 100, "minPrice": 200}},\n  {"at": 2, "remove": "1", "at": 3}\n]',
+    );
+    expect(read.ok && read.records.map((r) => r.value)).toEqual([
+      { at: 1, config: { minPrice: 200 } },
+      { at: 3, remove: "1" },
+    ]);
+    expect(read.warnings).toEqual([
+      `2:41: [0].config.minPrice: duplicate key "minPrice" (first at 2:24); ${JACKSON}`,
+      `3:28: [1].at: duplicate key "at" (first at 3:4); ${JACKSON}`,
+    ]);
+    // A schedule with problems still says what was read with a warning.
+    const refused = readSchedule('[{"at": -1, "remove": "1", "remove": "2"}]');
+    expect(refused.ok).toBe(false);
+    expect(refused.warnings).toHaveLength(1);
   });
 
   it("keeps a keyed config's 19-digit value exact (the id it names, as the CLI reads it)", () => {

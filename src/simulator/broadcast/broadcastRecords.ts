@@ -15,33 +15,49 @@ export interface ScheduledRecord {
   readonly label: string;
 }
 
-export type ScheduleResult =
+/**
+ * The schedule's records, or every problem; either way the warnings of text that was read (a
+ * duplicate key, `LINE:COL: path: …`: the record keeps the last value, as Flink's Jackson reads
+ * it, and so does the run).
+ */
+export type ScheduleResult = (
   | { readonly ok: true; readonly records: readonly ScheduledRecord[] }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  | { readonly ok: false; readonly problems: readonly string[] }
+) & { readonly warnings: readonly string[] };
 
 const ACTIONS = ["rule", "remove", "config"] as const;
 const KEY_FIELDS = ["keyBy", "value"];
 
 /** Reads the schedule text (a JSON array of records); empty text is an empty schedule. */
 export function readSchedule(text: string): ScheduleResult {
-  if (text.trim() === "") return { ok: true, records: [] };
+  if (text.trim() === "") return { ok: true, records: [], warnings: [] };
   // The exact reader, as the CLI reads broadcast lines: a keyed config's 19-digit `value` must
   // stay the id it names, not the nearest double.
   const parsed = parseJsonData(text);
   if (!parsed.ok) {
-    const { line, column, message } = parsed.problem;
-    return { ok: false, problems: [`the schedule is not valid JSON: ${line}:${column}: ${message}`] };
+    const { line, column, message, path } = parsed.problem;
+    // A value that cannot be read (1e400, Jackson's Infinity) is named by its JSON path.
+    const problem =
+      path === undefined
+        ? `the schedule is not valid JSON: ${line}:${column}: ${message}`
+        : `the schedule cannot be read: ${line}:${column}: ${path}: ${message}`;
+    return { ok: false, problems: [problem], warnings: [] };
   }
+  const warnings = parsed.warnings.map((w) => `${w.line}:${w.column}: ${w.path}: ${w.message}`);
   const value: unknown = parsed.value;
   if (!Array.isArray(value))
-    return { ok: false, problems: ['the schedule must be a JSON array of records: [ {"at": …, …}, … ]'] };
+    return {
+      ok: false,
+      problems: ['the schedule must be a JSON array of records: [ {"at": …, …}, … ]'],
+      warnings,
+    };
   const records: ScheduledRecord[] = [];
   const problems: string[] = [];
   value.forEach((item: unknown, index) => {
     const record = readRecord(item, `[${index}]`, problems);
     if (record !== null) records.push(record);
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
+  return problems.length > 0 ? { ok: false, problems, warnings } : { ok: true, records, warnings };
 }
 
 function readRecord(item: unknown, path: string, problems: string[]): ScheduledRecord | null {

@@ -1,6 +1,6 @@
 import { simulator } from "../controller/simulatorController.ts";
-import { plural } from "../format/timeText.ts";
 import { useSimulation, type RunFailure } from "../simulationStore.ts";
+import { inputRowsNote } from "./inputRowsNote.ts";
 import { runErrorContext } from "./runErrorContext.ts";
 import { runWarningHint } from "./runWarning.ts";
 
@@ -34,7 +34,7 @@ function FailureNote({ failure, testId }: { failure: RunFailure; testId: string 
 /**
  * What the user must know about the run, above the tabs: the document's rules changed (apply
  * from here, or restart), rules that cannot run, an engine error with its context, a worker
- * that stopped, warnings such as the partial-match cap, skipped rows.
+ * that stopped, warnings such as the partial-match cap, skipped rows and rows read with a warning.
  */
 export function RunMessages() {
   const rulesChanged = useSimulation((s) => s.rulesChanged);
@@ -44,6 +44,8 @@ export function RunMessages() {
   const error = useSimulation((s) => s.summary?.error ?? null);
   const warnings = useSimulation((s) => s.summary?.warnings);
   const problems = useSimulation((s) => s.summary?.counts.problems ?? 0);
+  const rowWarnings = useSimulation((s) => s.summary?.rowWarnings.count ?? 0);
+  const rowsNote = inputRowsNote(problems, rowWarnings);
   const run = simulator();
   return (
     <div className="sim-messages">
@@ -91,9 +93,9 @@ export function RunMessages() {
           </div>
         );
       })}
-      {problems > 0 && (
-        <div className="sim-note sim-note-warn" role="status" data-testid="sim.skippedRows">
-          {plural(problems, "row was", "rows were")} skipped — see the Data tab for their lines.
+      {rowsNote !== null && (
+        <div className="sim-note sim-note-warn" role="status" data-testid="sim.inputRows">
+          {rowsNote}
         </div>
       )}
     </div>

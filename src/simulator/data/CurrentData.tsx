@@ -1,13 +1,45 @@
-import { countText } from "../format/timeText.ts";
+import { countText, plural } from "../format/timeText.ts";
 import { useSimulation } from "../simulationStore.ts";
 
-/** The data the run reads now: source, schema, field mapping, load progress and skipped rows. */
+/**
+ * Input rows named by `file:line: …`: `count` in all, the first of them `listed` (the rest only
+ * counted, so a file that repeats one mistake in every row cannot flood the tab).
+ */
+function RowList(props: {
+  heading: string;
+  listed: readonly string[] | undefined;
+  count: number;
+  /** Skipped rows are errors; rows read with a warning were still read. */
+  tone: "error" | "warn";
+  testId: string;
+}) {
+  const { listed, count } = props;
+  return (
+    <div className={`sim-rows-${props.tone}`}>
+      <p className={`sim-${props.tone}-text`}>{props.heading}:</p>
+      <ul className="sim-problems" data-testid={props.testId}>
+        {listed?.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+      {listed !== undefined && listed.length < count && (
+        <p className="sim-muted">(the first {listed.length} are listed)</p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The data the run reads now: source, schema, field mapping, load progress, skipped rows and
+ * rows read with a warning.
+ */
 export function CurrentData() {
   const data = useSimulation((s) => s.data);
   const loading = useSimulation((s) => s.loading);
   const position = useSimulation((s) => s.summary?.position);
   const problems = useSimulation((s) => s.summary?.problems);
   const problemCount = useSimulation((s) => s.summary?.counts.problems ?? 0);
+  const warnings = useSimulation((s) => s.summary?.rowWarnings);
   if (data === null) return <p className="sim-muted">No data loaded.</p>;
   const { mapping } = data;
   return (
@@ -43,17 +75,22 @@ export function CurrentData() {
         </div>
       )}
       {problemCount > 0 && (
-        <div className="sim-skipped">
-          <p className="sim-error-text">{countText(problemCount)} rows skipped:</p>
-          <ul className="sim-problems" data-testid="sim.problems">
-            {problems?.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-          {problems !== undefined && problems.length < problemCount && (
-            <p className="sim-muted">(the first {problems.length} are listed)</p>
-          )}
-        </div>
+        <RowList
+          heading={`${plural(problemCount, "row", "rows")} skipped`}
+          listed={problems}
+          count={problemCount}
+          tone="error"
+          testId="sim.problems"
+        />
+      )}
+      {warnings !== undefined && warnings.count > 0 && (
+        <RowList
+          heading={`${plural(warnings.count, "row", "rows")} read with a warning`}
+          listed={warnings.listed}
+          count={warnings.count}
+          tone="warn"
+          testId="sim.rowWarnings"
+        />
       )}
     </section>
   );

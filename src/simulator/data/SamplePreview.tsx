@@ -1,12 +1,17 @@
-import { fieldText } from "../tables/eventText.ts";
+import { FieldValue } from "../tables/FieldValue.tsx";
 import type { FileSample } from "./fileSample.ts";
 
 /** Rows of the sample shown in the preview. */
 const PREVIEW_ROWS = 8;
+/** Problems and warnings listed under the preview (the run lists those of the whole file). */
+const PREVIEW_LISTED = 20;
 
 const FORMAT_NAMES = { csv: "CSV", json: "JSON array", jsonl: "JSON Lines" } as const;
 
-/** The first rows of a file with each field's inferred kind, and the problems of those rows. */
+/**
+ * The first rows of a file with each field's inferred kind, the problems of those rows and the
+ * rows read with a warning.
+ */
 export function SamplePreview({ name, sample }: { name: string; sample: FileSample }) {
   const { schema } = sample;
   const rows = sample.events.slice(0, PREVIEW_ROWS);
@@ -44,7 +49,9 @@ export function SamplePreview({ name, sample }: { name: string; sample: FileSamp
               {rows.map((event, i) => (
                 <tr key={i}>
                   {schema.fields.map((f) => (
-                    <td key={f.name}>{fieldText(event[f.name])}</td>
+                    <td key={f.name}>
+                      <FieldValue value={event[f.name]} />
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -54,9 +61,22 @@ export function SamplePreview({ name, sample }: { name: string; sample: FileSamp
       )}
       {sample.problems.length > 0 && (
         <ul className="sim-problems" aria-label="Problems in the first rows">
-          {sample.problems.slice(0, 20).map((p) => (
+          {sample.problems.slice(0, PREVIEW_LISTED).map((p) => (
             <li key={`${p.line}:${p.message}`}>
               line {p.line}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {sample.warnings.length > 0 && (
+        <ul
+          className="sim-problems sim-problems-warn"
+          aria-label="Rows read with a warning in the first rows"
+          data-testid="sim.preview.warnings"
+        >
+          {sample.warnings.slice(0, PREVIEW_LISTED).map((w) => (
+            <li key={w.line}>
+              line {w.line}: {w.message}
             </li>
           ))}
         </ul>

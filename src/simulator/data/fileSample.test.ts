@@ -63,6 +63,24 @@ describe("sampleEvents", () => {
     expect(initialMapping(sample.schema)).toEqual({ key: "account", time: "ts", type: "action" });
   });
 
+  it("lists the rows read with a duplicate key (last value kept) and refuses 1e400, with lines", () => {
+    const text = '{"u":"a","n":1,"n":2}\n{"u":"b","n":1e400}\n{"u":"c","n":3}\n';
+    const sample = sampleEvents(text, "dup.jsonl", true);
+    expect(sample.events).toEqual([
+      { u: "a", n: 2 },
+      { u: "c", n: 3 },
+    ]);
+    expect(sample.warnings).toEqual([
+      {
+        line: 1,
+        message: `n at column 16: duplicate key "n" (first at column 10); the last value is used, as Flink's Jackson reads it`,
+      },
+    ]);
+    expect(sample.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, expect.stringContaining("n at column 14: the number 1e400 is beyond a double's range") as unknown],
+    ]);
+  });
+
   it("lists malformed rows with their lines", () => {
     const text = '{"userId":"a","action":"login"}\nnot json\n{"userId":"b","action":"logout"}\n';
     const sample = sampleEvents(text, "actions.jsonl", true);

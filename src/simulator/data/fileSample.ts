@@ -1,8 +1,9 @@
 /**
  * A preview of a data file from its first bytes: the format, the first events, the detected
- * schema (`inferSchema` from the runtime's sources) and the problems of those rows — enough to
- * show the user what will be read and to ask for a field mapping when the schema is unknown,
- * without reading the whole file on the UI thread. Pure.
+ * schema (`inferSchema` from the runtime's sources), the problems of those rows and the rows read
+ * with a warning (a duplicate JSON key, the last value kept, as Flink's Jackson reads it) —
+ * enough to show the user what will be read and to ask for a field mapping when the schema is
+ * unknown, without reading the whole file on the UI thread. Pure.
  */
 import type { EventData, EventFormat } from "../../formats/events/index.ts";
 import { createChunkedSource, inferSchema } from "../../runtime/sources/index.ts";
@@ -13,12 +14,20 @@ export const SAMPLE_BYTES = 256 * 1024;
 /** Events kept from the sample. */
 const SAMPLE_EVENTS = 1000;
 
+/** A row that was read, with something to say about it. */
+export interface RowWarning {
+  readonly line: number;
+  readonly message: string;
+}
+
 export interface FileSample {
   readonly format: EventFormat | null;
   readonly events: readonly EventData[];
   readonly schema: SchemaInference;
   /** Problems of the sample's rows (the run lists every problem of the whole file). */
   readonly problems: readonly SourceProblem[];
+  /** The sample's rows read with a warning (the run counts those of the whole file). */
+  readonly warnings: readonly RowWarning[];
   /** The sample is the whole file. */
   readonly complete: boolean;
   /** Why the file gives nothing to load (empty, no events, not text), or null. */
@@ -37,8 +46,11 @@ export function sampleEvents(text: string, fileName: string | null, complete: bo
   const cutLine = complete || items.some((i) => i.type === "event") ? null : source.progress().lines + 1;
   if (complete || cutLine !== null) items.push(...source.end());
   const events: EventData[] = [];
+  const warnings: RowWarning[] = [];
   for (const item of items) {
-    if (item.type === "event" && events.length < SAMPLE_EVENTS) events.push(item.event);
+    if (item.type !== "event" || events.length >= SAMPLE_EVENTS) continue;
+    events.push(item.event);
+    if (item.warning !== undefined) warnings.push({ line: item.line, message: item.warning });
   }
   // Text never holds NUL; a picture, a spreadsheet or an archive does, in its first bytes: the
   // "rows" such a file breaks into say nothing worth listing.
@@ -50,6 +62,7 @@ export function sampleEvents(text: string, fileName: string | null, complete: bo
     events,
     schema: inferSchema(events),
     problems,
+    warnings,
     complete,
     refusal: binary
       ? "it is not a text file (it holds NUL bytes): CEP Studio reads CSV, JSON and JSON Lines text"

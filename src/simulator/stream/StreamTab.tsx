@@ -5,7 +5,7 @@ import { simulator } from "../controller/simulatorController.ts";
 import { instantText } from "../format/timeText.ts";
 import { simulationStore, useSimulation } from "../simulationStore.ts";
 import { streamStatus, type StreamStatus } from "./streamStatus.ts";
-import { fieldText } from "../tables/eventText.ts";
+import { FieldValue } from "../tables/FieldValue.tsx";
 import { VirtualTable, type Column } from "../tables/VirtualTable.tsx";
 import "./StreamTab.css";
 
@@ -36,7 +36,7 @@ function columns(typeField: string | null, processed: number, watermark: number 
       width: "13rem",
       cell: (r) => (r.timestamp === null ? "—" : instantText(r.timestamp)),
     },
-    { id: "type", header: typeField ?? "Type", width: "7rem", cell: (r) => fieldText(r.type) },
+    { id: "type", header: typeField ?? "Type", width: "7rem", cell: (r) => <FieldValue value={r.type} /> },
     { id: "status", header: "Status", width: "6rem", cell: (r) => streamStatus(r, processed, watermark) },
     {
       id: "fields",

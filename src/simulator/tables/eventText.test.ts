@@ -42,6 +42,16 @@ describe("event text", () => {
       fieldText(null),
       fieldText({ p: 1 }),
       fieldText(undefined),
-    ]).toEqual(["x", "2", "null", '{"p":1}', ""]);
+      fieldText(""),
+    ]).toEqual(["x", "2", "null", '{"p":1}', "", '""']);
+  });
+
+  it("tells no value (null) and the empty string apart in a match's events", () => {
+    const event = (eventType: unknown) => ({
+      line: 2,
+      fields: { eventType, eventTime: "2020-01-01 00:00:01" },
+    });
+    expect(eventText(event(null), mapping)).toBe("null @ 2020-01-01 00:00:01 (line 2)");
+    expect(eventText(event(""), mapping)).toBe('"" @ 2020-01-01 00:00:01 (line 2)');
   });
 });

@@ -5,10 +5,14 @@
 import type { EventView, MatchView } from "../../runtime/session/index.ts";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
 
-/** A field's value as text (objects as JSON). */
+/**
+ * A field's value as text (objects as JSON). No value (JSON `null`) reads `null` and the empty
+ * string (an empty CSV cell) `""`, so neither looks like a missing field, which is blank.
+ */
 export function fieldText(value: unknown): string {
   if (value === undefined) return "";
   if (value === null) return "null";
+  if (value === "") return '""';
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return String(value);

@@ -60,7 +60,7 @@ export async function loadBroadcastFile(
     bindingHint: CLI_BINDING_HINT,
     ...(context.maxPartialMatches === null ? {} : { maxPartialMatches: context.maxPartialMatches }),
     untimed: "without --time or --clock",
-    onWarning: (rule, message, where) => {
+    onWarning: (rule, { message }, where) => {
       context.report(`warning: ${where}: rule '${rule.id}' (version ${rule.version}): ${message}`);
     },
   });

@@ -21,6 +21,7 @@ import {
   ConditionError,
   MalformedPatternError,
   patternConditionProblems,
+  type EngineWarning,
 } from "../../engine/index.ts";
 import { parseEventTime } from "../../formats/events/index.ts";
 import { importRule } from "../../formats/dynamicCep/index.ts";
@@ -49,7 +50,7 @@ export interface BroadcastReadContext {
    * A compiler warning of a rule record, once per record (it may come while the rule runs, e.g.
    * the partial-match cap); `source` as given to {@link BroadcastReader.read}.
    */
-  readonly onWarning?: (rule: Rule, message: string, source: string) => void;
+  readonly onWarning?: (rule: Rule, warning: EngineWarning, source: string) => void;
 }
 
 /** One problem of a record. */
@@ -218,7 +219,7 @@ export class BroadcastReader {
         onWarning: (warning) => {
           if (warned) return;
           warned = true;
-          onWarning?.(rule, warning.message, source);
+          onWarning?.(rule, warning, source);
         },
       });
       return { type: "rule", rule: { rule, nfa } };

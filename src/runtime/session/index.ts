@@ -38,6 +38,7 @@ export type {
   RunPosition,
   ResultView,
   RunSummary,
+  RunWarning,
   SessionState,
   StateExpiredView,
 } from "./sessionTypes.ts";

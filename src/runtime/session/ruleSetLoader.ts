@@ -8,6 +8,7 @@ import {
   ConditionError,
   MalformedPatternError,
   patternConditionProblems,
+  type EngineWarning,
 } from "../../engine/index.ts";
 import { formatDiagnostic, importRuleSet, loadBindings } from "../../formats/dynamicCep/index.ts";
 import type { ConditionBindings, Rule } from "../../model/pattern.ts";
@@ -53,7 +54,7 @@ export function compileRuleSet(
   rules: readonly Rule[],
   bindings: ConditionBindings,
   maxPartialMatches: number | undefined,
-  onWarning: (rule: Rule, message: string) => void,
+  onWarning: (rule: Rule, warning: EngineWarning) => void,
 ): JobRule[] {
   const compiled: JobRule[] = [];
   const problems: string[] = [];
@@ -67,7 +68,7 @@ export function compileRuleSet(
         bindings,
         ...(maxPartialMatches === undefined ? {} : { maxPartialMatches }),
         onWarning: (warning) => {
-          onWarning(rule, warning.message);
+          onWarning(rule, warning);
         },
       });
       compiled.push({ rule, nfa });

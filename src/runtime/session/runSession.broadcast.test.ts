@@ -142,9 +142,11 @@ describe("RunSession broadcast stream", () => {
     expect(broadcast.records[1]?.rejected).toBe(
       "rule 'r' version 1 rejected: version 1 is active (an update needs a higher version)",
     );
-    expect(warnings).toContain(
-      "records[1]: rule 'r' version 1 rejected: version 1 is active (an update needs a higher version)",
-    );
+    expect(warnings).toContainEqual({
+      kind: "broadcast-rejected",
+      message:
+        "records[1]: rule 'r' version 1 rejected: version 1 is active (an update needs a higher version)",
+    });
     expect(broadcast.rules).toEqual([
       {
         ruleId: "r",

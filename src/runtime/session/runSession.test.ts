@@ -204,7 +204,10 @@ describe("RunSession", () => {
   it("turns the partial-match cap into a warning naming the rule", () => {
     const summary = playToEnd(session(5, { config: { ...SEED_CONFIG, maxPartialMatches: 2 } }));
     expect(summary.warnings).toEqual([
-      expect.stringMatching(/^rule '1' \(version 1\): more than 2 partial matches/),
+      {
+        kind: "partial-match-cap",
+        message: expect.stringMatching(/^rule '1' \(version 1\): more than 2 partial matches/) as unknown,
+      },
     ]);
     expect(playToEnd(session(5)).warnings).toEqual([]);
   });

@@ -39,7 +39,14 @@ import { SessionMetrics } from "./sessionMetrics.ts";
 import { broadcastList, SessionPlan } from "./sessionPlan.ts";
 import { RuleSetError } from "./ruleSetLoader.ts";
 import { keyPartialMatches } from "./sessionQueries.ts";
-import type { OutputFilter, OutputKind, RunConfig, RunSummary, SessionState } from "./sessionTypes.ts";
+import type {
+  OutputFilter,
+  OutputKind,
+  RunConfig,
+  RunSummary,
+  RunWarning,
+  SessionState,
+} from "./sessionTypes.ts";
 
 /**
  * Input items between checkpoints. A checkpoint clones the whole job state, which costs as much
@@ -78,7 +85,8 @@ export class RunSession {
   private driver: SessionDriver;
   private playing = false;
   private readonly pacer: PlaybackPacer;
-  private readonly warnings = new Set<string>();
+  /** The run's warnings by message (each listed once). */
+  private readonly warnings = new Map<string, RunWarning>();
   private readonly metrics: SessionMetrics;
   /** The input's keys and times for {@link inputEvents}, for the current input and settings. */
   private columns: InputColumns | null = null;
@@ -97,8 +105,8 @@ export class RunSession {
       processor: options.processor ?? null,
       config: options.config,
     };
-    this.sources = new SessionPlan(source, (message) => {
-      this.warnings.add(message);
+    this.sources = new SessionPlan(source, (warning) => {
+      this.warnings.set(warning.message, warning);
     });
     this.driver = this.newDriver(0, false);
   }

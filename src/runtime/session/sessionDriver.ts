@@ -23,6 +23,7 @@ import type {
   OutputViews,
   RunConfig,
   RunError,
+  RunWarning,
   SessionState,
 } from "./sessionTypes.ts";
 
@@ -45,14 +46,14 @@ export interface DriverSetup {
   /** A checkpoint every this many input items. */
   readonly checkpointInterval: number;
   /** The session's warnings (kept across restarts; the driver clears and restores them). */
-  readonly warnings: Set<string>;
+  readonly warnings: Map<string, RunWarning>;
 }
 
 /** What a session checkpoint holds: the run, and the session's bad rows and warnings then. */
 interface SessionCheckpoint {
   readonly run: RunCheckpoint;
   readonly problems: ProblemState;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly RunWarning[];
 }
 
 /** See the module comment. */
@@ -192,7 +193,7 @@ export class SessionDriver {
     const { setup } = this;
     this.outputs = new SessionOutputs(setup.keep, saved.run.counts, saved.problems);
     setup.warnings.clear();
-    for (const warning of saved.warnings) setup.warnings.add(warning);
+    for (const warning of saved.warnings) setup.warnings.set(warning.message, warning);
     this.error = null;
     this.status = "paused";
     this.run = new SessionRun(setup.plan, setup.config, setup.input, this.sinkOf(this.outputs), saved.run);
@@ -233,7 +234,7 @@ export class SessionDriver {
     return {
       run: this.run.checkpoint(),
       problems: this.outputs.problemState(),
-      warnings: [...this.setup.warnings],
+      warnings: [...this.setup.warnings.values()],
     };
   }
 

@@ -10,7 +10,7 @@ import { BUILT_IN_PROCESSORS, type BroadcastRecord, type BuiltInProcessorName } 
 import { feedTimeProblems } from "./eventFeed.ts";
 import { compileRuleSet, ruleName, RuleSetError } from "./ruleSetLoader.ts";
 import type { RunPlan } from "./sessionRun.ts";
-import type { RunConfig } from "./sessionTypes.ts";
+import type { RunConfig, RunWarning } from "./sessionTypes.ts";
 
 /** The name of the broadcast list in messages: `records[3].rule.pattern…`, as `loadBroadcast` calls it. */
 export const BROADCAST_LIST = "records";
@@ -31,13 +31,13 @@ export interface PlanSource {
  * while the rules run (`rule '1' (version 2): …`, `records[3]: rule '1' (version 2): …`).
  * @throws RuleSetError naming every problem of the rules and of each record
  */
-export function compilePlan(source: PlanSource, onWarning: (message: string) => void): RunPlan {
+export function compilePlan(source: PlanSource, onWarning: (warning: RunWarning) => void): RunPlan {
   const { config, bindings } = source;
   const problems: string[] = [];
   let rules: RunPlan["rules"] = [];
   try {
-    rules = compileRuleSet(source.rules, bindings, config.maxPartialMatches, (rule, message) => {
-      onWarning(`${ruleName(rule)}: ${message}`);
+    rules = compileRuleSet(source.rules, bindings, config.maxPartialMatches, (rule, { kind, message }) => {
+      onWarning({ kind, message: `${ruleName(rule)}: ${message}` });
     });
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;
@@ -49,8 +49,8 @@ export function compilePlan(source: PlanSource, onWarning: (message: string) => 
     bindings,
     ...(config.maxPartialMatches === undefined ? {} : { maxPartialMatches: config.maxPartialMatches }),
     untimed: "when the run has neither event time nor a clock field",
-    onWarning: (rule, message, where) => {
-      onWarning(`${where}: ${ruleName(rule)}: ${message}`);
+    onWarning: (rule, { kind, message }, where) => {
+      onWarning({ kind, message: `${where}: ${ruleName(rule)}: ${message}` });
     },
   });
   const broadcast: BroadcastRecord[] = [];
@@ -79,7 +79,7 @@ export class SessionPlan {
   /** @throws RuleSetError, RangeError (time settings that cannot run) */
   constructor(
     source: PlanSource,
-    private readonly onWarning: (message: string) => void,
+    private readonly onWarning: (warning: RunWarning) => void,
   ) {
     checkRunConfig(source.config);
     this.compiled = compilePlan(source, onWarning);

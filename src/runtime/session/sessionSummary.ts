@@ -8,7 +8,7 @@ import type { SessionDriver } from "./sessionDriver.ts";
 import type { SessionInput } from "./sessionInput.ts";
 import { BROADCAST_LIST } from "./sessionPlan.ts";
 import type { RunPlan } from "./sessionRun.ts";
-import type { RunSummary, SessionState } from "./sessionTypes.ts";
+import type { RunSummary, RunWarning, SessionState } from "./sessionTypes.ts";
 
 /** What a summary is made of. */
 export interface SummaryParts {
@@ -21,7 +21,7 @@ export interface SummaryParts {
   readonly eventsPerSecond: number | null;
   readonly speed: number | null;
   readonly stageCounts: RunSummary["stageCounts"];
-  readonly warnings: ReadonlySet<string>;
+  readonly warnings: ReadonlyMap<string, RunWarning>;
 }
 
 /** −∞ (Flink's Long.MIN_VALUE: nothing yet) as null. */
@@ -34,8 +34,10 @@ export function buildSummary(parts: SummaryParts): RunSummary {
   const { driver, input, plan } = parts;
   const { run, outputs, error } = driver;
   const { job } = run;
-  const rejected = run.broadcastTaken.flatMap((t) =>
-    t.rejected === null ? [] : [`${BROADCAST_LIST}[${t.index}]: ${t.rejected}`],
+  const rejected = run.broadcastTaken.flatMap((t): RunWarning[] =>
+    t.rejected === null
+      ? []
+      : [{ kind: "broadcast-rejected", message: `${BROADCAST_LIST}[${t.index}]: ${t.rejected}` }],
   );
   return {
     state: parts.state,
@@ -59,7 +61,7 @@ export function buildSummary(parts: SummaryParts): RunSummary {
     stageCounts: parts.stageCounts,
     watermarks: { partitions: job.partitionWatermarks(), subtasks: job.subtaskWatermarks().map(orNull) },
     broadcast: broadcastTimeline(plan, run.broadcastTaken),
-    warnings: [...parts.warnings, ...rejected],
+    warnings: [...parts.warnings.values(), ...rejected],
     rowWarnings: input.rowWarnings,
     error,
   };

@@ -3,6 +3,7 @@
  * summary it reports per tick, and the plain, structured-cloneable views of its outputs that
  * cross the Web Worker boundary (no `Map`s, no class instances).
  */
+import type { EngineWarning } from "../../engine/index.ts";
 import type { EventData } from "../../formats/events/index.ts";
 import type { JavaKeyType } from "../javaHashCode.ts";
 import type { BuiltInProcessorName, PartitionWatermark } from "../job/index.ts";
@@ -152,6 +153,16 @@ export interface RunPosition {
   readonly ended: boolean;
 }
 
+/**
+ * A warning of a run, listed once. `partial-match-cap`: a rule dropped partial matches at the
+ * per-key cap, so matches that needed them are missing (the setting can be raised);
+ * `broadcast-rejected`: a broadcast record the run refused.
+ */
+export interface RunWarning {
+  readonly kind: EngineWarning["kind"] | "broadcast-rejected";
+  readonly message: string;
+}
+
 /** What a session reports per tick: small, so it can be posted every animation frame. */
 export interface RunSummary {
   readonly state: SessionState;
@@ -193,7 +204,7 @@ export interface RunSummary {
   /** The broadcast stream's records, which the run took so far, and when each rule version took over. */
   readonly broadcast: BroadcastTimeline;
   /** Warnings such as the partial-match cap being hit or a broadcast record rejected, once each. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly RunWarning[];
   /** Bad input rows (`LINE: reason`), the first ones listed. */
   readonly problems: readonly string[];
   /**

@@ -167,7 +167,11 @@ describe("the partial-match cap", () => {
   it("drops the runs started latest beyond the cap, and says so once", () => {
     const capped = run(5);
     expect(capped.warnings).toEqual([
-      "rule 'combinations' (version 1): more than 5 partial matches for one key; the most recently started ones were dropped",
+      {
+        kind: "partial-match-cap",
+        message:
+          "rule 'combinations' (version 1): more than 5 partial matches for one key; the most recently started ones were dropped",
+      },
     ]);
     const full = run(DEFAULT_RUN_SETTINGS.maxPartialMatches);
     expect(full.warnings).toEqual([]);

@@ -87,8 +87,8 @@ export function RunMessages() {
       {warnings?.map((w) => {
         const hint = runWarningHint(w);
         return (
-          <div key={w} className="sim-note sim-note-warn" role="status" data-testid="sim.warning">
-            <span>{w}</span>
+          <div key={w.message} className="sim-note sim-note-warn" role="status" data-testid="sim.warning">
+            <span>{w.message}</span>
             {hint !== null && <span className="sim-muted">{hint}</span>}
           </div>
         );

@@ -132,7 +132,7 @@ describe("importRuleSet", () => {
     expect(set.ok && set.warnings).toEqual([
       {
         path: "[1].id",
-        message: `rule id "r1" also appears at [0]; Flink's JDBC discoverer keeps only the highest version of each id`,
+        message: `rule id "r1" also appears at [0]; both run side by side here, but Flink's JDBC discoverer keeps only the highest version of each id`,
       },
     ]);
   });

@@ -178,7 +178,7 @@ function warnDuplicateIds(rules: readonly Rule[], reader: JsonReader): void {
     }
     reader.warn(
       memberPath(indexPath("", i), "id"),
-      `rule id "${rule.id}" also appears at [${first}]; Flink's JDBC discoverer keeps only the highest version of each id`,
+      `rule id "${rule.id}" also appears at [${first}]; both run side by side here, but Flink's JDBC discoverer keeps only the highest version of each id`,
     );
   });
 }

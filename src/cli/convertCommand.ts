@@ -35,13 +35,9 @@ export async function convertCommand(options: ConvertOptions, io: CliIo): Promis
       options.to === "sql" ? sqlPart(rule, bindings, label) : javaPart(rule, label, loaded.rules.length > 1);
     for (const note of exported.notes) {
       const where = `${options.pattern}: ${label === null ? "" : `${label}: `}`;
-      // A refused export's notes are its errors; otherwise they are remarks on a usable export.
-      const prefix =
-        exported.text === null && note.severity !== "info"
-          ? ""
-          : note.severity === "info"
-            ? "note: "
-            : "warning: ";
+      // Errors are the reasons an export is refused; warnings and notes are remarks, marked as
+      // such even beside a refusal, so the reasons stand out.
+      const prefix = note.severity === "error" ? "" : note.severity === "info" ? "note: " : "warning: ";
       report(`${prefix}${where}${describeNote(note)}`);
     }
     if (exported.text === null) refused = true;

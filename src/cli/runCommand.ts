@@ -41,10 +41,10 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
     report(
       `${options.events}: cannot tell the event format from the file name (use .jsonl, .ndjson, .json or .csv, or - for JSON Lines on stdin)`,
     );
-    return 2;
   }
+  // The rule files are checked even when the events file name is wrong: every problem at once.
   const prepared = await prepare(options, io, report);
-  if (prepared === null) return 2;
+  if (prepared === null || format === null) return 2;
 
   let lines: AsyncIterable<readonly string[]>;
   try {

@@ -24,8 +24,8 @@ run
                         or an array of rules (run side by side)
   --events FILE         .jsonl / .ndjson (one JSON object per line), .json (an array of
                         objects) or .csv (with a header row); '-' reads JSON Lines from stdin.
-                        An empty unquoted CSV cell has no value (null, nil in conditions);
-                        a quoted "" is the empty string
+                        An empty CSV cell is the empty string, quoted or not (as Flink's
+                        CSV format reads a STRING column)
   --key FIELD           keyBy this field (one NFA per value, output as a string); without it
                         every event shares one key ("key": null). Events without the field
                         are skipped.

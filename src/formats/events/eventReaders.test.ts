@@ -231,6 +231,17 @@ describe("JSON array reader", () => {
     ]);
   });
 
+  it("reports text after the closing ']' once, also after blanks on the same line", () => {
+    expect(read("json", '[{"a": 1}] x\n[{"a": 2}]\n')).toEqual([
+      { type: "event", line: 1, event: { a: 1 } },
+      { type: "problem", line: 1, message: "unexpected text after the closing ']' (column 12)" },
+    ]);
+    expect(read("json", '[{"a": 1}]  \n\n  ,\n')).toEqual([
+      { type: "event", line: 1, event: { a: 1 } },
+      { type: "problem", line: 3, message: "unexpected text after the closing ']' (column 3)" },
+    ]);
+  });
+
   it("refuses input that is not an array", () => {
     expect(read("json", '{"a": 1}')).toEqual([
       { type: "fatal", line: 1, message: "expected a JSON array of events ('[') (column 1)" },

@@ -15,7 +15,7 @@ export type EventTimeResult = { ok: true; millis: number } | { ok: false; messag
 const MAX_MILLIS = 8.64e15;
 
 const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?$/;
 
 /** Parses one time value; `field` only names the field in messages. */
 export function parseEventTime(value: unknown, field: string): EventTimeResult {
@@ -65,7 +65,8 @@ export function parseDateTime(text: string): number | null {
   const second = Number(s);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const millis = Number(fraction.padEnd(3, "0").slice(0, 3));
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as written.
+  const utc = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis)).setUTCFullYear(year);
   // Date.UTC rolls 2021-02-30 over to March; a real date reads back the same day.
   if (day > 28 && new Date(utc).getUTCDate() !== day) return null;
   const offset = zoneOffsetMinutes(zone);

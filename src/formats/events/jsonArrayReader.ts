@@ -27,6 +27,8 @@ class JsonArrayReader implements EventReader {
   /** True after a ',' until the next element starts: `[1,]` and `[,` are errors. */
   private expectingElement = false;
   private failed = false;
+  /** Text after the closing `]` was reported (once: the rest of the input is ignored). */
+  private trailingReported = false;
 
   constructor(private readonly sink: ReadItemSink) {}
 
@@ -46,7 +48,10 @@ class JsonArrayReader implements EventReader {
         continue;
       }
       if (this.phase === "after-array") {
-        if (!isWhitespace(c)) this.problem(i, "unexpected text after the closing ']'");
+        if (isWhitespace(c)) continue;
+        // Reported once, where it starts; whatever follows it is part of the same mistake.
+        if (!this.trailingReported) this.problem(i, "unexpected text after the closing ']'");
+        this.trailingReported = true;
         return;
       }
       if (!this.collecting()) {

@@ -121,8 +121,7 @@ test.describe("simulator: input values", () => {
     panels,
   }) => {
     await expect(sim.position).toHaveText("event 0 / 4");
-    // Flat records: Monaco reports an error of its own when nested braces are typed (see the report).
-    await panels.writeBroadcast('[{"at": 0, "at": 1, "remove": "1"}]');
+    await panels.writeBroadcast('[{"at": 0, "at": 1, "config": {"minPrice": 100}}]');
     await expect(panels.broadcastWarnings).toHaveText(
       `1:12: [0].at: duplicate key "at" (first at 1:3); ${JACKSON}`,
     );

@@ -47,6 +47,20 @@ export class EditorsPage {
     await this.page.keyboard.press("Escape");
   }
 
+  /**
+   * Selects all of a Monaco editor's text and types `text` over it: key by key, or in one go as a
+   * paste does (`insertText`). Monaco closes brackets and quotes as they are typed, and wraps the
+   * selection in the first one; what it added after the text is dropped.
+   */
+  async typeOver(editor: Locator, text: string, how: "type" | "insertText"): Promise<void> {
+    await this.focusEditor(editor);
+    await this.page.keyboard.press("ControlOrMeta+a");
+    if (how === "type") await this.page.keyboard.type(text);
+    else await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press("ControlOrMeta+Shift+End");
+    await this.page.keyboard.press("Delete");
+  }
+
   /** Deletes the last character of source line `line` (1-based). */
   async deleteLastCharacterOfLine(line: number): Promise<void> {
     await this.focusEditor(this.sourceEditor);
@@ -63,6 +77,14 @@ export class EditorsPage {
   async visibleText(editor: Locator): Promise<string> {
     const text = await editor.locator(".view-lines").innerText();
     return text.replaceAll("\u00a0", " ");
+  }
+
+  /**
+   * The text of an editor that holds one line, read back whole: Monaco wraps long JSON lines in
+   * narrow panels onto further rows, each starting with the wrapping indent.
+   */
+  async visibleLine(editor: Locator): Promise<string> {
+    return (await this.visibleText(editor)).replace(/\n */g, "");
   }
 
   /** Error squiggles Monaco draws in `editor`. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from "react";
 import type { editor } from "monaco-editor/editor/editor.api.js";
-import { BASE_EDITOR_OPTIONS } from "./editorOptions.ts";
+import { BASE_EDITOR_OPTIONS, EDITOR_KEYS_CLASS } from "./editorOptions.ts";
 import { jsonTokenEnd } from "./editorMarkers.ts";
 import type { EditorMarker } from "./editorMarkers.ts";
 import type { JsonSchema, MonacoApi } from "./monacoSetup.ts";
@@ -129,7 +129,12 @@ export function CodeEditor(props: CodeEditorProps) {
     );
   }
   return (
-    <div ref={containerRef} className="code-editor" data-testid={testId} data-ready={handle !== null}>
+    <div
+      ref={containerRef}
+      className={`code-editor ${EDITOR_KEYS_CLASS}`}
+      data-testid={testId}
+      data-ready={handle !== null}
+    >
       {handle === null && <pre className="code-editor__pending">{value}</pre>}
     </div>
   );

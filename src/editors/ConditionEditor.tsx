@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef } from "react";
 import { setModelStageNames } from "./conditionLanguage.ts";
 import { conditionProblem } from "./conditionDiagnostics.ts";
 import { CONDITION_LANGUAGE_ID } from "./conditionMonarch.ts";
-import { BASE_EDITOR_OPTIONS } from "./editorOptions.ts";
+import { BASE_EDITOR_OPTIONS, EDITOR_KEYS_CLASS } from "./editorOptions.ts";
 import { useModelValue } from "./useModelValue.ts";
 import { useMonacoEditor } from "./useMonacoEditor.ts";
 import "./ConditionEditor.css";
@@ -104,7 +104,7 @@ export function ConditionEditor(props: ConditionEditorProps) {
   }, [handle, ariaLabel]);
 
   return (
-    <div className="condition-editor">
+    <div className={`condition-editor ${EDITOR_KEYS_CLASS}`}>
       {loadError === null ? (
         <div
           ref={containerRef}

@@ -29,3 +29,11 @@ export const BASE_EDITOR_OPTIONS: editor.IStandaloneEditorConstructionOptions = 
   links: false,
   scrollbar: { alwaysConsumeMouseWheel: false, verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
 };
+
+/**
+ * A class for every editor's container. The designer's React Flow listens for keys on the whole
+ * window (Space held pans the canvas, and it cancels the key's default) except inside text fields
+ * and `.nokey` elements. Monaco in Chromium takes typing through an EditContext `<div>`, which is
+ * no text field to React Flow, so without this class no space could be typed in an editor.
+ */
+export const EDITOR_KEYS_CLASS = "nokey";

@@ -16,11 +16,16 @@ import "monaco-editor/languages/definitions/java/register.js";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import { registerConditionLanguage } from "./conditionLanguage.ts";
+import { correctEmptyLineTokenEdits } from "./emptyLineTokens.ts";
 import type { JsonSchema, MonacoRuntime } from "./monacoSetup.ts";
 import { CEP_STUDIO_THEME, cepStudioTheme, readTokens } from "./monacoTheme.ts";
 
-/** Installs the worker factory, the theme and the condition language. */
+/**
+ * Installs the worker factory, the theme, the condition language and the correction of Monaco's
+ * token store (`emptyLineTokens.ts`).
+ */
 export function startMonaco(): MonacoRuntime {
+  correctEmptyLineTokenEdits();
   self.MonacoEnvironment = {
     getWorker: (_moduleId: string, label: string) =>
       label === "json"

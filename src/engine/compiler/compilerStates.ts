@@ -30,8 +30,9 @@ export abstract class CompilerStates extends CompilerConditions {
       if (times === null) {
         if (pattern.windowPreviousAndCurrent !== null)
           this.windowTimes.set(state.name, pattern.windowPreviousAndCurrent);
-      } else if (state.name !== pattern.name && times.windowTime !== null) {
-        // Flink tests `name.contains(":")`: only the generated iteration states are windowed.
+      } else if (state.name.includes(":") && times.windowTime !== null) {
+        // Flink's test, `name.contains(":")`: the generated iteration states (`name:1`, …) are
+        // windowed, and so is every state of a stage whose own name holds a ':'.
         this.windowTimes.set(state.name, times.windowTime);
       }
     }

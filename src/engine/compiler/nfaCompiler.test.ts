@@ -70,6 +70,13 @@ describe("NFACompiler state shapes", () => {
     });
   });
 
+  it("times windows apply to every state whose name holds a ':', as Flink's `contains(\":\")` test does", () => {
+    expect(windows(PatternBuilder.begin("a:b").times(1, 1, 10_000).followedBy("z"))).toEqual({
+      "a:b": 10_000,
+    });
+    expect(windows(PatternBuilder.begin("ab").times(1, 1, 10_000).followedBy("z"))).toEqual({});
+  });
+
   it("notNext in the middle: proceed on the negation, proceed to a Stop state on the condition", () => {
     expect(shape(PatternBuilder.begin("a").notNext("b").followedBy("c"))).toEqual([
       "$endState$(Final):",

@@ -8,17 +8,18 @@
  * dynamic CEP's `GraphSpec.toPattern` (one begin node, one linear chain of edges). Flink stops at
  * the first problem; we collect them all, in the words of Flink's messages where it has some.
  *
- * Modules: `validateChain.ts` (graph shape), `validateStage.ts` (per-stage rules), this file
- * (pattern-wide rules).
+ * Modules: `validateChain.ts` (graph shape), `validateStage.ts` (per-stage rules),
+ * `validateTimes.ts` (times bounds and time sizes), `validateWindowTimes.ts`
+ * (`checkPatternWindowTimes`), this file (pattern-wide rules).
  */
 import { durationToMillis } from "./duration.ts";
-import type { Duration } from "./duration.ts";
 import type { GraphNode } from "./pattern.ts";
 import { Findings, joinPath } from "./patternFindings.ts";
 import type { PatternDiagnostic } from "./patternFindings.ts";
-import { quantifierKind } from "./quantifier.ts";
 import type { ChainLink } from "./validateChain.ts";
-import { checkDuration, checkGraph, ENDING_STATE_NAME } from "./validateStage.ts";
+import { checkGraph, ENDING_STATE_NAME } from "./validateStage.ts";
+import { checkDuration } from "./validateTimes.ts";
+import { checkPatternWindowTimes } from "./validateWindowTimes.ts";
 
 export type { PatternDiagnostic } from "./patternFindings.ts";
 
@@ -97,37 +98,6 @@ function checkTopLevel(graph: GraphNode, chain: ChainLink[] | null, findings: Fi
   if (window?.type === "FIRST_AND_LAST") checkPatternWindowTimes(graph, windowMillis, findings);
 }
 
-/**
- * `checkPatternWindowTimes`: no per-event window (a group's PREVIOUS_AND_CURRENT window, or a
- * times window) may be longer than the FIRST_AND_LAST window.
- */
-function checkPatternWindowTimes(graph: GraphNode, windowMillis: number, findings: Findings): void {
-  const message =
-    "The window length between the previous and current event cannot be larger than the window length between the first and last event for a Pattern.";
-  const tooLong = (d: Duration) => Number.isSafeInteger(d.size) && durationToMillis(d) > windowMillis;
-  const visit = (g: GraphNode, path: string) => {
-    g.nodes.forEach((node, i) => {
-      const nodePath = joinPath(path, `nodes[${i}]`);
-      if (node.type === "COMPOSITE") {
-        if (node.window?.type === "PREVIOUS_AND_CURRENT" && tooLong(node.window.time)) {
-          findings.error(node.name, `${nodePath}.window.time`, message);
-        }
-        visit(node, nodePath);
-        return;
-      }
-      const times = node.quantifier.times;
-      const kind = quantifierKind(node.quantifier);
-      // Flink records a times window only for the states it names `stage:n`: those of every
-      // LOOPING stage, and of TIMES stages with more than one state (not times(1)).
-      const recorded = kind === "LOOPING" || (kind === "TIMES" && times !== null && times.to > 1);
-      if (times?.windowTime && recorded && tooLong(times.windowTime)) {
-        findings.error(node.name, `${nodePath}.quantifier.times.windowTime`, message);
-      }
-    });
-  };
-  visit(graph, "");
-}
-
 /** `checkPatternSkipStrategy`: SKIP_TO_FIRST / SKIP_TO_LAST must name a stage of the top-level chain. */
 function checkSkipStrategy(graph: GraphNode, findings: Findings): void {
   const { type, patternName } = graph.afterMatchStrategy;
@@ -146,6 +116,17 @@ function checkSkipStrategy(graph: GraphNode, findings: Findings): void {
   }
   const top = graph.nodes.find((node) => node.name === patternName);
   if (top?.type === "ATOMIC") return;
+  if (patternName === GROUP_PATTERN_NAME && graph.nodes.some((node) => node.type === "COMPOSITE")) {
+    // Flink compares getName(), and every GroupPattern is called "GroupPattern": it is found.
+    if (!containsStage(graph, patternName)) {
+      findings.warning(
+        null,
+        path,
+        `'${patternName}' is found (Flink names every GroupPattern so), but no stage holds events under that name, so ${type} never skips anything`,
+      );
+    }
+    return;
+  }
   let hint = "";
   if (top) hint = ` ('${patternName}' is a group; Flink names every GroupPattern "GroupPattern")`;
   else if (containsStage(graph, patternName)) {
@@ -157,6 +138,9 @@ function checkSkipStrategy(graph: GraphNode, findings: Findings): void {
     `The pattern name specified in AfterMatchSkipStrategy can not be found in the given Pattern: '${patternName}'${hint}`,
   );
 }
+
+/** `GroupPattern`'s name for every group, which `checkPatternSkipStrategy` compares against. */
+const GROUP_PATTERN_NAME = "GroupPattern";
 
 function containsStage(graph: GraphNode, name: string): boolean {
   return graph.nodes.some((node) =>

@@ -1,24 +1,23 @@
 /**
  * Per-stage rules: what Flink's `Pattern` (`optional`, `greedy`, `times`, `timesOrMore`, `until`,
  * `notNext`, `notFollowedBy`), `GroupPattern`, `Quantifier` (`consecutive`, `combinations`,
- * `greedy`, `optional`) and `Quantifier.Times` throw as `MalformedPatternException`, applied to
- * each stage of a chain with the edge that leads into it. Groups recurse into their own graph.
+ * `greedy`, `optional`) and `Quantifier.Times` (in `validateTimes.ts`) throw as
+ * `MalformedPatternException`, applied to each stage of a chain with the edge that leads into it,
+ * as dynamic CEP's `NodeSpec.toPattern` calls them. Groups recurse into their own graph.
  */
 import { forEachConditionLeaf, type Condition } from "./condition.ts";
-import type { Duration } from "./duration.ts";
 import type { Findings } from "./patternFindings.ts";
 import { joinPath } from "./patternFindings.ts";
 import type { EdgeContiguity, GraphNode, Quantifier, QuantifierProperty } from "./pattern.ts";
 import { isGreedy, isOptional, quantifierKind } from "./quantifier.ts";
 import type { ChainLink } from "./validateChain.ts";
 import { linkChain } from "./validateChain.ts";
+import { checkDuration, checkTimes } from "./validateTimes.ts";
 
 /** Flink's name for its final NFA state; `checkPatternNameUniqueness` reserves it. */
 export const ENDING_STATE_NAME = "$endState$";
 /** `NFAStateNameHandler.STATE_NAME_DELIM`: Flink cuts state names at the first `:`. */
 const STATE_NAME_DELIM = ":";
-/** `Quantifier.Times` holds Java ints. */
-const JAVA_INT_MAX = 2_147_483_647;
 
 /**
  * Checks one graph level and every stage in it (recursing into groups). Returns the chain in
@@ -148,10 +147,11 @@ function checkQuantifier(q: Quantifier, link: ChainLink, findings: Findings): vo
       "Already applied quantifier to this Pattern: properties has both LOOPING and TIMES",
     );
   } else if (has("SINGLE") && kind !== "SINGLE") {
-    findings.error(
+    // NodeSpec.toPattern has no branch for SINGLE: the stage is what the other property says.
+    findings.warning(
       stage,
       propsPath,
-      `properties has SINGLE together with ${kind}; a stage is exactly one of SINGLE, LOOPING, TIMES`,
+      `properties has SINGLE together with ${kind}; Flink's reader ignores SINGLE and builds a ${kind} stage`,
     );
   } else if (!has("SINGLE") && kind === "SINGLE") {
     findings.warning(
@@ -220,93 +220,13 @@ function checkGreedy(q: Quantifier, link: ChainLink, findings: Findings): void {
       "Option not applicable to singleton quantifier: GREEDY needs LOOPING or TIMES",
     );
   } else if (q.consumingStrategy === "SKIP_TILL_ANY") {
-    // The JSON reader calls greedy() before allowCombinations(), which would slip past Flink's check.
-    findings.error(
+    // Quantifier.greedy() refuses an inner SKIP_TILL_ANY, but NodeSpec.toPattern calls greedy()
+    // before allowCombinations(), and combinations() does not look at GREEDY: Flink accepts it.
+    findings.warning(
       stage,
       `${qPath}.consumingStrategy`,
-      "Option not applicable to FollowedByAny pattern: GREEDY cannot be combined with allowCombinations() (SKIP_TILL_ANY)",
+      "GREEDY with allowCombinations() (SKIP_TILL_ANY) is accepted only in this order: Flink's reader calls greedy() before allowCombinations(); allowCombinations().greedy() throws 'Option not applicable to FollowedByAny pattern'",
     );
-  }
-}
-
-/** `Quantifier.Times` bounds, as `Pattern.times` / `timesOrMore` and the `Times` constructor check them. */
-function checkTimes(q: Quantifier, stage: string, qPath: string, findings: Findings): void {
-  const kind = quantifierKind(q);
-  const times = q.times;
-  const tPath = `${qPath}.times`;
-  if (!times) {
-    if (kind !== "SINGLE") {
-      const example = kind === "LOOPING" ? "oneOrMore() is {from: 1, to: 1}" : "times(3) is {from: 3, to: 3}";
-      findings.error(
-        stage,
-        tPath,
-        `${kind} needs times {from, to} (${example}); without it Ververica's reader silently builds a SINGLE stage`,
-      );
-    }
-    return;
-  }
-  if (kind === "SINGLE") {
-    findings.warning(stage, tPath, "times is ignored for a SINGLE stage");
-    return;
-  }
-  let whole = true;
-  for (const key of ["from", "to"] as const) {
-    const value = times[key];
-    if (!Number.isInteger(value) || value < 0 || value > JAVA_INT_MAX) {
-      findings.error(
-        stage,
-        `${tPath}.${key}`,
-        `times.${key} must be a whole number from 0 to ${JAVA_INT_MAX}, got ${value}`,
-      );
-      whole = false;
-    }
-  }
-  if (times.windowTime) {
-    checkDuration(times.windowTime, stage, `${tPath}.windowTime`, findings);
-    if (kind === "TIMES") {
-      findings.warning(
-        stage,
-        `${tPath}.windowTime`,
-        "Ververica's JSON reader drops times.windowTime on a TIMES stage (it applies it only to LOOPING)",
-      );
-    }
-  }
-  if (!whole) return;
-  if (kind === "LOOPING") {
-    if (times.from < 1) {
-      findings.error(stage, `${tPath}.from`, "The from should be a positive number greater than 0.");
-    } else if (times.to !== times.from) {
-      findings.warning(
-        stage,
-        `${tPath}.to`,
-        `times.to (${times.to}) is ignored for LOOPING: timesOrMore(${times.from}) has no upper bound`,
-      );
-    }
-    return;
-  }
-  // Pattern.times(0, to) makes the stage optional and counts from 1.
-  if (times.from === 0 && q.properties.includes("OPTIONAL")) {
-    findings.error(
-      stage,
-      `${tPath}.from`,
-      "Optional already applied! times.from 0 already makes the stage optional (times(0, n) is OPTIONAL with from 1)",
-    );
-  }
-  const from = Math.max(times.from, 1);
-  if (times.to < from) {
-    findings.error(stage, `${tPath}.to`, `The to should be a number greater than or equal to from: ${from}.`);
-  }
-}
-
-/** A time span's size must be a whole, non-negative number of its unit. */
-export function checkDuration(
-  duration: Duration,
-  stage: string | null,
-  path: string,
-  findings: Findings,
-): void {
-  if (!Number.isSafeInteger(duration.size) || duration.size < 0) {
-    findings.error(stage, `${path}.size`, `a time size must be a whole number ≥ 0, got ${duration.size}`);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * `cep-studio convert --to json|sql|java`: the rule set as normalized dynamic-CEP JSON, as
- * Flink SQL `MATCH_RECOGNIZE`, or as Java Pattern API code. Exporter notes go to stderr
+ * Flink SQL `MATCH_RECOGNIZE`, or as Java Pattern API code. A pattern Flink rejects is refused
+ * for every target, with the same lines `run` gives (exit 2). Exporter notes go to stderr
  * (`warning: FILE: …`, `note: FILE: …`); an export the exporter refuses (SQL null, Java with
  * error notes) exits 2 with its reasons as `FILE: …` lines and nothing on stdout.
  */
@@ -11,7 +12,7 @@ import { exportSql } from "../formats/sql/index.ts";
 import type { Rule } from "../model/pattern.ts";
 import type { ConvertOptions } from "./args.ts";
 import type { CliIo } from "./cliIo.ts";
-import { loadBindingsFile, loadRuleSet } from "./loadRules.ts";
+import { loadBindingsFile, loadRuleSet, reportPatternProblems } from "./loadRules.ts";
 import type { LoadedRules } from "./loadRules.ts";
 
 /** Runs the command; resolves to the exit status. */
@@ -22,6 +23,8 @@ export async function convertCommand(options: ConvertOptions, io: CliIo): Promis
   const loaded = await loadRuleSet(io, options.pattern, report);
   const bindings = options.bindings === null ? {} : await loadBindingsFile(io, options.bindings, report);
   if (loaded === null || bindings === null) return 2;
+  // What Flink would refuse to load is never written out, as JSON either.
+  if (!reportPatternProblems(loaded, options.pattern, report)) return 2;
 
   if (options.to === "json") {
     await io.writeOut(`${JSON.stringify(normalizedJson(loaded), null, 2)}\n`);

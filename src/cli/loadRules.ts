@@ -119,6 +119,21 @@ export function compileRules(
   return failed ? null : compiled;
 }
 
+/**
+ * Reports every `validatePattern` diagnostic of every rule (Flink's malformed-pattern rules, and
+ * warnings about what Flink accepts but probably should not); false when any rule is malformed.
+ */
+export function reportPatternProblems(loaded: LoadedRules, file: string, report: Report): boolean {
+  let valid = true;
+  for (const [index, rule] of loaded.rules.entries()) {
+    for (const d of validatePattern(rule.pattern)) {
+      if (d.severity === "error") valid = false;
+      report(describePatternDiagnostic(file, pathPrefix(loaded.shape, index), d));
+    }
+  }
+  return valid;
+}
+
 /** `rule '7' (version 2): ` when the file holds several rules, else nothing. */
 export function ruleLabel(loaded: LoadedRules, rule: Rule): string {
   return loaded.rules.length > 1 ? `rule '${rule.id}' (version ${rule.version}): ` : "";

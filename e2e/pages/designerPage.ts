@@ -158,6 +158,27 @@ export class DesignerPage {
     await this.page.mouse.up();
   }
 
+  /** The canvas's pan and zoom as React Flow writes it (`translate(…) scale(…)`). */
+  viewport(): Promise<string | null> {
+    return this.canvas.locator(".react-flow__viewport").getAttribute("style");
+  }
+
+  /**
+   * Drags the empty canvas below the stages by (dx, dy) screen pixels, with Space held when
+   * `space` (React Flow's pan key), as a hand would.
+   */
+  async dragPane(dx: number, dy: number, options: { space?: boolean } = {}): Promise<void> {
+    const box = await this.settledBox(this.canvas, "the canvas");
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height - 60;
+    if (options.space) await this.page.keyboard.down("Space");
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y + dy, { steps: 8 });
+    await this.page.mouse.up();
+    if (options.space) await this.page.keyboard.up("Space");
+  }
+
   /** Drags from `source`'s outgoing handle onto `target`'s incoming handle. */
   async connect(source: string, target: string): Promise<void> {
     const from = await this.settledBox(this.node(source).locator(".react-flow__handle.source"), source);

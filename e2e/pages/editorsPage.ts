@@ -61,6 +61,11 @@ export class EditorsPage {
     await this.page.keyboard.press("Delete");
   }
 
+  /** Clicks into a Monaco editor's text, so the keyboard types there (key by key, as a user). */
+  async clickInto(editor: Locator): Promise<void> {
+    await this.focusEditor(editor);
+  }
+
   /** Deletes the last character of source line `line` (1-based). */
   async deleteLastCharacterOfLine(line: number): Promise<void> {
     await this.focusEditor(this.sourceEditor);

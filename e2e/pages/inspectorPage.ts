@@ -42,6 +42,11 @@ export class InspectorPage {
     await this.field(testId).setChecked(checked);
   }
 
+  /** A folding section's `<summary>` (e.g. "Constructor arguments"); its `<details>` is its parent. */
+  sectionSummary(title: string): Locator {
+    return this.root.locator("summary", { hasText: title });
+  }
+
   // Stage
 
   async renameStage(name: string): Promise<void> {

@@ -162,6 +162,11 @@ export class SimulatorPage {
     return this.page.getByTestId(`sim.${kind}.row`);
   }
 
+  /** The scrolling body of a table (open its tab first): the table's own keyboard stop. */
+  tableBody(kind: "matches" | "timeouts" | "late" | "stream"): Locator {
+    return this.page.getByTestId(`sim.${kind}`).locator(".sim-table-body");
+  }
+
   /** Sets an output table's filters (open its tab first); blank fields filter nothing. */
   async filterOutputs(
     kind: "matches" | "timeouts" | "late",

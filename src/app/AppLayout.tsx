@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { PANEL_LIMITS } from "./panelSizes.ts";
 import type { PanelSizeKey, PanelSizes } from "./panelSizes.ts";
+import { OUTSIDE_CANVAS_KEYS } from "./outsideCanvasKeys.ts";
 import { Splitter } from "./Splitter.tsx";
 import "./AppLayout.css";
 
@@ -30,7 +31,7 @@ export function AppLayout(props: AppLayoutProps) {
       {props.banner}
       <div className="app-layout__main">
         <aside
-          className="app-layout__side app-layout__side--left"
+          className={`app-layout__side app-layout__side--left ${OUTSIDE_CANVAS_KEYS}`}
           style={{ width: sizes.left }}
           aria-label="Rule set and palette"
           data-testid="app.left"
@@ -63,7 +64,7 @@ export function AppLayout(props: AppLayoutProps) {
           testId="app.splitter.right"
         />
         <aside
-          className="app-layout__side app-layout__side--right"
+          className={`app-layout__side app-layout__side--right ${OUTSIDE_CANVAS_KEYS}`}
           style={{ width: sizes.right }}
           aria-label="Inspector, source and export"
           data-testid="app.right"
@@ -109,10 +110,12 @@ function Dock({ dock, sizes, onResize, onDockCollapsed }: AppLayoutProps) {
       {/* Folding hides the dock without unmounting it: a running simulation keeps running. */}
       <div
         id="app-dock"
-        className="app-layout__dock"
+        className={`app-layout__dock ${OUTSIDE_CANVAS_KEYS}`}
         style={{ height: sizes.dock }}
         hidden={collapsed}
         data-testid="app.dock"
+        // Its keys are its own: the canvas selection's shortcuts stay out (see useKeyboardShortcuts).
+        data-own-keys
       >
         {dock}
       </div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { runCommand } from "../document/commands/registry.ts";
 import { useDocument } from "../document/useDocument.ts";
+import { OUTSIDE_CANVAS_KEYS } from "./outsideCanvasKeys.ts";
 import { shortcutLabel } from "./shortcutLabel.ts";
 import "./Header.css";
 
@@ -16,7 +17,7 @@ export function Header({ actions, dockCollapsed, onToggleDock }: HeaderProps) {
   const canUndo = useDocument((s) => s.canUndo);
   const canRedo = useDocument((s) => s.canRedo);
   return (
-    <header className="app-header">
+    <header className={`app-header ${OUTSIDE_CANVAS_KEYS}`}>
       <h1 className="app-header__title">
         <span className="app-header__logo" aria-hidden="true" />
         CEP Studio

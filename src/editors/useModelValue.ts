@@ -1,7 +1,8 @@
 /**
  * Keeps a Monaco model and a `value` prop in step, both ways, without fighting the user: typing
  * reports every text through `onChange`; a new `value` from outside (undo, the canvas, another
- * panel) is applied as one minimal edit, so the cursor stays put. A parent that echoes typed
+ * panel) is applied as one minimal edit, so the cursor stays put, and empties the editor's own
+ * undo history (Ctrl+Z there undoes typing, never the outside change). A parent that echoes typed
  * texts back late must not rewind the editor, so echoes of texts it was sent are skipped.
  */
 import { useEffect, useRef, useState } from "react";
@@ -41,8 +42,7 @@ export function useModelValue(
   }, [handle]);
 
   useEffect(() => {
-    const model = handle?.editor.getModel();
-    if (!model) return;
+    if (!handle?.editor.getModel()) return;
     const echo = echoes.current.indexOf(value);
     if (echo >= 0) {
       echoes.current = echoes.current.slice(echo + 1);
@@ -51,7 +51,7 @@ export function useModelValue(
     echoes.current = [];
     applyingValue.current = true;
     try {
-      replaceModelText(model, value);
+      replaceModelText(handle.editor, value);
     } finally {
       applyingValue.current = false;
     }

@@ -18,10 +18,12 @@ export interface GroupInspectorProps {
   readonly rule: DocumentRule;
   readonly graphPath: GraphPath;
   readonly group: GraphNode;
+  /** Called after the name field renamed the group (and selected it by its new name). */
+  readonly onRenamed: (from: string, to: string) => void;
 }
 
 /** A group pattern (`GroupPattern`): its name, its quantifier and its own window. */
-export function GroupInspector({ rule, graphPath, group }: GroupInspectorProps) {
+export function GroupInspector({ rule, graphPath, group, onRenamed }: GroupInspectorProps) {
   const name = group.name;
   const innerPath = [...graphPath, name];
   const mergeKey = (field: string | null) =>
@@ -42,6 +44,7 @@ export function GroupInspector({ rule, graphPath, group }: GroupInspectorProps) 
           onCommit={(to) => {
             editActiveRule((r) => renameStage(r, graphPath, name, to));
             select({ type: "stages", graphPath, names: [to] });
+            onRenamed(name, to);
           }}
         />
         <button

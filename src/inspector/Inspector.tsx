@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { graphAt, nodeIn } from "../document/edits/graphAccess.ts";
 import { useActiveRule } from "../document/useDocument.ts";
 import { useSelection } from "../designer/selectionStore.ts";
@@ -19,6 +19,16 @@ export function Inspector() {
   const selection = useSelection();
   const pattern = rule?.rule.pattern;
   const stageNames = useMemo(() => (pattern ? atomicStageNames(pattern) : []), [pattern]);
+  // A stage or group inspector is keyed by the node it shows, so another node gets fresh fields.
+  // A rename keeps the key the node had: a remount would drop the focus the user has in the name
+  // field (Enter) or has just moved on to (Tab) to the top of the page.
+  const [renamed, setRenamed] = useState<{ readonly as: string; readonly key: string } | null>(null);
+  const graphPath = selection.type === "stages" ? selection.graphPath : [];
+  const plainKey = (name: string) => `${rule?.key ?? ""}/${graphPath.join("/")}/${name}`;
+  const nodeKey = (name: string) => (renamed?.as === plainKey(name) ? renamed.key : plainKey(name));
+  const onRenamed = (from: string, to: string) => {
+    setRenamed({ as: plainKey(to), key: nodeKey(from) });
+  };
 
   if (!rule || !pattern) {
     return (
@@ -38,20 +48,22 @@ export function Inspector() {
     } else if (node?.type === "ATOMIC") {
       content = (
         <StageInspector
-          key={`${rule.key}/${node.name}`}
+          key={nodeKey(node.name)}
           rule={rule}
           graphPath={selection.graphPath}
           stage={node}
           stageNames={stageNames}
+          onRenamed={onRenamed}
         />
       );
     } else if (node?.type === "COMPOSITE") {
       content = (
         <GroupInspector
-          key={`${rule.key}/${node.name}`}
+          key={nodeKey(node.name)}
           rule={rule}
           graphPath={selection.graphPath}
           group={node}
+          onRenamed={onRenamed}
         />
       );
     }

@@ -23,10 +23,12 @@ export interface StageInspectorProps {
   readonly stage: AtomicNode;
   /** Every stage name of the pattern (for `getEventsForPattern` completion). */
   readonly stageNames: readonly string[];
+  /** Called after the name field renamed the stage (and selected it by its new name). */
+  readonly onRenamed: (from: string, to: string) => void;
 }
 
 /** One stage: its name, its condition and its quantifier (with until for looping stages). */
-export function StageInspector({ rule, graphPath, stage, stageNames }: StageInspectorProps) {
+export function StageInspector({ rule, graphPath, stage, stageNames, onRenamed }: StageInspectorProps) {
   const name = stage.name;
   // One merge key per field of this stage: typing in one field is one undo step.
   const mergeKey = (field: string | null) =>
@@ -47,6 +49,7 @@ export function StageInspector({ rule, graphPath, stage, stageNames }: StageInsp
           onCommit={(to) => {
             editActiveRule((r) => renameStage(r, graphPath, name, to));
             select({ type: "stages", graphPath, names: [to] });
+            onRenamed(name, to);
           }}
         />
       </InspectorSection>

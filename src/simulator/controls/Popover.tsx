@@ -73,7 +73,12 @@ export function Popover({
       className="sim-popover"
       ref={box}
       onKeyDown={(e) => {
-        if (e.key === "Escape") setOpen(false);
+        if (e.key !== "Escape" || !open) return;
+        // Escape is the popover's: it must not also clear the canvas selection (the app's
+        // shortcut), and focus goes back to the button, not to the page with the hidden panel.
+        e.stopPropagation();
+        setOpen(false);
+        button.current?.focus();
       }}
     >
       <button

@@ -228,6 +228,11 @@ export class NFA {
       for (let n = 0; n < count; n++) {
         const newState = newComputationStates[n] as ComputationState;
         const state = this.states[newState.state] as RuntimeState;
+        // Flink tests `getStartTimestamp() > 0` (meaning "not a start run's -1"), so an event at
+        // time 0 starts no "new" partial match; kept as Flink has it.
+        if (newState.startTimestamp > 0 && (this.states[cs.state] as RuntimeState).isStart) {
+          nfaState.newStartPartialMatch = true;
+        }
         if (state.isFinal) {
           heapOffer((potentialMatches ??= []), newState, compareComputationStates);
         } else if (state.isStop) {

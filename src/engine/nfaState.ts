@@ -35,6 +35,11 @@ export interface KeyedNFAState extends SharedBufferData {
   stateChanged: boolean;
   /** Whether the partial-match cap warning was already reported for this state. */
   capWarned: boolean;
+  /**
+   * `isNewStartPartialMatch`: a start run took an event since the operator last stored the
+   * state. Flink's processing-time operator sets its window timer on it.
+   */
+  newStartPartialMatch: boolean;
 }
 
 /** The empty `completedMatches` fresh states share (frozen: the NFA replaces it before offering). */
@@ -56,6 +61,7 @@ export function createInitialNFAState(startRuns: readonly ComputationState[]): K
     liveNodes: 0,
     stateChanged: false,
     capWarned: false,
+    newStartPartialMatch: false,
   };
 }
 

@@ -45,7 +45,11 @@ function pairNfa(window: number | null, calls: string[] = []): CompiledNFA {
             ]),
           );
       }
-      if (event.name === "a") state(s).starts.push({ event, ts });
+      if (event.name === "a") {
+        state(s).starts.push({ event, ts });
+        // As Flink's NFA: a start that took an event at a time > 0 is a new partial match.
+        if (ts > 0) s.newStartPartialMatch = true;
+      }
       return matches;
     },
     advanceTime(s, ts) {

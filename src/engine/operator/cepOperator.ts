@@ -16,10 +16,13 @@
  * Processing time (`processElement` + `setProcessingTime`), as Flink 2.x's operator: without a
  * comparator each element goes to the NFA at once, `advanceTime(now)` then `process(event, now)`;
  * with one, elements are buffered at the current time and sorted when a timer at `now + 1`
- * fires. After a key processed an element and kept state, timers at `ts + window + 1` fire
- * `onProcessingTime` once the clock passes them, which processes the key's buffer and calls
- * `advanceTime(now)`, so partial matches time out even if the key sees no further element.
- * Nothing fires at the end of input: a finishing Flink task quiesces processing-time timers.
+ * fires. When an element starts a new partial match and the rule has a FIRST_AND_LAST window
+ * (Flink's `nfa.getWindowTime() > 0 && isNewStartPartialMatch()`), a timer at
+ * `ts + window + 1` fires `onProcessingTime` once the clock passes it, which processes the key's
+ * buffer and calls `advanceTime(now)`, so that partial match times out even if the key sees no
+ * further element. PREVIOUS_AND_CURRENT and `times` windows set no timer: such runs time out
+ * only at the key's next element, as in Flink. Nothing fires at the end of input: a finishing
+ * Flink task quiesces processing-time timers.
  *
  * Timers (event time). Flink's operator sets a timer at each buffered timestamp and, when an
  * element starts a partial match, at `ts + within`; the operator Ververica's dynamic CEP runs
@@ -79,6 +82,8 @@ export class CepOperator {
   private readonly delays: ReadonlyArray<readonly number[]>;
   /** Timer lane of each rule's delays (lane 0 holds the element timers). */
   private readonly delayLanes: ReadonlyArray<readonly number[]>;
+  /** Processing time: each rule's FIRST_AND_LAST window and its timer lane (null: no window). */
+  private readonly windowTimers: ReadonlyArray<{ readonly window: number; readonly lane: number } | null>;
   private readonly isProcessingTime: boolean;
   private readonly comparator: EventComparator | undefined;
   private readonly output: (record: OperatorOutput) => void;
@@ -106,12 +111,16 @@ export class CepOperator {
     );
     // Timers "timestamp + d" arrive in order per d, so each distinct d gets its own lane.
     const lanes = new Map<number, number>();
-    this.delayLanes = this.delays.map((delays) =>
-      delays.map((d) => {
-        let lane = lanes.get(d);
-        if (lane === undefined) lanes.set(d, (lane = lanes.size + 1));
-        return lane;
-      }),
+    const laneOf = (d: number): number => {
+      let lane = lanes.get(d);
+      if (lane === undefined) lanes.set(d, (lane = lanes.size + 1));
+      return lane;
+    };
+    this.delayLanes = this.delays.map((delays) => delays.map(laneOf));
+    this.windowTimers = options.rules.map(({ nfa }) =>
+      nfa.windowTime !== null && nfa.windowTime > 0
+        ? { window: nfa.windowTime, lane: laneOf(nfa.windowTime) }
+        : null,
     );
     const ttl = options.stateTtlMs;
     if (ttl !== undefined && !(ttl > 0)) throw new RangeError(`state TTL must be > 0 ms, got ${ttl}`);
@@ -194,7 +203,7 @@ export class CepOperator {
       const now = this.processingTime;
       if (this.comparator !== undefined) {
         // Sorted and processed when the clock next moves (Flink: a timer at now + 1).
-        if (ctx.add(now, event)) this.timers.register(ctx, now + 1);
+        if (ctx.add(now, event)) this.registerVisit(ctx, now + 1, 0);
         return;
       }
       if (this.ttl !== null) this.expireStates(ctx, now);
@@ -246,8 +255,15 @@ export class CepOperator {
     for (let ctx = this.timers.pollUpTo(time); ctx !== undefined; ctx = this.timers.pollUpTo(time)) {
       if (ctx.dropped || ctx.visitedRound === round) continue;
       ctx.visitedRound = round;
-      // Everything buffered, in (buffer time, comparator) order.
-      this.onTimer(ctx, Number.POSITIVE_INFINITY, time);
+      if (ctx.takeDueVisits(time)) {
+        // Everything buffered, in (buffer time, comparator) order.
+        this.onTimer(ctx, Number.POSITIVE_INFINITY, time);
+      } else {
+        // Only the TTL cleanup timer: expire, no onProcessingTime.
+        this.expireStates(ctx, time);
+        this.scheduleCleanup(ctx, time);
+        this.dropIfEmpty(ctx);
+      }
     }
   }
 
@@ -352,9 +368,11 @@ export class CepOperator {
   }
 
   /**
-   * Timers where something of this key may become due (see the module comment): `ts + d` in
-   * event time, `ts + d + 1` in processing time (Flink's processing-time timers sit 1 ms later).
-   * An event-time deadline the watermark already passed is covered by STEP 3 of this visit.
+   * Timers where something of this key may become due (see the module comment). Event time:
+   * `ts + d` for every window length `d` of the rule while the key keeps state (an event-time
+   * deadline the watermark already passed is covered by STEP 3 of this visit). Processing time,
+   * as Flink's `processEvent`: `ts + window + 1` for the FIRST_AND_LAST window, only when a new
+   * partial match started since the state was last stored.
    */
   private registerDeadlines(
     ctx: KeyContext,
@@ -363,14 +381,26 @@ export class CepOperator {
     timestamp: number,
     now: number,
   ): void {
+    if (this.isProcessingTime) {
+      const timer = this.windowTimers[r];
+      if (timer && state.newStartPartialMatch) {
+        this.registerVisit(ctx, timestamp + timer.window + 1, timer.lane);
+      }
+      return;
+    }
     const delays = this.delays[r] as readonly number[];
     if (delays.length === 0 || (this.nfas[r] as CompiledNFA).isEmpty(state)) return;
     const lanes = this.delayLanes[r] as readonly number[];
     for (let i = 0; i < delays.length; i++) {
       const delay = delays[i] as number;
-      if (this.isProcessingTime) this.timers.register(ctx, timestamp + delay + 1, lanes[i]);
-      else if (timestamp + delay > now) this.timers.register(ctx, timestamp + delay, lanes[i]);
+      if (timestamp + delay > now) this.timers.register(ctx, timestamp + delay, lanes[i]);
     }
+  }
+
+  /** Processing time: a timer that fires `onProcessingTime` for `ctx` at `time`. */
+  private registerVisit(ctx: KeyContext, time: number, lane: number): void {
+    this.timers.register(ctx, time, lane);
+    (ctx.visitTimes ??= []).push(time);
   }
 
   private context(key: OperatorKey): KeyContext {
@@ -399,6 +429,8 @@ export class CepOperator {
   }
 
   private storeState(ctx: KeyContext, r: number, state: KeyedNFAState, now: number): void {
+    // Flink's `updateNFA` resets the flag with the state it stores.
+    state.newStartPartialMatch = false;
     if (state === this.spares[r]) {
       // Untouched (`stateChanged` is set by any change), it is still a fresh state: the key
       // holds nothing and the spare serves the next key.

@@ -26,6 +26,12 @@ export class KeyContext extends ElementQueue {
   writeTimes: number[] | null = null;
   /** State TTL only: the pending cleanup timer of this key (NaN: none). */
   ttlTimerAt = Number.NaN;
+  /**
+   * Processing time only: when this key's pending `onProcessingTime` timers (window and
+   * buffered-element ones) are due, so a visit its TTL cleanup timer alone causes only expires
+   * state, as Flink's TTL cleanup (no operator timer) would; null when none is pending.
+   */
+  visitTimes: number[] | null = null;
 
   constructor(
     readonly key: OperatorKey,
@@ -42,6 +48,18 @@ export class KeyContext extends ElementQueue {
   setState(r: number, state: KeyedNFAState | undefined): void {
     if (r === 0) this.state = state;
     else if (this.moreStates !== null || state !== undefined) (this.moreStates ??= [])[r - 1] = state;
+  }
+
+  /**
+   * Processing time: forgets the `onProcessingTime` timers due by `now`; true when there was
+   * one (the visit is Flink's `onProcessingTime`, not only a TTL cleanup).
+   */
+  takeDueVisits(now: number): boolean {
+    const times = this.visitTimes;
+    if (times === null) return false;
+    const pending = times.filter((t) => t > now);
+    this.visitTimes = pending.length > 0 ? pending : null;
+    return pending.length < times.length;
   }
 
   /** Whether some rule holds state for this key. */

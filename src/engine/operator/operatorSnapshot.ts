@@ -33,6 +33,8 @@ export interface KeySnapshot {
   /** State TTL: last write time per rule (null: TTL off or never written). */
   readonly writeTimes: readonly number[] | null;
   readonly ttlTimerAt: number;
+  /** Processing time: when the key's pending `onProcessingTime` timers are due (null: none). */
+  readonly visitTimes: readonly number[] | null;
 }
 
 /** A `CepOperator` snapshot (`CepOperator.snapshotState()`). */
@@ -119,6 +121,7 @@ function captureKey(ctx: KeyContext, ruleCount: number): KeySnapshot {
     states,
     writeTimes: ctx.writeTimes === null ? null : ctx.writeTimes.slice(),
     ttlTimerAt: ctx.ttlTimerAt,
+    visitTimes: ctx.visitTimes === null ? null : ctx.visitTimes.slice(),
   };
 }
 
@@ -153,6 +156,7 @@ export function restoreKeys(
     });
     ctx.writeTimes = saved.writeTimes === null ? null : saved.writeTimes.slice();
     ctx.ttlTimerAt = saved.ttlTimerAt;
+    ctx.visitTimes = saved.visitTimes === null ? null : saved.visitTimes.slice();
     contexts.push(ctx);
     keys.set(ctx.key, ctx);
   }

@@ -113,3 +113,22 @@ export function withFinalWatermark(events: readonly StreamEvent[]): FeedStep[] {
     { type: "watermark", watermark: Number.POSITIVE_INFINITY },
   ];
 }
+
+/**
+ * Sorts each run of consecutive `timeout@…` lines: the runs one `advanceTime` times out leave
+ * its queue in heap-array order, a detail `feedLog` sorts away too.
+ */
+export function sortTimeoutRuns(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const line of [...lines, ""]) {
+    if (line.startsWith("timeout@")) {
+      run.push(line);
+      continue;
+    }
+    out.push(...run.sort());
+    run = [];
+    if (line !== "") out.push(line);
+  }
+  return out;
+}

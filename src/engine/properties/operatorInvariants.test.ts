@@ -22,6 +22,7 @@ import {
   OperatorRig,
   withFinalWatermark,
   type FeedStep,
+  sortTimeoutRuns,
 } from "./engineDrivers.ts";
 import {
   buildLinearPattern,
@@ -79,22 +80,6 @@ type RuleOutput = Exclude<OperatorOutput, { type: "late" }>;
 
 function outputsOf(outputs: readonly OperatorOutput[], rule: number, key: string): RuleOutput[] {
   return outputs.filter((o): o is RuleOutput => o.type !== "late" && o.rule === rule && o.key === key);
-}
-
-/** Sorts each run of consecutive timeouts: within one advanceTime they leave in heap-array order. */
-function sortTimeoutRuns(lines: readonly string[]): string[] {
-  const out: string[] = [];
-  let run: string[] = [];
-  for (const line of [...lines, ""]) {
-    if (line.startsWith("timeout@")) {
-      run.push(line);
-      continue;
-    }
-    out.push(...run.sort());
-    run = [];
-    if (line !== "") out.push(line);
-  }
-  return out;
 }
 
 /**

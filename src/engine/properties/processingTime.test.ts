@@ -31,7 +31,7 @@ import { timerDelaysOf } from "../operator/timerDelays.ts";
 import { groupChainPatternArb, notLoopPatternArb, withChainSkip } from "./chainArbs.ts";
 import { isValidChain } from "./chainChecks.ts";
 import { buildChainPattern } from "./chainPattern.ts";
-import { compileForTest, describeMatch, feedLog, OperatorRig } from "./engineDrivers.ts";
+import { compileForTest, describeMatch, feedLog, OperatorRig, sortTimeoutRuns } from "./engineDrivers.ts";
 import {
   buildLinearPattern,
   linearPatternArb,
@@ -103,25 +103,6 @@ function isSubMultiset(small: readonly string[], big: readonly string[]): boolea
 
 const ofKey = (outputs: readonly OperatorOutput[], key: string) =>
   outputs.filter((o) => o.type !== "late" && o.key === key);
-
-/**
- * Sorts each run of consecutive timeouts: the runs one `advanceTime` times out leave its queue
- * in heap order, a detail `feedLog` sorts away too.
- */
-function sortTimeoutRuns(lines: readonly string[]): string[] {
-  const out: string[] = [];
-  let run: string[] = [];
-  for (const l of [...lines, ""]) {
-    if (l.startsWith("timeout")) {
-      run.push(l);
-      continue;
-    }
-    out.push(...run.sort());
-    run = [];
-    if (l !== "") out.push(l);
-  }
-  return out;
-}
 
 /** Whether the rule has a FIRST_AND_LAST window: the only one Flink sets processing-time timers for. */
 const hasTimers = (rule: GraphNode): boolean => compileForTest(rule).windowTime !== null;

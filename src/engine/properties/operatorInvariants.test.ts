@@ -20,9 +20,9 @@ import {
   describeOutput,
   feedLog,
   OperatorRig,
+  sortTimeoutRuns,
   withFinalWatermark,
   type FeedStep,
-  sortTimeoutRuns,
 } from "./engineDrivers.ts";
 import {
   buildLinearPattern,

@@ -87,6 +87,15 @@ function readClassCondition(
   }
   const known = present(obj, "args") ? ["type", "className", "args"] : ["type", "className"];
   reader.unknownKeys(obj, path, known, "a CLASS condition reads className and args");
+  if (obj.className === null) {
+    // ClassConditionSpec stores getCanonicalName(), null for the anonymous "true" condition
+    // Pattern.getCondition() returns without where(), and for any anonymous condition class.
+    reader.error(
+      memberPath(path, "className"),
+      'className is null: Flink\'s writer stores that for a stage without where() or an anonymous condition class, and its reader refuses it ("not supported to save/load a local or anonymous class"); write "condition": null for a stage that accepts every event, or name the class',
+    );
+    return undefined;
+  }
   const className = reader.string(obj, "className", path, "the condition's Java class name (a string)");
   if (!present(obj, "args")) return className === undefined ? undefined : { type: "class", className };
   const args = readArgs(obj.args, memberPath(path, "args"), reader);

@@ -293,7 +293,15 @@ describe("importCondition", () => {
       },
     ]);
     expect(errorsOf(importCondition({ type: "CLASS", className: null }))).toEqual([
-      { path: "className", message: "expected the condition's Java class name (a string), got null" },
+      {
+        path: "className",
+        message: expect.stringContaining(
+          "className is null: Flink's writer stores that for a stage without where()",
+        ) as string,
+      },
+    ]);
+    expect(errorsOf(importCondition({ type: "CLASS", className: 7 }))).toEqual([
+      { path: "className", message: "expected the condition's Java class name (a string), got 7" },
     ]);
   });
 

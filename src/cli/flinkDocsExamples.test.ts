@@ -228,6 +228,21 @@ describe("Flink CEP docs: After Match Skip Strategy, `b+ c` over b1 b2 b3 c", ()
   it("SKIP_TO_LAST[b]: b2 b3 c is discarded", async () => {
     await expectMatches(bPlusC(AfterMatchSkip.skipToLast("b")), input, "{b1 b2 b3 c}, {b3 c}");
   });
+
+  // Written with a plain (relaxed) b+, the loop also IGNOREs c, so each run lives on past c in
+  // its ignore state. Any strategy but NO_SKIP holds a completed match while a partial match
+  // that started earlier exists (NFA.processMatchesAccordingToSkipStrategy), so {b2 b3 c} and
+  // {b3 c} wait behind the runs that started at b1 and b2 — and, without a window, are never
+  // released, even by the final watermark. consecutive() (above) has no ignore state.
+  it("SKIP_TO_FIRST[b] with a relaxed b+: the later matches are held behind earlier runs", async () => {
+    const relaxed = PatternBuilder.begin("b", AfterMatchSkip.skipToFirst("b"))
+      .where(kind("b"))
+      .oneOrMore()
+      .next("c")
+      .where(kind("c"))
+      .build();
+    await expectMatches(relaxed, input, "{b1 b2 b3 c}");
+  });
 });
 
 describe("Flink CEP docs: After Match Skip Strategy, `(a | b | c) (b | c) c+.greedy d`", () => {

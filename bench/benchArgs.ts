@@ -66,6 +66,9 @@ then the pathological case), one Node process per run, and prints a table.
   --timeouts        read timed-out partial matches in every workload   [Q6 only]
   --json            one JSON line per run instead of the table
   --help            this text
+
+npm run bench -- --browser [--ui] runs the Web Worker bench (or the UI bench) in Chromium
+instead: see bench/README.md.
 `;
 
 const VALUE_FLAGS = [

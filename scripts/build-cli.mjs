@@ -29,8 +29,4 @@ await esbuild.build({
   sourcemap: true,
   legalComments: "none",
   logLevel: "warning",
-  // CommonJS dependencies (papaparse) call require() for Node built-ins; an ES module has none.
-  banner: {
-    js: 'import { createRequire as __cepCreateRequire } from "node:module";\nconst require = __cepCreateRequire(import.meta.url);',
-  },
 });

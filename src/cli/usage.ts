@@ -55,9 +55,11 @@ run
                         it reads again
   --clock FIELD         processing time: before each event the clock is set to FIELD
                         (same formats as --time). With neither --time nor --clock the
-                        clock is the event's position (0, 1, 2, ...). In processing time
-                        partial matches time out as the clock passes their window; the end
-                        of input flushes nothing (Flink stops processing-time timers).
+                        clock is the event's position (0, 1, 2, ...). As in Flink, a key's
+                        partial matches time out at its next event, or through the timer
+                        Flink sets at start + window + 1 for a FIRST_AND_LAST window when an
+                        event starts a new partial match; the end of input flushes nothing
+                        (Flink stops processing-time timers).
   --broadcast FILE      JSON Lines, the broadcast stream. A record {"at":T,...} takes effect
                         before the first event whose time (--time/--clock: epoch ms or a
                         date-time) or 0-based position (otherwise) is >= T; records must be

@@ -125,6 +125,40 @@ export class ImportPage {
     await expect(this.dialog).toBeHidden();
   }
 
+  /** The dialog's paste box. */
+  get pasteBox(): Locator {
+    return this.page.getByTestId("import.paste");
+  }
+
+  /** The muted "Draft kept from last time" line shown when the dialog opens with a kept draft. */
+  get draftNote(): Locator {
+    return this.page.getByTestId("import.draft");
+  }
+
+  /** Focuses the paste box and types `text` key by key at the end of its text, as a person would. */
+  async typeInPasteBox(text: string): Promise<void> {
+    await this.pasteBox.focus();
+    await this.page.keyboard.press("Control+End");
+    await this.page.keyboard.type(text);
+  }
+
+  /** Focuses the paste box and inserts `text` in one input, as a clipboard paste does. */
+  async pasteIntoPasteBox(text: string): Promise<void> {
+    await this.pasteBox.focus();
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Presses Escape and waits for the dialog to close. */
+  async closeWithEscape(): Promise<void> {
+    await this.page.keyboard.press("Escape");
+    await expect(this.dialog).toBeHidden();
+  }
+
+  /** Clicks the draft line's Clear button. */
+  async clearDraft(): Promise<void> {
+    await this.page.getByTestId("import.clearDraft").click();
+  }
+
   /** Opens the template gallery. */
   async openTemplates(): Promise<void> {
     await this.page.getByTestId("templates.button").click();

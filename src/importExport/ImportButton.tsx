@@ -1,10 +1,18 @@
 /** The header's Import button; it also hosts the import dialog that a dropped file opens. */
 import { ImportDialog } from "./ImportDialog.tsx";
-import { closeImportDialog, openImportDialog, useImportDialog } from "./importDialogStore.ts";
+import {
+  closeImportDialog,
+  finishImportDialog,
+  openImportDialog,
+  useImportDialog,
+} from "./importDialogStore.ts";
 
-/** Opens the import dialog (file, paste; a file dropped on the window opens it through `DropZone`). */
+/**
+ * Opens the import dialog — with the draft a dialog closed without importing left, else empty (a
+ * file dropped on the window opens it through `DropZone`).
+ */
 export function ImportButton() {
-  const { open, initial, openCount } = useImportDialog();
+  const { open, initial, fromDraft, openCount } = useImportDialog();
   return (
     <>
       <button
@@ -18,7 +26,15 @@ export function ImportButton() {
       >
         Import
       </button>
-      {open && <ImportDialog key={openCount} initial={initial} onClose={closeImportDialog} />}
+      {open && (
+        <ImportDialog
+          key={openCount}
+          initial={initial}
+          fromDraft={fromDraft}
+          onClose={closeImportDialog}
+          onImported={finishImportDialog}
+        />
+      )}
     </>
   );
 }

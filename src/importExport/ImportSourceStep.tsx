@@ -1,4 +1,8 @@
-/** The import dialog's first step: a file picker and a paste box, with the last attempt's errors. */
+/**
+ * The import dialog's first step: a file picker and a paste box, with the last attempt's errors —
+ * and, when the box holds the draft kept from a dialog closed without importing, a line saying so
+ * with a Clear button.
+ */
 import { useId, useRef } from "react";
 import type { Diagnostic } from "../formats/dynamicCep/index.ts";
 import { DiagnosticList } from "./DiagnosticList.tsx";
@@ -8,23 +12,31 @@ import { readImportFile } from "./readImportFile.ts";
 export interface ImportSourceStepProps {
   readonly pasted: string;
   readonly onPastedChange: (text: string) => void;
+  /** The box holds the draft kept from last time. */
+  readonly draftNote: boolean;
+  /** Empties the box and forgets the draft. */
+  readonly onClearDraft: () => void;
   readonly errors: readonly Diagnostic[];
   readonly warnings: readonly Diagnostic[];
+  /** A chosen file was read (or could not be). */
   readonly onRead: (source: ImportSource | ImportFileProblem) => void;
+  /** Read the box's text. */
+  readonly onReadPasted: () => void;
 }
-
-/** Messages name pasted text like a file, so `pasted text:3:5` reads as a position in the box. */
-const PASTED_NAME = "pasted text";
 
 /** File picker, paste box, errors. */
 export function ImportSourceStep({
   pasted,
   onPastedChange,
+  draftNote,
+  onClearDraft,
   errors,
   warnings,
   onRead,
+  onReadPasted,
 }: ImportSourceStepProps) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const pasteBox = useRef<HTMLTextAreaElement>(null);
   const pasteId = useId();
   return (
     <div className="import-source">
@@ -57,10 +69,30 @@ export function ImportSourceStep({
           }}
         />
       </div>
-      <label className="import-source__paste-label" htmlFor={pasteId}>
-        Or paste JSON
-      </label>
+      <div className="import-source__paste-head">
+        <label className="import-source__paste-label" htmlFor={pasteId}>
+          Or paste JSON
+        </label>
+        {draftNote && (
+          <p className="import-source__draft" data-testid="import.draft">
+            Draft kept from last time
+            <button
+              type="button"
+              className="import-source__draft-clear"
+              data-testid="import.clearDraft"
+              onClick={() => {
+                onClearDraft();
+                // The button goes away with the line: focus the box to paste into.
+                pasteBox.current?.focus();
+              }}
+            >
+              Clear
+            </button>
+          </p>
+        )}
+      </div>
       <textarea
+        ref={pasteBox}
         id={pasteId}
         className="import-source__paste"
         spellCheck={false}
@@ -78,9 +110,7 @@ export function ImportSourceStep({
           className="app-button app-button--primary"
           disabled={pasted.trim() === ""}
           data-testid="import.readPasted"
-          onClick={() => {
-            onRead({ text: pasted, fileName: PASTED_NAME });
-          }}
+          onClick={onReadPasted}
         >
           Read pasted JSON
         </button>

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PatternBuilder } from "../../model/patternBuilder.ts";
 import { exportCases } from "../java/exportCases.fixture.ts";
 import { flinkReadProblems } from "./flinkSpecClasses.fixture.ts";
 import { exportGraphSpec, exportRule, importCondition, importGraphSpec, importRule } from "./index.ts";
+import { fixture, FULL_GRAPH_SAMPLES, SEED_RULE_FILES } from "./testing/sampleFiles.ts";
 
 /**
  * The promise: an exported GraphSpec loads in Flink dynamic CEP unchanged, and what Flink's
@@ -11,23 +11,8 @@ import { exportGraphSpec, exportRule, importCondition, importGraphSpec, importRu
  * the reader's spec classes (Ververica 1.15-vvr-6.0.2, Karekin/flink_cep).
  */
 
-function fixture(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(`./testdata/${name}`, import.meta.url), "utf8"));
-}
-
 /** As the exporter's text holds it: `JSON.stringify` then parsed back. */
 const asText = (json: unknown): unknown => JSON.parse(JSON.stringify(json));
-
-const FULL_GRAPH_SAMPLES = [
-  "samples/karekin-flink_cep-GraphSpecTest-not-follow-window.json",
-  "samples/karekin-flink_cep-init-sql-rule1-v1.json",
-  "samples/karekin-flink_cep-init-sql-rule1-v2.json",
-  "samples/karekin-flink_cep-init-sql-rule2-v1.json",
-  "samples/constructed/c1-fail-loop-until-not-followed.json",
-  "samples/constructed/c2-group-pattern.json",
-  "samples/constructed/c3-conditions-not-next-times.json",
-];
-const SEED_RULES = [1, 2, 3, 4, 5].map((n) => `scenarios/scenario${n}.rule.json`);
 
 describe("the spec description itself", () => {
   it("accepts every verbatim and constructed sample and refuses what Flink refuses", () => {
@@ -60,16 +45,19 @@ describe("exports load in Flink unchanged", () => {
     expect(flinkReadProblems(asText(exportGraphSpec(result.value)))).toEqual([]);
   });
 
-  it.each(SEED_RULES)("seed %s loads here unchanged, and its exported pattern loads in Flink", (name) => {
-    const json = fixture(name) as { pattern: unknown };
-    expect(flinkReadProblems(json.pattern)).toEqual([]);
-    const result = importRule(json);
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.warnings).toEqual([]);
-    const exported = asText(exportRule(result.value)) as Record<string, unknown>;
-    expect(Object.keys(exported)).toEqual(["id", "version", "pattern", "function"]);
-    expect(flinkReadProblems(exported.pattern)).toEqual([]);
-  });
+  it.each(SEED_RULE_FILES)(
+    "seed %s loads here unchanged, and its exported pattern loads in Flink",
+    (name) => {
+      const json = fixture(name) as { pattern: unknown };
+      expect(flinkReadProblems(json.pattern)).toEqual([]);
+      const result = importRule(json);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.warnings).toEqual([]);
+      const exported = asText(exportRule(result.value)) as Record<string, unknown>;
+      expect(Object.keys(exported)).toEqual(["id", "version", "pattern", "function"]);
+      expect(flinkReadProblems(exported.pattern)).toEqual([]);
+    },
+  );
 
   it("keeps an imported GROOVY condition, the one type the 6.0.2 reader lacks (newer runtimes read it)", () => {
     const groovy = importCondition({ type: "GROOVY", expression: "price > 10" });

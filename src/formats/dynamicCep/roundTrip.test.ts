@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validatePattern } from "../../model/validate.ts";
 import {
@@ -13,14 +12,7 @@ import {
   parseRuleSetText,
 } from "./index.ts";
 import type { ImportResult } from "./index.ts";
-
-function fixtureText(name: string): string {
-  return readFileSync(new URL(`./testdata/${name}`, import.meta.url), "utf8");
-}
-
-function fixture(name: string): unknown {
-  return JSON.parse(fixtureText(name));
-}
+import { fixture, fixtureText, FULL_GRAPH_SAMPLES, SEED_RULE_FILES } from "./testing/sampleFiles.ts";
 
 function valueOf<T>(result: ImportResult<T>): T {
   if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.errors)}`);
@@ -59,18 +51,6 @@ function jsonEqualModuloNull(a: unknown, b: unknown): boolean {
   return diffModuloNull(a, b) === null;
 }
 
-const FULL_GRAPH_SAMPLES = [
-  "samples/karekin-flink_cep-GraphSpecTest-not-follow-window.json",
-  "samples/karekin-flink_cep-init-sql-rule1-v1.json",
-  "samples/karekin-flink_cep-init-sql-rule1-v2.json",
-  "samples/karekin-flink_cep-init-sql-rule2-v1.json",
-  "samples/constructed/c1-fail-loop-until-not-followed.json",
-  "samples/constructed/c2-group-pattern.json",
-  "samples/constructed/c3-conditions-not-next-times.json",
-];
-
-const SCENARIO_RULES = [1, 2, 3, 4, 5].map((n) => `scenarios/scenario${n}.rule.json`);
-
 describe("jsonEqualModuloNull", () => {
   it("treats a missing key as null and nothing else", () => {
     expect(jsonEqualModuloNull({ a: 1, b: null }, { a: 1 })).toBe(true);
@@ -90,14 +70,14 @@ describe("round trip of every full sample", () => {
     expect(diffModuloNull(exportGraphSpec(valueOf(result)), json)).toBeNull();
   });
 
-  it.each(SCENARIO_RULES)("exportRule(importRule(x)) = x for %s", (name) => {
+  it.each(SEED_RULE_FILES)("exportRule(importRule(x)) = x for %s", (name) => {
     const json = fixture(name);
     const result = importRule(json);
     expect(result.ok && result.warnings).toEqual([]);
     expect(diffModuloNull(exportRule(valueOf(result)), json)).toBeNull();
   });
 
-  it.each([...FULL_GRAPH_SAMPLES, ...SCENARIO_RULES])("reads %s from text the same way", (name) => {
+  it.each([...FULL_GRAPH_SAMPLES, ...SEED_RULE_FILES])("reads %s from text the same way", (name) => {
     const text = fixtureText(name);
     const rules = valueOf(parseRuleSetText(text, name));
     expect(rules).toHaveLength(1);
@@ -108,7 +88,7 @@ describe("round trip of every full sample", () => {
     expect(diffModuloNull(exportGraphSpec(rule.pattern), expected)).toBeNull();
   });
 
-  it.each([...FULL_GRAPH_SAMPLES, ...SCENARIO_RULES])("%s is a pattern Flink accepts", (name) => {
+  it.each([...FULL_GRAPH_SAMPLES, ...SEED_RULE_FILES])("%s is a pattern Flink accepts", (name) => {
     const text = fixtureText(name);
     const [rule] = valueOf(parseRuleSetText(text, name));
     if (!rule) throw new Error("no rule");

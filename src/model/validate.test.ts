@@ -3,19 +3,7 @@ import type { GraphNode, PatternNode, Quantifier } from "./pattern.ts";
 import { AfterMatchSkip, PatternBuilder } from "./patternBuilder.ts";
 import { loopingQuantifier, singleQuantifier, timesQuantifier } from "./quantifier.ts";
 import { hasPatternErrors, validatePattern } from "./validate.ts";
-
-/** [path, message] of every error. */
-function errors(graph: GraphNode): Array<[string, string]> {
-  return validatePattern(graph)
-    .filter((d) => d.severity === "error")
-    .map((d) => [d.path, d.message]);
-}
-
-function warnings(graph: GraphNode): Array<[string, string]> {
-  return validatePattern(graph)
-    .filter((d) => d.severity === "warning")
-    .map((d) => [d.path, d.message]);
-}
+import { errors, warnings } from "./testing/diagnostics.ts";
 
 /** Replaces the node called `name` (top level) with `patch` applied. */
 function patchNode(graph: GraphNode, name: string, patch: (node: PatternNode) => PatternNode): GraphNode {

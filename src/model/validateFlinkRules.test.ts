@@ -9,18 +9,7 @@ import type { GraphNode, Quantifier } from "./pattern.ts";
 import { AfterMatchSkip, PatternBuilder } from "./patternBuilder.ts";
 import { timesQuantifier } from "./quantifier.ts";
 import { validatePattern } from "./validate.ts";
-
-function errors(graph: GraphNode): Array<[string, string]> {
-  return validatePattern(graph)
-    .filter((d) => d.severity === "error")
-    .map((d) => [d.path, d.message]);
-}
-
-function warnings(graph: GraphNode): Array<[string, string]> {
-  return validatePattern(graph)
-    .filter((d) => d.severity === "warning")
-    .map((d) => [d.path, d.message]);
-}
+import { errors, warnings } from "./testing/diagnostics.ts";
 
 const WINDOW_MESSAGE =
   "The window length between the previous and current event cannot be larger than the window length between the first and last event for a Pattern.";

@@ -1,7 +1,8 @@
 /**
  * Text in the import dialog is the user's work: closed without importing (Escape, ×), the dialog
  * keeps it as a draft the Import button reopens with, saying so; Clear empties it, a successful
- * import drops it, and a dropped file opens with that file while the draft waits.
+ * import drops it, and a dropped file opens with that file while the draft waits. A file that
+ * replaces typed text — chosen in the dialog or dropped on it — keeps that text as the draft.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -77,6 +78,43 @@ test("a dropped file opens with that file; the draft waits for the next plain op
   await io.typeInPasteBox(BROKEN);
   await io.closeWithEscape();
 
+  await io.dropFile("rules.json", RULE);
+  await expect(io.page.getByTestId("import.review")).toBeVisible();
+  await io.closeWithEscape();
+
+  await io.openImport();
+  await expect(io.pasteBox).toHaveValue(BROKEN);
+  await expect(io.draftNote).toBeVisible();
+});
+
+test("a file chosen in the dialog keeps the typed text it replaces as the draft", async ({ app, io }) => {
+  const before = await ruleCount(app);
+  await io.openImport();
+  await io.typeInPasteBox(BROKEN);
+  await io.chooseFileWithText("rules.json", RULE);
+  await io.confirm("append");
+  expect(await ruleCount(app)).toBe(before + 1);
+
+  // The file was imported; the text it replaced comes back with the next Import.
+  await io.openImport();
+  await expect(io.pasteBox).toHaveValue(BROKEN);
+  await expect(io.draftNote).toBeVisible();
+
+  // Edited, then replaced by a file whose errors show in the box, then closed: the edit is kept.
+  await io.typeInPasteBox("]");
+  await io.chooseFileWithText("broken.json", "[1,");
+  await expect(io.pasteBox).toHaveValue("[1,");
+  await expect(io.draftNote).toHaveCount(0);
+  await expect(io.errors).toContainText("broken.json:1:");
+  await io.closeWithEscape();
+  await io.openImport();
+  await expect(io.pasteBox).toHaveValue(`${BROKEN}]`);
+  await expect(io.draftNote).toBeVisible();
+});
+
+test("a file dropped on the open dialog keeps the typed text it replaces as the draft", async ({ io }) => {
+  await io.openImport();
+  await io.typeInPasteBox(BROKEN);
   await io.dropFile("rules.json", RULE);
   await expect(io.page.getByTestId("import.review")).toBeVisible();
   await io.closeWithEscape();

@@ -100,6 +100,13 @@ export class ImportPage {
     await this.page.getByTestId("import.fileInput").setInputFiles(path);
   }
 
+  /** Picks a file named `name` holding `text` through the dialog's file input (the dialog must be open). */
+  async chooseFileWithText(name: string, text: string): Promise<void> {
+    await this.page
+      .getByTestId("import.fileInput")
+      .setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+  }
+
   /** Drags a file with `text` over the window and drops it, as a user dropping a .json file. */
   async dropFile(name: string, text: string): Promise<void> {
     const transfer = await this.page.evaluateHandle(

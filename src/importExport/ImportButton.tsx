@@ -1,7 +1,10 @@
 /** The header's Import button; it also hosts the import dialog that a dropped file opens. */
 import { ImportDialog } from "./ImportDialog.tsx";
 import {
+  chooseImportFile,
+  clearImportDraft,
   closeImportDialog,
+  editImportText,
   finishImportDialog,
   openImportDialog,
   useImportDialog,
@@ -12,7 +15,7 @@ import {
  * file dropped on the window opens it through `DropZone`).
  */
 export function ImportButton() {
-  const { open, initial, fromDraft, openCount } = useImportDialog();
+  const { open, initial, fromDraft, box, openCount } = useImportDialog();
   return (
     <>
       <button
@@ -31,6 +34,10 @@ export function ImportButton() {
           key={openCount}
           initial={initial}
           fromDraft={fromDraft}
+          pasted={box}
+          onPastedChange={editImportText}
+          onFileChosen={chooseImportFile}
+          onClearDraft={clearImportDraft}
           onClose={closeImportDialog}
           onImported={finishImportDialog}
         />

@@ -1,15 +1,14 @@
 /**
  * The import dialog: choose a .json file or paste text (a dropped file arrives already read), see
  * errors where they are, then review — warnings, bindings for unbound condition classes, append
- * or replace — and import as one undoable change. Closed without importing, it hands its text to
- * the store as the draft the next plain open starts from.
+ * or replace — and import as one undoable change. The paste box's text lives in the import dialog
+ * store, which keeps it as the draft when the dialog closes without importing or a file replaces it.
  */
 import { useState } from "react";
 import type { Diagnostic } from "../formats/dynamicCep/index.ts";
 import { documentStore } from "../document/documentStore.ts";
 import { seedBindings } from "../scenarios/seedScenarios.ts";
 import type { ImportFileProblem, ImportSource } from "./importDialogStore.ts";
-import { PASTED_NAME } from "./importDialogStore.ts";
 import { readImport } from "./importPlan.ts";
 import type { ImportPlan } from "./importPlan.ts";
 import { ImportReview } from "./ImportReview.tsx";
@@ -20,10 +19,18 @@ import "./ImportDialog.css";
 export interface ImportDialogProps {
   /** A dropped file's text (or why it could not be read), or the draft; null starts empty. */
   readonly initial: ImportSource | ImportFileProblem | null;
-  /** `initial` is the draft kept from last time: the dialog says so and offers Clear. */
+  /** The box holds the draft kept from last time: the dialog says so and offers Clear. */
   readonly fromDraft: boolean;
-  /** Closed without importing; `left` is the paste box's text and the name its messages use. */
-  readonly onClose: (left: ImportSource) => void;
+  /** The paste box's text and the name its messages use. */
+  readonly pasted: ImportSource;
+  /** The user edited the paste box. */
+  readonly onPastedChange: (text: string) => void;
+  /** A file chosen in the dialog was read: it goes into the paste box. */
+  readonly onFileChosen: (file: ImportSource) => void;
+  /** Clear: empty the box and forget the draft. */
+  readonly onClearDraft: () => void;
+  /** Closed without importing. */
+  readonly onClose: () => void;
   /** Closed after a successful import. */
   readonly onImported: () => void;
 }
@@ -61,41 +68,36 @@ function readDraft(draft: ImportSource): Step {
 }
 
 /** The import dialog; open while mounted. */
-export function ImportDialog({ initial, fromDraft, onClose, onImported }: ImportDialogProps) {
-  const [pasted, setPasted] = useState<ImportSource>(
-    initial !== null && "text" in initial ? initial : { text: "", fileName: PASTED_NAME },
-  );
+export function ImportDialog({
+  initial,
+  fromDraft,
+  pasted,
+  onPastedChange,
+  onFileChosen,
+  onClearDraft,
+  onClose,
+  onImported,
+}: ImportDialogProps) {
   const [step, setStep] = useState<Step>(() =>
     fromDraft && initial !== null && "text" in initial ? readDraft(initial) : read(initial),
   );
-  const [draftNote, setDraftNote] = useState(fromDraft);
 
   return (
-    <ModalDialog
-      title="Import rules"
-      testId="import.dialog"
-      onClose={() => {
-        onClose(pasted);
-      }}
-    >
+    <ModalDialog title="Import rules" testId="import.dialog" onClose={onClose}>
       {step.kind === "source" ? (
         <ImportSourceStep
           pasted={pasted.text}
-          onPastedChange={(text) => {
-            // Edited text is no longer the file's: its messages name the box.
-            setPasted({ text, fileName: PASTED_NAME });
-          }}
-          draftNote={draftNote}
+          onPastedChange={onPastedChange}
+          draftNote={fromDraft}
           onClearDraft={() => {
-            setPasted({ text: "", fileName: PASTED_NAME });
+            onClearDraft();
             setStep(EMPTY_SOURCE);
-            setDraftNote(false);
           }}
           errors={step.errors}
           warnings={step.warnings}
           onRead={(source) => {
             // A file's text goes into the paste box too, so its errors can be fixed in place.
-            if ("text" in source) setPasted(source);
+            if ("text" in source) onFileChosen(source);
             setStep(read(source));
           }}
           onReadPasted={() => {

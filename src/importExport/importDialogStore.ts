@@ -1,9 +1,11 @@
 /**
  * Whether the import dialog is open, and with which text: the Import button opens it with the
  * draft kept from the last dialog closed without importing (or empty), a file dropped on the
- * window opens it with that file already read. Text pasted or typed is the user's work, so closing
- * the dialog (Escape, Cancel, ×) keeps it as the draft; only a successful import or Clear drops
- * it. Transient UI state: in memory only — never undone, never saved, gone on reload.
+ * window opens it with that file already read. Text pasted or typed is the user's work, so it is
+ * never dropped silently: closing the dialog (Escape, Cancel, ×) keeps it as the draft, and so does
+ * a file that replaces it (chosen in the dialog, or dropped on the window while it is open); only a
+ * successful import of that text or Clear drops it. Transient UI state: in memory only — never
+ * undone, never saved, gone on reload.
  */
 import { createStore } from "zustand/vanilla";
 import { useStore } from "zustand";
@@ -26,15 +28,22 @@ export interface ImportFileProblem {
 /** The import dialog's state. */
 export interface ImportDialogState {
   readonly open: boolean;
-  /** What the dialog reads first: a dropped file (or why it could not be read), the draft, or null (empty). */
+  /**
+   * What the open dialog holds: a file (dropped or chosen in it) or why it could not be read, the
+   * draft it opened with, or null (opened empty).
+   */
   readonly initial: ImportSource | ImportFileProblem | null;
-  /** The dialog opened with {@link draft} (it says so, and offers to clear it). */
+  /** The dialog opened with {@link draft} and still holds it (it says so, and offers to clear it). */
   readonly fromDraft: boolean;
   /** Text left in the dialog when it was last closed without importing; null when none. */
   readonly draft: ImportSource | null;
+  /** The paste box's text as it is now, and the name its messages use. */
+  readonly box: ImportSource;
   /** Changes on every open, so a second drop re-reads even the same file. */
   readonly openCount: number;
 }
+
+const EMPTY_BOX: ImportSource = { text: "", fileName: PASTED_NAME };
 
 /** The state before the dialog was ever opened. */
 export const CLOSED: ImportDialogState = {
@@ -42,59 +51,121 @@ export const CLOSED: ImportDialogState = {
   initial: null,
   fromDraft: false,
   draft: null,
+  box: EMPTY_BOX,
   openCount: 0,
 };
 
+/** The open dialog holds a file, not the draft: the draft is not in it. */
+function holdsFile(state: ImportDialogState): boolean {
+  return state.open && !state.fromDraft && state.initial !== null;
+}
+
+/**
+ * The box's text if it is the user's work — neither blank nor the text of the file the dialog holds,
+ * left as it came (that file is still on disk); else null.
+ */
+function userText(state: ImportDialogState): ImportSource | null {
+  const { box, initial } = state;
+  if (box.text.trim() === "") return null;
+  const fileAsItCame = holdsFile(state) && initial !== null && "text" in initial && initial.text === box.text;
+  return fileAsItCame ? null : box;
+}
+
+/**
+ * The draft once `file` replaces the open dialog's text: that text when it is the user's work and
+ * not the file's own text, else the draft as it was.
+ */
+function draftAfterReplacing(
+  state: ImportDialogState,
+  file: ImportSource | ImportFileProblem,
+): ImportSource | null {
+  const kept = userText(state);
+  const same = kept !== null && "text" in file && file.text === kept.text;
+  return kept === null || same ? state.draft : kept;
+}
+
 /**
  * The state once the dialog opens: with a dropped file when `dropped` is given (the draft waits
- * for the next plain open), else with the draft, else empty.
+ * for the next plain open), else with the draft, else empty. A file dropped on the open dialog
+ * replaces it, so the text the user left in it becomes the draft first.
  */
 export function opened(
   state: ImportDialogState,
   dropped: ImportSource | ImportFileProblem | null,
 ): ImportDialogState {
-  const fromDraft = dropped === null && state.draft !== null;
-  return { ...state, open: true, initial: dropped ?? state.draft, fromDraft, openCount: state.openCount + 1 };
+  const draft = state.open && dropped !== null ? draftAfterReplacing(state, dropped) : state.draft;
+  const initial = dropped ?? draft;
+  const box = initial !== null && "text" in initial ? initial : EMPTY_BOX;
+  const fromDraft = dropped === null && draft !== null;
+  return { ...state, open: true, initial, fromDraft, draft, box, openCount: state.openCount + 1 };
 }
 
-/** The open dialog holds a dropped file, not the draft: the draft is not in it. */
-function holdsDrop(state: ImportDialogState): boolean {
-  return state.open && !state.fromDraft && state.initial !== null;
+/** The state once the user edits the paste box: edited text is no longer a file's, its messages name the box. */
+export function edited(state: ImportDialogState, text: string): ImportDialogState {
+  return { ...state, box: { text, fileName: PASTED_NAME } };
 }
 
 /**
- * The state once the dialog closes without importing, `left` being the text in its paste box. That
- * text becomes the draft (none if empty) — except a dropped file's text left as it came, or a box
- * left empty after a drop: the file is still on disk, and the earlier draft stays.
+ * The state once a file chosen in the dialog was read into the paste box: the text it replaced is
+ * kept as the draft when it is the user's work, and the dialog now holds the file as if dropped.
  */
-export function closedKeeping(state: ImportDialogState, left: ImportSource): ImportDialogState {
-  const { initial } = state;
-  const untouchedDrop =
-    holdsDrop(state) &&
-    (left.text.trim() === "" || (initial !== null && "text" in initial && initial.text === left.text));
-  const draft = untouchedDrop ? state.draft : left.text.trim() === "" ? null : left;
-  return { ...state, open: false, initial: null, fromDraft: false, draft };
+export function fileChosen(state: ImportDialogState, file: ImportSource): ImportDialogState {
+  const draft = draftAfterReplacing(state, file);
+  return { ...state, initial: file, fromDraft: false, draft, box: file };
+}
+
+/** The state once Clear empties the box: the draft is forgotten. */
+export function draftCleared(state: ImportDialogState): ImportDialogState {
+  return { ...state, initial: null, fromDraft: false, draft: null, box: EMPTY_BOX };
+}
+
+/**
+ * The state once the dialog closes without importing: the box's text becomes the draft when it is
+ * the user's work; a file left as it came, or a box emptied after one, keeps the earlier draft; a
+ * box emptied otherwise leaves none.
+ */
+export function closedKeeping(state: ImportDialogState): ImportDialogState {
+  const draft = userText(state) ?? (holdsFile(state) ? state.draft : null);
+  return { ...state, open: false, initial: null, fromDraft: false, draft, box: EMPTY_BOX };
 }
 
 /**
  * The state once an import is done: closed, and the draft gone — it was imported, or cleared and
- * replaced by what was. A dropped file's import leaves the draft, which was never in that dialog.
+ * replaced by what was. A file's import leaves the draft, which that file replaced or never met.
  */
 export function closedImported(state: ImportDialogState): ImportDialogState {
-  const draft = holdsDrop(state) ? state.draft : null;
-  return { ...state, open: false, initial: null, fromDraft: false, draft };
+  const draft = holdsFile(state) ? state.draft : null;
+  return { ...state, open: false, initial: null, fromDraft: false, draft, box: EMPTY_BOX };
 }
 
 const importDialogStore = createStore<ImportDialogState>()(() => CLOSED);
 
-/** Opens the dialog: with a dropped file's text (or the problem reading it), else with the draft, else empty. */
+/**
+ * Opens the dialog: with a dropped file's text (or the problem reading it), else with the draft,
+ * else empty. Dropped on the open dialog, the file replaces it and the text left in it is kept.
+ */
 export function openImportDialog(dropped: ImportSource | ImportFileProblem | null = null): void {
   importDialogStore.setState((s) => opened(s, dropped));
 }
 
-/** Closes the dialog without importing; `left` (the paste box's text and name) is kept as the draft. */
-export function closeImportDialog(left: ImportSource): void {
-  importDialogStore.setState((s) => closedKeeping(s, left));
+/** Records the paste box's text as the user edits it. */
+export function editImportText(text: string): void {
+  importDialogStore.setState((s) => edited(s, text));
+}
+
+/** Puts a file chosen in the dialog into the paste box, keeping the text it replaces as the draft. */
+export function chooseImportFile(file: ImportSource): void {
+  importDialogStore.setState((s) => fileChosen(s, file));
+}
+
+/** Empties the paste box and forgets the draft. */
+export function clearImportDraft(): void {
+  importDialogStore.setState(draftCleared);
+}
+
+/** Closes the dialog without importing; the box's text is kept as the draft. */
+export function closeImportDialog(): void {
+  importDialogStore.setState(closedKeeping);
 }
 
 /** Closes the dialog after a successful import, dropping the draft. */

@@ -240,8 +240,26 @@ export class CepOperator {
     ) {
       if (ctx.dropped || ctx.visitedRound === round) continue;
       ctx.visitedRound = round;
+      if (this.ttl === null && this.isIdleAt(ctx, watermark)) continue;
       this.onTimer(ctx, watermark, watermark);
     }
+  }
+
+  /**
+   * Whether an event-time visit at `watermark` would change nothing: no element is due and no
+   * rule's `advanceTime(watermark)` can time out or release a run (the NFA keeps the earliest
+   * such time in `timeoutAt`; a state without it is always visited). Most window timers are
+   * stale by the time they fire (their run ended at a later element), and skipping their
+   * visits saves loading the key's queues for nothing. State TTL needs every visit.
+   */
+  private isIdleAt(ctx: KeyContext, watermark: number): boolean {
+    const first = ctx.firstTimestamp;
+    if (first !== undefined && first <= watermark) return false;
+    for (let r = 0; r < this.nfas.length; r++) {
+      const state = ctx.stateOf(r);
+      if (state !== undefined && !(watermark < state.timeoutAt)) return false;
+    }
+    return true;
   }
 
   /** Sets the processing-time clock and fires the processing-time timers it passes (`onProcessingTime`). */

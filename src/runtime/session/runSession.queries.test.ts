@@ -86,6 +86,24 @@ describe("partialMatches", () => {
     expect(s.summary().stageCounts).toEqual({ "1": { first_view: 0, second_view: 0 } });
   });
 
+  it("summaries and metrics after the end of input show the final watermark's flush", () => {
+    const s = scenario1();
+    for (let i = 0; i < 4; i++) {
+      s.step();
+      s.summary();
+    }
+    expect(s.summary().stageCounts).toEqual({ "1": { first_view: 0, second_view: 1 } });
+    // The end of input is no item: only the +∞ watermark, which times the last run out.
+    s.step();
+    expect(s.state).toBe("finished");
+    expect(s.summary().stageCounts).toEqual({ "1": { first_view: 0, second_view: 0 } });
+    const samples = s.metricsSeries().samples;
+    expect(samples.slice(-2).map((m) => [m.position, m.partialMatches])).toEqual([
+      [4, 1],
+      [4, 0],
+    ]);
+  });
+
   it("counts stages of any name under any rule id, Object.prototype's names included", () => {
     const pattern = PatternBuilder.begin("toString")
       .where("eventType == 'view'")

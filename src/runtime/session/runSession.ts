@@ -343,6 +343,7 @@ export class RunSession {
       run.job,
       {
         items: run.items,
+        ended: run.ended,
         events: run.events,
         eventsPerSecond: this.pacer.eventsPerSecond,
         watermark: run.job.currentWatermark,

@@ -2,7 +2,8 @@
  * A session's metrics over time and its stage counts, both from one {@link scanState} pass.
  *
  * Cost bound: a pass is O(live partial matches). It runs only when the run moved since the last
- * one, and while playing at most once per {@link METRICS_INTERVAL_MS} (the worker's summary
+ * one (an input item, or the end of input: its final watermark gets a sample of its own at the
+ * last position), and while playing at most once per {@link METRICS_INTERVAL_MS} (the worker's summary
  * interval) and never more often than keeps passes under {@link SCAN_SHARE} of the time: a pass
  * that took C ms waits at least C / SCAN_SHARE ms for the next. Paused runs (a step, a seek)
  * always get a fresh pass. Samples are kept up to {@link MAX_SAMPLES}; beyond, every other one is
@@ -22,6 +23,8 @@ const SCAN_SHARE = 0.1;
 /** What a sample reads from the run besides the state pass. */
 export interface RunReading {
   readonly items: number;
+  /** Whether the end of input was processed (the final watermark moves state without an item). */
+  readonly ended: boolean;
   readonly events: number;
   readonly eventsPerSecond: number | null;
   readonly watermark: number;
@@ -37,6 +40,7 @@ export class SessionMetrics {
   private sinceSample = 0;
   private scan: StateScan | null = null;
   private scannedAt = -1;
+  private scannedEnded = false;
   private lastPass = Number.NEGATIVE_INFINITY;
   private lastCost = 0;
 
@@ -49,6 +53,7 @@ export class SessionMetrics {
     this.sinceSample = 0;
     this.scan = null;
     this.scannedAt = -1;
+    this.scannedEnded = false;
     this.lastPass = Number.NEGATIVE_INFINITY;
   }
 
@@ -56,7 +61,7 @@ export class SessionMetrics {
   refresh(job: StreamJob, reading: RunReading, playing: boolean): StateScan {
     const clock = this.clock;
     const now = clock?.() ?? null;
-    const moved = reading.items !== this.scannedAt;
+    const moved = reading.items !== this.scannedAt || reading.ended !== this.scannedEnded;
     const due =
       this.scan === null ||
       (moved &&
@@ -71,6 +76,7 @@ export class SessionMetrics {
     }
     this.scan = scan;
     this.scannedAt = reading.items;
+    this.scannedEnded = reading.ended;
     this.record(scan, reading, now);
     return scan;
   }

@@ -34,6 +34,25 @@ test.describe("simulator", () => {
     });
   }
 
+  test("stepping past the last event: the final watermark times the run out and the canvas shows none waiting", async ({
+    app,
+    sim,
+    page,
+  }) => {
+    await app.open();
+    await sim.runScenario(1);
+    await sim.waitReady(4);
+    for (let i = 0; i < 4; i++) await sim.step();
+    await expect(sim.position).toHaveText("event 4 / 4");
+    const waiting = page.getByTestId(/^designer\.node\..+\.count$/);
+    await expect(waiting).toHaveText(["1"]);
+    // The end of input is one more step: the +∞ watermark, which is no input item.
+    await sim.step();
+    await expect(sim.state).toHaveText("finished");
+    await expect(waiting).toHaveCount(0);
+    await expect(page.getByTestId("sim.tab.timeouts").locator(".sim-tab-badge")).toHaveText("1");
+  });
+
   test("scenario 2's match names its captured events, and selecting it lights them up", async ({
     app,
     sim,

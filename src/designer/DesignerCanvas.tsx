@@ -39,6 +39,12 @@ const edgeTypes = { contiguity: ContiguityEdge };
 const MINIMAP_SIZE = { width: 150, height: 96 };
 /** A minimap is for finding your way in a big rule; on a small one it only hides the canvas. */
 const MINIMAP_MIN_NODES = 5;
+/**
+ * From this many nodes React Flow renders only those in view: measuring thousands of nodes and
+ * their handles froze the tab for seconds after importing a 2 000-stage rule. Below it every node
+ * stays in the DOM, so Tab can reach stages scrolled out of view.
+ */
+const VISIBLE_ONLY_MIN_NODES = 300;
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const HIDE_BUILT_IN_ATTRIBUTION = { hideAttribution: true };
 
@@ -185,6 +191,7 @@ function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={2}
+        onlyRenderVisibleElements={model.nodes.length >= VISIBLE_ONLY_MIN_NODES}
         // The attribution is <FlowAttribution> below, which keeps its link out of the Tab order.
         proOptions={HIDE_BUILT_IN_ATTRIBUTION}
         aria-label={`Pattern of rule ${docRule.rule.id}`}

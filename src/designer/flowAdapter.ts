@@ -17,6 +17,7 @@ import { STAGE_SIZE, groupSizeFor } from "./designerGeometry.ts";
 import type { Rect, Size } from "./designerGeometry.ts";
 import type { DesignerEdge, DesignerNode, FlowRef } from "./flowTypes.ts";
 import { missingPositions } from "./placement.ts";
+import { CONTIGUITY_WORDS } from "./stageLabels.ts";
 import type { Selection } from "./selectionStore.ts";
 
 /**
@@ -26,7 +27,7 @@ import type { Selection } from "./selectionStore.ts";
 const MARKER_COLORS: Readonly<Record<EdgeContiguity, string>> = {
   STRICT: "#2f6fde",
   SKIP_TILL_NEXT: "#7b5cd6",
-  SKIP_TILL_ANY: "#0f8b8d",
+  SKIP_TILL_ANY: "#0b7d7f",
   NOT_NEXT: "#c62828",
   NOT_FOLLOW: "#c62828",
 };
@@ -129,6 +130,8 @@ class FlowBuilder {
       const diagnostics = this.claim(node.type === "COMPOSITE" ? null : node.name, nodePath);
       const common = {
         id,
+        // React Flow's node wrapper is the focusable `group` a screen reader announces: it carries the name.
+        ariaLabel: `${node.type === "COMPOSITE" ? "Group" : "Stage"} ${node.name}`,
         position,
         selected: selectedHere.includes(node.name),
         ...(parentId === undefined ? {} : { parentId }),
@@ -152,6 +155,10 @@ class FlowBuilder {
       this.nodes.push({
         ...common,
         type: "stage",
+        // Until React Flow measures a node its layout size stands in (the minimap and the
+        // visible-only rendering of large rules place unmeasured nodes by it).
+        initialWidth: STAGE_SIZE.width,
+        initialHeight: STAGE_SIZE.height,
         ...(measured ? { measured } : {}),
         data: {
           ruleId: docRule.rule.id,
@@ -193,6 +200,8 @@ class FlowBuilder {
         source,
         target,
         selected,
+        // Read as the Pattern API says it, not as React Flow's "Edge from <id> to <id>".
+        ariaLabel: `${edge.source} ${CONTIGUITY_WORDS[edge.type]} ${edge.target}`,
         markerEnd: { type: "arrowclosed", color: MARKER_COLORS[edge.type], width: 14, height: 14 },
         data: {
           contiguity: edge.type,

@@ -1,6 +1,6 @@
 /**
- * Automatic layout of a rule's pattern with dagre: stages flow left to right in chain order, and
- * groups are laid out inside-out (a group's inner graph first, so the group enters the outer
+ * Automatic layout of a rule's pattern with dagre (a simple layered layout for very large levels):
+ * stages flow left to right in chain order, and groups are laid out inside-out (a group's inner graph first, so the group enters the outer
  * layout as one box of the right size). Pure and deterministic: the same rule always gives the
  * same positions, which is what lets the canvas place stages that have no stored position.
  */
@@ -10,7 +10,8 @@ import { stageKey } from "../document/edits/graphAccess.ts";
 import type { StageKey, StagePosition } from "../document/studioDocument.ts";
 import type { GraphNode, Rule } from "../model/pattern.ts";
 import { GROUP_PADDING, LAYOUT_GAPS, STAGE_SIZE, groupSizeFor } from "./designerGeometry.ts";
-import type { Size } from "./designerGeometry.ts";
+import type { Rect, Size } from "./designerGeometry.ts";
+import { layeredBoxes, type LayoutEdge } from "./layeredLayout.ts";
 
 interface GraphLayout {
   readonly size: Size;
@@ -27,54 +28,50 @@ export function layoutRule(rule: Rule): Record<StageKey, StagePosition> {
   return Object.fromEntries(layoutGraph(rule.pattern, [], { x: 0, y: 0 }).positions);
 }
 
+/**
+ * Up to this many stages on one level dagre lays it out. Beyond, it is slow (about 3 s for 1 000
+ * stages, on the main thread) and recurses once per chain link, which overflows the browser's
+ * stack on long chains (a 2 000-stage import took the app down): the layered layout takes over.
+ */
+const DAGRE_MAX_STAGES = 150;
+
 /** Lays out one graph level; its direct stages are shifted by `origin` (a group's padding). */
 function layoutGraph(graph: GraphNode, graphPath: readonly string[], origin: StagePosition): GraphLayout {
   // A Map, not a record: stage names such as `constructor` or `__proto__` are keys like any other.
   const positions = new Map<StageKey, StagePosition>();
-  const g = new Graph<GraphLabel, NodeLabel, EdgeLabel>();
-  g.setGraph({ rankdir: "LR", ranksep: LAYOUT_GAPS.rank, nodesep: LAYOUT_GAPS.node, marginx: 0, marginy: 0 });
-  g.setDefaultEdgeLabel(() => ({}));
-
-  // dagre ids are node indexes: names may repeat in a broken rule, and every node must still be drawn.
-  const idByName = new Map<string, string>();
-  const inner = new Map<string, GraphLayout>();
-  graph.nodes.forEach((node, i) => {
-    const id = String(i);
-    if (!idByName.has(node.name)) idByName.set(node.name, id);
-    let size = STAGE_SIZE;
-    if (node.type === "COMPOSITE") {
-      const nested = layoutGraph(node, [...graphPath, node.name], {
-        x: GROUP_PADDING.left,
-        y: GROUP_PADDING.top,
-      });
-      inner.set(id, nested);
-      size = groupSizeFor(
-        node.nodes.length > 0 ? [{ x: GROUP_PADDING.left, y: GROUP_PADDING.top, ...nested.size }] : [],
-      );
-    }
-    g.setNode(id, { width: size.width, height: size.height });
+  // Nodes by index: names may repeat in a broken rule, and every node must still be drawn.
+  const indexByName = new Map<string, number>();
+  const inner = new Map<number, GraphLayout>();
+  const sizes = graph.nodes.map((node, i): Size => {
+    if (!indexByName.has(node.name)) indexByName.set(node.name, i);
+    if (node.type !== "COMPOSITE") return STAGE_SIZE;
+    const nested = layoutGraph(node, [...graphPath, node.name], {
+      x: GROUP_PADDING.left,
+      y: GROUP_PADDING.top,
+    });
+    inner.set(i, nested);
+    return groupSizeFor(
+      node.nodes.length > 0 ? [{ x: GROUP_PADDING.left, y: GROUP_PADDING.top, ...nested.size }] : [],
+    );
   });
+  const edges: LayoutEdge[] = [];
   for (const edge of graph.edges) {
-    const source = idByName.get(edge.source);
-    const target = idByName.get(edge.target);
-    if (source !== undefined && target !== undefined && source !== target) g.setEdge(source, target);
+    const source = indexByName.get(edge.source);
+    const target = indexByName.get(edge.target);
+    if (source !== undefined && target !== undefined && source !== target) edges.push({ source, target });
   }
-  layout(g);
-
-  // Rows align on the stage name line, not on box centres: a stage's top, and a group's first
-  // inner row, sit where a stage of the row would, so chains through groups draw straight edges.
-  const boxes = graph.nodes.map((node, i) => {
-    const label = g.node(String(i));
-    const rowTop = (label.y ?? 0) - STAGE_SIZE.height / 2;
-    return {
-      x: Math.round((label.x ?? 0) - label.width / 2),
-      y: Math.round(node.type === "COMPOSITE" ? rowTop - GROUP_PADDING.top : rowTop),
-      width: label.width,
-      height: label.height,
-    };
-  });
-  const left = Math.min(0, ...boxes.map((b) => b.x));
-  const top = Math.min(0, ...boxes.map((b) => b.y));
+  const laid = sizes.length <= DAGRE_MAX_STAGES ? dagreBoxes(sizes, edges) : layeredBoxes(sizes, edges);
+  // Rows align on the stage name line, not on box tops: a group's first inner row sits where a
+  // stage of the row would, so chains through groups draw straight edges.
+  const boxes = laid.map((box, i) =>
+    graph.nodes[i]?.type === "COMPOSITE" ? { ...box, y: box.y - GROUP_PADDING.top } : box,
+  );
+  let left = 0;
+  let top = 0;
+  for (const box of boxes) {
+    left = Math.min(left, box.x);
+    top = Math.min(top, box.y);
+  }
   let width = 0;
   let height = 0;
   graph.nodes.forEach((node, i) => {
@@ -87,8 +84,30 @@ function layoutGraph(graph: GraphNode, graphPath: readonly string[], origin: Sta
     const key = stageKey(graphPath, node.name);
     if (positions.has(key)) return;
     positions.set(key, { x: x + origin.x, y: y + origin.y });
-    const nested = inner.get(String(i));
+    const nested = inner.get(i);
     if (nested) for (const [k, p] of nested.positions) positions.set(k, p);
   });
   return { size: { width, height }, positions };
+}
+
+/**
+ * dagre's layout of one level, as top-left boxes whose `y` is the row's stage top (dagre centres
+ * boxes of different heights on a row; a stage's top is where the row's name line starts).
+ */
+function dagreBoxes(sizes: readonly Size[], edges: readonly LayoutEdge[]): Rect[] {
+  const g = new Graph<GraphLabel, NodeLabel, EdgeLabel>();
+  g.setGraph({ rankdir: "LR", ranksep: LAYOUT_GAPS.rank, nodesep: LAYOUT_GAPS.node, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  sizes.forEach((size, i) => g.setNode(String(i), { width: size.width, height: size.height }));
+  for (const { source, target } of edges) g.setEdge(String(source), String(target));
+  layout(g);
+  return sizes.map((size, i) => {
+    const label = g.node(String(i));
+    return {
+      x: Math.round((label.x ?? 0) - size.width / 2),
+      y: Math.round((label.y ?? 0) - STAGE_SIZE.height / 2),
+      width: size.width,
+      height: size.height,
+    };
+  });
 }

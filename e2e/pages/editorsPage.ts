@@ -119,6 +119,11 @@ export class EditorsPage {
     return this.page.getByTestId("export.code.notes");
   }
 
+  /** Waits until the Export tab's JSON pane shows the rule in Monaco. */
+  async expectExportReady(): Promise<void> {
+    await expect(this.exportJson.getByTestId("export.json.code")).toHaveAttribute("data-ready", "true");
+  }
+
   /** In a narrow panel: show the SQL / Java side. */
   async showExportCode(): Promise<void> {
     await this.page.getByTestId("export.side.code").click();

@@ -5,6 +5,7 @@
  */
 import { test as base } from "@playwright/test";
 import type { Page } from "@playwright/test";
+import { AccessibilityPage } from "./accessibilityPage.ts";
 import { AppPage } from "./appPage.ts";
 import { DesignerPage } from "./designerPage.ts";
 import { EditorsPage } from "./editorsPage.ts";
@@ -18,6 +19,8 @@ import { SimulatorPanelsPage } from "./simulatorPanelsPage.ts";
 interface PageFixtures {
   /** Made first in a test that asks for it, so it records page errors and requests from the start. */
   readonly app: AppPage;
+  /** axe-core audits of the page, collected across the views a test visits. */
+  readonly a11y: AccessibilityPage;
   readonly designer: DesignerPage;
   readonly editors: EditorsPage;
   readonly io: ImportPage;
@@ -41,6 +44,7 @@ function pageObject<T>(PageObject: new (page: Page) => T) {
 
 export const test = base.extend<PageFixtures>({
   app: pageObject(AppPage),
+  a11y: pageObject(AccessibilityPage),
   designer: pageObject(DesignerPage),
   editors: pageObject(EditorsPage),
   io: pageObject(ImportPage),

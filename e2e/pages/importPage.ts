@@ -178,6 +178,12 @@ export class ImportPage {
     await expect(this.page.getByTestId("templates.dialog")).toBeHidden();
   }
 
+  /** Opens the Share dialog (the header's Share: the rule set's link). */
+  async openShare(): Promise<void> {
+    await this.page.getByTestId("share.button").click();
+    await expect(this.page.getByTestId("share.dialog")).toBeVisible();
+  }
+
   /** The rule rows of the rule-set panel, in order. */
   get ruleRows(): Locator {
     return this.page.locator('[data-testid^="ruleset.row."]');

@@ -8,6 +8,23 @@ import type { Locator, Page } from "@playwright/test";
 
 export type PanelTabId = "keys" | "broadcast" | "explain" | "metrics" | "learn" | "share";
 
+/** Every tab of the dock, in the order shown (src/simulator/dockTabs.ts). */
+export const dockTabIds = [
+  "data",
+  "stream",
+  "timeline",
+  "matches",
+  "timeouts",
+  "late",
+  "keys",
+  "explain",
+  "broadcast",
+  "processors",
+  "metrics",
+  "learn",
+  "share",
+] as const;
+
 export class SimulatorPanelsPage {
   constructor(readonly page: Page) {}
 
@@ -17,6 +34,13 @@ export class SimulatorPanelsPage {
 
   async openTab(id: PanelTabId): Promise<void> {
     await this.byId(`sim.tab.${id}`).click();
+  }
+
+  /** Shows any dock tab and waits until its panel's chunk has loaded (no loading status left). */
+  async showPanel(id: (typeof dockTabIds)[number]): Promise<void> {
+    await this.byId(`sim.tab.${id}`).click();
+    await expect(this.byId(`sim.tab.${id}`)).toHaveAttribute("aria-selected", "true");
+    await expect(this.byId("sim.panel.loading")).toHaveCount(0);
   }
 
   /** Key inspector: inspects `key`. */

@@ -24,7 +24,7 @@ function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
     isError ? "designer-group--error" : "",
   ].join(" ");
   return (
-    <div className={classes} data-testid={`designer.node.${stageKey}`} aria-label={`Group ${group.name}`}>
+    <div className={classes} data-testid={`designer.node.${stageKey}`}>
       <Handle type="target" position={Position.Left} className="designer-handle" />
       <div className="designer-group__header">
         <span className="designer-group__kind">group</span>

@@ -39,7 +39,7 @@ function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
     highlighted ? "designer-stage--highlighted" : "",
   ].join(" ");
   return (
-    <div className={classes} data-testid={`designer.node.${stageKey}`} aria-label={`Stage ${stage.name}`}>
+    <div className={classes} data-testid={`designer.node.${stageKey}`}>
       <Handle type="target" position={Position.Left} className="designer-handle" />
       <div className="designer-stage__header">
         <span className="designer-stage__name" title={stage.name}>

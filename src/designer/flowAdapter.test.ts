@@ -34,6 +34,14 @@ describe("ruleToFlow", () => {
     expect(byTarget.c?.data?.contiguity).toBe("SKIP_TILL_NEXT");
   });
 
+  it("names stages, groups and edges for screen readers in Flink's words", () => {
+    const chain = flowOf(chainRule());
+    expect(chain.nodes.map((n) => n.ariaLabel).sort()).toEqual(["Stage a", "Stage b", "Stage c"]);
+    expect(chain.edges.map((e) => e.ariaLabel).sort()).toEqual(["a next b", "b followedBy c"]);
+    const group = flowOf(groupRule()).nodes.find((n) => n.type === "stageGroup");
+    expect(group?.ariaLabel).toBe(`Group ${group?.id ?? ""}`);
+  });
+
   it("uses stored positions and places the missing ones", () => {
     const rule = chainRule();
     const { nodes } = ruleToFlow({

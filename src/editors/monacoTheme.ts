@@ -14,13 +14,13 @@ const TOKENS = {
   "--border": "#d9dde3",
   "--text": "#1d2330",
   "--muted": "#5b6475",
-  "--accent": "#2f6fde",
+  "--accent": "#2a64cc",
   "--accent-soft": "#e8effc",
   "--danger": "#c62828",
-  "--warn": "#b26a00",
+  "--warn": "#a16000",
   "--ok": "#2e7d32",
   "--c-followed": "#7b5cd6",
-  "--c-any": "#0f8b8d",
+  "--c-any": "#0b7d7f",
 } as const;
 
 type Token = keyof typeof TOKENS;
@@ -66,7 +66,7 @@ export function cepStudioTheme(tokens: Record<Token, string>): editor.IStandalon
     colors: {
       "editor.background": tokens["--panel"],
       "editor.foreground": tokens["--text"],
-      "editorLineNumber.foreground": "#9aa0a6",
+      "editorLineNumber.foreground": "#70767e",
       "editorLineNumber.activeForeground": tokens["--muted"],
       "editor.lineHighlightBackground": tokens["--panel-alt"],
       "editor.lineHighlightBorder": tokens["--panel-alt"],

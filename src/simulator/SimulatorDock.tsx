@@ -18,6 +18,25 @@ function TabBadge({ tab }: { tab: DockTab }) {
 }
 
 /**
+ * The tab a key moves to from tab `index` of `count`, as WAI-ARIA tabs do: the arrows to the
+ * neighbouring tab (wrapping), Home and End to the first and last; null for any other key.
+ */
+function tabForKey(key: string, index: number, count: number): number | null {
+  switch (key) {
+    case "ArrowRight":
+      return (index + 1) % count;
+    case "ArrowLeft":
+      return (index - 1 + count) % count;
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+/**
  * The simulator: the bottom dock of the app. The run-controls bar and the run's messages stay
  * visible; below them the tabs of `dockTabs.ts`. Mounting it starts the app's one CEP worker
  * with the document's rules and the demo data.
@@ -33,10 +52,10 @@ export function SimulatorDock() {
   const current = dockTabs.find((t) => t.id === active) ?? dockTabs[0];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const index = dockTabs.findIndex((t) => t.id === current?.id);
-    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-    if (step === 0 || index < 0) return;
+    const target = index < 0 ? null : tabForKey(e.key, index, dockTabs.length);
+    if (target === null) return;
     e.preventDefault();
-    const next = dockTabs[(index + step + dockTabs.length) % dockTabs.length];
+    const next = dockTabs[target];
     if (next === undefined) return;
     showDockTab(next.id);
     tabRefs.current.get(next.id)?.focus();

@@ -170,7 +170,8 @@ function ExplainAnswer(props: {
     );
   if (result === null) return <p className="sim-muted">Replaying the run to {questionName(question)}…</p>;
   return (
-    <div className="sim-explain-answer">
+    // A scrolling region of plain text: a tab stop of its own, so keys scroll it.
+    <div className="sim-explain-answer" role="region" aria-label="Explanation" tabIndex={0}>
       <h3 data-testid="sim.explain.heading">{explainHeading(result)}</h3>
       <ul className="sim-explain-sentences">
         {explainSentences(result).map((sentence, i) => (

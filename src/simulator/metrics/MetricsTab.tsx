@@ -59,7 +59,8 @@ export function MetricsTab() {
           The metrics could not be read: {error}
         </p>
       )}
-      <div className="sim-metrics-grid">
+      {/* A scrolling region with nothing focusable inside: a tab stop of its own, so keys scroll it. */}
+      <div className="sim-metrics-grid" role="region" aria-label="Metric charts" tabIndex={0}>
         {MEASURES.map((measure) => (
           <figure key={measure.id} className="sim-metrics-figure" data-testid={`sim.metrics.${measure.id}`}>
             <figcaption>

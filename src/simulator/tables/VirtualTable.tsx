@@ -105,10 +105,12 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       className="sim-table"
       role="table"
       aria-label={props.label}
-      aria-rowcount={total}
+      // Row positions count the header row (ARIA's rows are the table's, not the body's). With no
+      // rows every row is in the DOM, so the count is left to the browser.
+      aria-rowcount={total === 0 ? undefined : total + 1}
       data-testid={props.testId}
     >
-      <div className="sim-table-head" role="row" style={{ gridTemplateColumns: template }}>
+      <div className="sim-table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
         {columns.map((c) => (
           <div key={c.id} role="columnheader" className="sim-table-cell">
             {c.header}
@@ -117,7 +119,12 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       </div>
       <div className="sim-table-body" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} role="rowgroup">
         {total === 0 ? (
-          <div className="sim-table-empty">{props.empty}</div>
+          // A rowgroup holds rows only: the message is the one cell of the one row.
+          <div role="row">
+            <div role="cell" className="sim-table-empty">
+              {props.empty}
+            </div>
+          </div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {items.map((item) => {
@@ -127,7 +134,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 <div
                   key={item.key}
                   role="row"
-                  aria-rowindex={item.index + 1}
+                  aria-rowindex={item.index + 2}
                   aria-selected={isSelected}
                   data-testid={`${props.testId}.row`}
                   className={`sim-table-row${isSelected ? " sim-selected" : ""}${row !== undefined && rowClass ? ` ${rowClass(row, item.index)}` : ""}`}

@@ -50,7 +50,7 @@ export function TimelineReadout() {
           No output yet — waiting for the watermark: events ahead of it are buffered by the CEP operator.
         </strong>
       )}
-      <span className="sim-legend" aria-label="Legend">
+      <span className="sim-legend" role="group" aria-label="Legend">
         {TYPE_CATEGORIES.map((c) => (
           <span key={c}>
             <i style={{ background: TYPE_COLORS[c] }} />

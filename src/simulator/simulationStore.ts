@@ -108,6 +108,21 @@ export function useSimulation<T>(selector: (state: SimulationState) => T): T {
   return useStore(simulationStore, selector);
 }
 
+/**
+ * Where the run stands, as one value that changes whenever the run moves: the input items consumed
+ * and whether the end of input was processed. The end of input is no input item, yet its broadcast
+ * drain and final +∞ watermark change the job's state (partial matches time out, buffered events
+ * reach the NFA, late broadcast records take effect): a view that asks the worker again when the
+ * run moves follows this, not the item count alone, or it keeps showing the state before the end.
+ */
+export function useRunPosition(): string {
+  return useSimulation((s) => {
+    const position = s.summary?.position;
+    if (position === undefined) return "0";
+    return position.ended ? `${position.items} and the end of input` : String(position.items);
+  });
+}
+
 /** Lights up a match or timeout on the canvas and the timeline (null clears it). */
 export function setHighlight(highlight: MatchHighlight | null): void {
   simulationStore.setState({ highlight });

@@ -9,17 +9,24 @@ export class OutputLog<T> {
   /** Records before this position were counted before the log existed (a restored run). */
   private readonly base: number;
 
-  /** `count`: records already counted elsewhere (a run restored from a checkpoint), none kept. */
+  /**
+   * `count`: records already counted elsewhere (a run restored from a checkpoint), of which the
+   * newest are `kept` (oldest first; those beyond the capacity are left out).
+   */
   constructor(
     readonly capacity: number,
     count = 0,
+    kept: readonly T[] = [],
   ) {
-    this.total = count;
-    this.base = count;
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`an output log keeps at least one record (capacity ${capacity})`);
     }
+    if (kept.length > count) throw new RangeError(`${kept.length} records kept of ${count} counted`);
     this.ring = new Array<T | undefined>(capacity);
+    const seeded = kept.slice(Math.max(0, kept.length - capacity));
+    this.total = count - seeded.length;
+    this.base = this.total;
+    for (const record of seeded) this.add(record);
   }
 
   /** Every record ever added. */

@@ -57,7 +57,10 @@ export interface KeyPartialMatches {
   /** The subtask that owns the key, and its key group (Flink's `KeyGroupRangeAssignment`). */
   readonly subtask: number;
   readonly keyGroup: number;
-  /** What windows are measured against: the subtask's watermark, or the processing clock. */
+  /**
+   * What windows are measured against: the subtask's watermark (null before the first one, +∞
+   * after the end of input's final watermark), or the processing clock.
+   */
   readonly time: { readonly kind: "eventTime" | "processingTime"; readonly now: number | null };
   /** Every running rule version, in activation order (also those holding nothing for the key); none while a processor runs. */
   readonly rules: readonly RulePartialMatches[];

@@ -383,6 +383,7 @@ export class RunSession {
         config: this.runConfig,
         input: this.sessionInput,
         keep: this.keep,
+        listSize: this.summaryListSize,
         checkpointInterval: this.checkpointInterval,
         warnings: this.warnings,
       },

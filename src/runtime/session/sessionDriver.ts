@@ -13,7 +13,7 @@ import { OutputIndex } from "./outputIndex.ts";
 import type { OutputLog } from "./outputLog.ts";
 import type { ExplainResult } from "./queryTypes.ts";
 import type { SessionInput } from "./sessionInput.ts";
-import { SessionOutputs, type ProblemState } from "./sessionOutputs.ts";
+import { SessionOutputs, type OutputsState, type ProblemState } from "./sessionOutputs.ts";
 import { replayRange } from "./replayRange.ts";
 import { describeRunError } from "./runError.ts";
 import { SessionRun, type RunCheckpoint, type RunPlan, type RunSink, type StepResult } from "./sessionRun.ts";
@@ -43,15 +43,18 @@ export interface DriverSetup {
   readonly input: SessionInput;
   /** Records kept per output list. */
   readonly keep: number;
+  /** Newest records per output list a summary shows: a checkpoint keeps as many, so a seek shows them too. */
+  readonly listSize: number;
   /** A checkpoint every this many input items. */
   readonly checkpointInterval: number;
   /** The session's warnings (kept across restarts; the driver clears and restores them). */
   readonly warnings: Map<string, RunWarning>;
 }
 
-/** What a session checkpoint holds: the run, and the session's bad rows and warnings then. */
+/** What a session checkpoint holds: the run, and the session's newest outputs, bad rows and warnings then. */
 interface SessionCheckpoint {
   readonly run: RunCheckpoint;
+  readonly newest: OutputsState["newest"];
   readonly problems: ProblemState;
   readonly warnings: readonly RunWarning[];
 }
@@ -191,7 +194,8 @@ export class SessionDriver {
   /** The run continuing from a checkpoint (a copy), paused, without an error. */
   private resume(saved: SessionCheckpoint): void {
     const { setup } = this;
-    this.outputs = new SessionOutputs(setup.keep, saved.run.counts, saved.problems);
+    const outputs = { counts: saved.run.counts, newest: saved.newest };
+    this.outputs = new SessionOutputs(setup.keep, outputs, saved.problems);
     setup.warnings.clear();
     for (const warning of saved.warnings) setup.warnings.set(warning.message, warning);
     this.error = null;
@@ -233,6 +237,7 @@ export class SessionDriver {
   private takeCheckpoint(): SessionCheckpoint {
     return {
       run: this.run.checkpoint(),
+      newest: this.outputs.report(this.setup.listSize).newest,
       problems: this.outputs.problemState(),
       warnings: [...this.setup.warnings.values()],
     };

@@ -19,6 +19,12 @@ export interface ProblemState {
   readonly listed: readonly string[];
 }
 
+/** Each output list's count and newest records (what a restored run starts from). */
+export interface OutputsState {
+  readonly counts: Readonly<Record<OutputKind, number>>;
+  readonly newest: RunSummary["newest"];
+}
+
 /** See the module comment. */
 export class SessionOutputs {
   readonly logs: Logs;
@@ -42,17 +48,19 @@ export class SessionOutputs {
   };
 
   /**
-   * Empty, or (a run restored from a checkpoint) with `counts` records per list already counted
-   * — none kept: they come back by replay — and the checkpoint's bad rows.
+   * Empty, or (a run restored from a checkpoint) with the records per list already counted and
+   * the newest of them kept — older ones come back by replay — and the checkpoint's bad rows.
    */
-  constructor(keep: number, counts?: Readonly<Record<OutputKind, number>>, problems?: ProblemState) {
+  constructor(keep: number, outputs?: OutputsState, problems?: ProblemState) {
+    const log = <K extends OutputKind>(kind: K) =>
+      new OutputLog<OutputViews[K]>(keep, outputs?.counts[kind], outputs?.newest[kind]);
     this.logs = {
-      matches: new OutputLog(keep, counts?.matches),
-      timeouts: new OutputLog(keep, counts?.timeouts),
-      late: new OutputLog(keep, counts?.late),
-      ruleDropped: new OutputLog(keep, counts?.ruleDropped),
-      stateExpired: new OutputLog(keep, counts?.stateExpired),
-      results: new OutputLog(keep, counts?.results),
+      matches: log("matches"),
+      timeouts: log("timeouts"),
+      late: log("late"),
+      ruleDropped: log("ruleDropped"),
+      stateExpired: log("stateExpired"),
+      results: log("results"),
     };
     this.problems = problems?.listed.slice() ?? [];
     this.problemCount = problems?.count ?? 0;

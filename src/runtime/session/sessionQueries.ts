@@ -35,7 +35,12 @@ export function keyPartialMatches(
   const subtask = job.subtaskOf(key);
   const watermark = job.subtaskWatermarks()[subtask] ?? Number.NEGATIVE_INFINITY;
   // In event time a window ends when the watermark passes it; in processing time, the clock.
-  const now = eventTime ? (Number.isFinite(watermark) ? watermark : null) : job.currentProcessingTime;
+  // −∞ is "no watermark yet"; the end of input's final +∞ watermark is shown as itself.
+  const now = eventTime
+    ? watermark === Number.NEGATIVE_INFINITY
+      ? null
+      : watermark
+    : job.currentProcessingTime;
   return {
     key,
     subtask,

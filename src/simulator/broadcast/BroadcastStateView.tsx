@@ -2,7 +2,7 @@ import { Fragment, useMemo } from "react";
 import type { SubtaskBroadcastView } from "../../runtime/job/index.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { useLiveQuery } from "../inspector/useLiveQuery.ts";
-import { useSimulation } from "../simulationStore.ts";
+import { useRunPosition, useSimulation } from "../simulationStore.ts";
 import { processorStateRows } from "./processorStateRows.ts";
 
 const askState = async (): Promise<readonly SubtaskBroadcastView[]> =>
@@ -19,9 +19,10 @@ function contentOf(view: SubtaskBroadcastView): string {
  * every broadcast record reaches every subtask, as in Flink's broadcast state pattern).
  */
 export function BroadcastStateView() {
-  const items = useSimulation((s) => s.summary?.position.items ?? 0);
+  // The end of input moves the run too: broadcast records left over apply then.
+  const position = useRunPosition();
   const epoch = useSimulation((s) => s.runEpoch);
-  const trigger = useMemo(() => [items, epoch], [items, epoch]);
+  const trigger = useMemo(() => [position, epoch], [position, epoch]);
   const live = useLiveQuery(askState, trigger, 400);
   const subtasks = live.value;
   if (live.error !== null)

@@ -3,7 +3,7 @@ import type { MetricsSeries } from "../../runtime/session/index.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { countText, durationText } from "../format/timeText.ts";
 import { useLiveQuery } from "../inspector/useLiveQuery.ts";
-import { useSimulation } from "../simulationStore.ts";
+import { useRunPosition, useSimulation } from "../simulationStore.ts";
 import { MetricChart } from "./MetricChart.tsx";
 import { chartColumns, latestValue, MEASURES, type Measure } from "./metricsData.ts";
 import "./MetricsTab.css";
@@ -26,7 +26,7 @@ function readout(measure: Measure, value: number | null): string {
 /** Polls the metrics once a second while the run plays, and after every step, seek or reset. */
 function useMetrics(): { series: MetricsSeries | null; error: string | null } {
   const playing = useSimulation((s) => s.summary?.state === "playing");
-  const items = useSimulation((s) => s.summary?.position.items ?? 0);
+  const position = useRunPosition();
   const epoch = useSimulation((s) => s.runEpoch);
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -38,8 +38,8 @@ function useMetrics(): { series: MetricsSeries | null; error: string | null } {
       clearInterval(timer);
     };
   }, [playing]);
-  // Playing: once per tick; paused: whenever the position moves.
-  const trigger = playing ? tick : items;
+  // Playing: once per tick; paused: whenever the run moves (the end of input too).
+  const trigger = playing ? tick : position;
   const live = useLiveQuery(
     askMetrics,
     useMemo(() => [trigger, epoch], [trigger, epoch]),

@@ -53,6 +53,13 @@ export class LinkReader {
     return this.fail(`${at(path, name)}: must be a text or null`);
   }
 
+  /** True or false; false when the field is absent (a link made before it existed); null when it is damaged. */
+  flag(parent: JsonRecord, name: string, path = ""): boolean | null {
+    const value = parent[name];
+    if (value === undefined) return false;
+    return typeof value === "boolean" ? value : this.fail(`${at(path, name)}: must be true or false`);
+  }
+
   wholeNumber(parent: JsonRecord, name: string, path = ""): number | null {
     const value = parent[name];
     if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;

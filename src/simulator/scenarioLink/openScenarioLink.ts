@@ -57,6 +57,7 @@ export async function currentScenarioFragment(): Promise<EncodeResult> {
     data,
     settings: state.settings,
     position: state.summary?.position.items ?? 0,
+    ended: state.summary?.position.ended ?? false,
     tab: state.dockTab,
     broadcast: schedule,
   };
@@ -114,6 +115,8 @@ export async function openScenarioFragment(
       `the link's broadcast schedule was not applied (the Broadcast tab shows it): ${broadcastStore.getState().problems.join("; ")}`,
     );
   if (view.position > 0) await controller.sendRewinding({ type: "seek", position: view.position });
+  // The end of input is one step past the last item (the same data ends at the same position).
+  if (view.ended) await controller.send({ type: "step" });
   if (view.tab !== null) showDockTab(view.tab);
   return { error: null, warnings };
 }

@@ -28,6 +28,7 @@ const view: ScenarioView = {
     speed: null,
   },
   position: 1234,
+  ended: true,
   tab: "keys",
   broadcast: '[{"at": 10, "remove": "1"}]',
 };
@@ -44,7 +45,7 @@ function linkOf(json: unknown): string {
 }
 
 describe("scenario links", () => {
-  it("round-trip rules, generator knobs, settings, position, tab and broadcast schedule", () => {
+  it("round-trip rules, generator knobs, settings, position (past the end of input too), tab and broadcast schedule", () => {
     const fragment = encoded(view);
     expect(fragment.startsWith(SCENARIO_PREFIX)).toBe(true);
     expect(fragment).toMatch(/^#scenario=[A-Za-z0-9_-]+$/);
@@ -55,6 +56,7 @@ describe("scenario links", () => {
     expect(decoded.view.data).toEqual(view.data);
     expect(decoded.view.settings).toEqual(view.settings);
     expect(decoded.view.position).toBe(1234);
+    expect(decoded.view.ended).toBe(true);
     expect(decoded.view.tab).toBe("keys");
     expect(decoded.view.broadcast).toBe(view.broadcast);
   });
@@ -89,6 +91,8 @@ describe("scenario links", () => {
         position: 0,
       }),
     );
+    // …and before a link said whether the run took the end of input: it stands at its position.
+    expect(decoded.ok && decoded.view.ended).toBe(false);
     expect(decoded.ok && decoded.view.settings).toEqual({
       ...view.settings,
       maxParallelism: 128,
@@ -142,6 +146,7 @@ describe("scenario links", () => {
     ) as Record<string, unknown>;
     const cases: [Record<string, unknown>, string][] = [
       [{ ...good, position: -1 }, "position: must be a whole number"],
+      [{ ...good, ended: "yes" }, "ended: must be true or false"],
       [{ ...good, settings: { parallelism: "4" } }, "settings.parallelism: must be a number"],
       [{ ...good, settings: { parallelism: 0 } }, "settings.parallelism: must be a whole number ≥ 1"],
       [

@@ -51,6 +51,11 @@ export interface ScenarioView {
   readonly settings: RunSettings;
   /** The input item the run stands at. */
   readonly position: number;
+  /**
+   * The run also took the end of input (its final watermark times partial matches out), which is
+   * no input item: `position` alone would reopen the run one step before it.
+   */
+  readonly ended: boolean;
   /** The dock tab shown; null keeps the current one. */
   readonly tab: string | null;
   /** The broadcast panel's schedule (its JSON text); null when there is none. */
@@ -83,6 +88,7 @@ export function encodeScenarioFragment(view: ScenarioView): EncodeResult {
     data: view.data,
     settings: view.settings,
     position: view.position,
+    ended: view.ended,
     tab: view.tab,
     broadcast: view.broadcast,
   };
@@ -117,15 +123,23 @@ export function decodeScenarioFragment(hash: string): DecodeResult {
   const data = readData(reader, root);
   const settings = readSettings(reader, root);
   const position = reader.wholeNumber(root, "position");
+  const ended = reader.flag(root, "ended");
   const tab = reader.optionalString(root, "tab");
   const broadcast = reader.optionalString(root, "broadcast");
-  if (reader.failed || documentText === null || data === null || settings === null || position === null)
+  if (
+    reader.failed ||
+    documentText === null ||
+    data === null ||
+    settings === null ||
+    position === null ||
+    ended === null
+  )
     return fail(reader.problem());
   const saved = parseSavedDocument(documentText, { fileName: "scenario link" });
   if (!saved.ok) return fail(`its rules cannot be read: ${saved.error}`);
   return {
     ok: true,
-    view: { doc: saved.doc, data, settings, position, tab, broadcast },
+    view: { doc: saved.doc, data, settings, position, ended, tab, broadcast },
     warnings: saved.warnings,
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { simulator } from "../controller/simulatorController.ts";
-import { useSimulation } from "../simulationStore.ts";
+import { useRunPosition, useSimulation } from "../simulationStore.ts";
 import type { WindowSpan } from "./drawTimeline.ts";
 
 /** Least time between two refreshes while the run plays. */
@@ -14,7 +14,7 @@ const MAX_KEYS = 60;
  * the run moves, at most every {@link REFRESH_MS}.
  */
 export function usePartialMatchWindows(keys: readonly string[]): readonly WindowSpan[] {
-  const items = useSimulation((s) => s.summary?.position.items ?? 0);
+  const position = useRunPosition();
   const epoch = useSimulation((s) => s.runEpoch);
   const [spans, setSpans] = useState<readonly WindowSpan[]>([]);
   const lastFetch = useRef(0);
@@ -51,7 +51,7 @@ export function usePartialMatchWindows(keys: readonly string[]): readonly Window
       live = false;
       clearTimeout(timer);
     };
-  }, [keyList, items, epoch]);
+  }, [keyList, position, epoch]);
 
   return spans;
 }

@@ -53,6 +53,7 @@ export async function loadBroadcastFile(
     context.report(`${file}: cannot read the file (${systemMessage(error)})`);
     return null;
   }
+  const reported = new Set<string>();
   const reader = new BroadcastReader({
     processor: context.processor,
     timed: context.timed,
@@ -60,8 +61,12 @@ export async function loadBroadcastFile(
     bindingHint: CLI_BINDING_HINT,
     ...(context.maxPartialMatches === null ? {} : { maxPartialMatches: context.maxPartialMatches }),
     untimed: "without --time or --clock",
+    // One warning per record, as `loadRules` gives one per loaded rule (the NFA warns per key).
     onWarning: (rule, { message }, where) => {
-      context.report(`warning: ${where}: rule '${rule.id}' (version ${rule.version}): ${message}`);
+      const line = `warning: ${where}: rule '${rule.id}' (version ${rule.version}): ${message}`;
+      if (reported.has(line)) return;
+      reported.add(line);
+      context.report(line);
     },
   });
   const records: BroadcastRecord[] = [];

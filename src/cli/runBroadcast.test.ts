@@ -54,6 +54,19 @@ describe("--broadcast", () => {
     ]);
   });
 
+  it("warns once for a broadcast rule that holds keys at the partial-match cap, however many keys hit it", async () => {
+    const dir = writeTempFiles({ "b.jsonl": `{"at":0,"rule":${ruleJson("r", 1, "a", "b")}}\n` });
+    const starts = ["u1", "u2", "u1", "u2"].map((u) => `{"u":"${u}","kind":"a"}`).join("\n");
+    const args = ["run", "--events", "-", "--key", "u", "--broadcast", path.join(dir, "b.jsonl")];
+    const run = await runInProcess([...args, "--max-partial-matches", "1"], starts);
+    expect(run.status).toBe(0);
+    expect(run.stderr.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(
+        /^warning: .*b\.jsonl:1: rule 'r' \(version 1\): more than 1 partial matches for one key; /,
+      ),
+    ]);
+  });
+
   it("adds rules without --pattern, removes them, and rejects an old version on stderr", async () => {
     const dir = writeTempFiles({
       "b.jsonl": [

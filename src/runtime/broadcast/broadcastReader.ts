@@ -47,8 +47,8 @@ export interface BroadcastReadContext {
   /** How the reader's user names "no time and no clock" (`without --time or --clock`). */
   readonly untimed: string;
   /**
-   * A compiler warning of a rule record, once per record (it may come while the rule runs, e.g.
-   * the partial-match cap); `source` as given to {@link BroadcastReader.read}.
+   * A compiler warning of a rule record (it may come while the rule runs, e.g. the partial-match
+   * cap, once per key that hits it); `source` as given to {@link BroadcastReader.read}.
    */
   readonly onWarning?: (rule: Rule, warning: EngineWarning, source: string) => void;
 }
@@ -211,14 +211,13 @@ export class BroadcastReader {
     const conditions = patternConditionProblems(rule.pattern, bindings, { bindingHint });
     for (const p of conditions)
       problems.push({ path: `rule.pattern.${p.path}`, message: p.message, showPath: true });
-    let warned = false;
     try {
+      // Every warning goes on (the NFA warns once per key): the session lists each once by its
+      // text, and a flag here would outlive the run, so a reset run would never warn again.
       const nfa = compilePattern(rule.pattern, {
         bindings,
         ...(maxPartialMatches === undefined ? {} : { maxPartialMatches }),
         onWarning: (warning) => {
-          if (warned) return;
-          warned = true;
           onWarning?.(rule, warning, source);
         },
       });

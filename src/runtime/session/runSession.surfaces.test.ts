@@ -44,17 +44,9 @@ function sessionOf(c: CrossCase): () => RunSession {
     });
 }
 
-/**
- * What a summary shows that must not depend on how the run got there (not the speed, not the
- * changed keys). Left out: a broadcast rule's partial-match cap warning (`records[i]: …`), which
- * the broadcast reader reports once per compiled record, so a run restarted from a checkpoint or
- * after Reset does not list it again (src/runtime/broadcast/broadcastReader.ts).
- */
+/** What a summary shows that must not depend on how the run got there (not the speed, not the changed keys). */
 function shown(summary: RunSummary): unknown {
-  const warnings = summary.warnings.filter(
-    (w) => !(w.kind === "partial-match-cap" && w.message.startsWith("records[")),
-  );
-  return { ...summary, eventsPerSecond: null, changedKeys: null, warnings };
+  return { ...summary, eventsPerSecond: null, changedKeys: null };
 }
 
 const stageTotal = (summary: RunSummary): number =>

@@ -7,7 +7,8 @@ import { Inspector } from "../inspector/Inspector.tsx";
 import { RuleSetPanel } from "../ruleset/RuleSetPanel.tsx";
 import { SimulatorDock } from "../simulator/SimulatorDock.tsx";
 import { TemplatesButton } from "../templates/TemplatesButton.tsx";
-import { lazyPanel } from "../ui/lazyPanel.tsx";
+import { useActiveRule } from "../document/useDocument.ts";
+import { lazyPanel, PanelFrame } from "../ui/lazyPanel.tsx";
 import { AppLayout } from "./AppLayout.tsx";
 import { Banner } from "./Banner.tsx";
 import { Header } from "./Header.tsx";
@@ -28,6 +29,16 @@ const rightTabs: readonly PanelTab[] = [
   { id: "source", label: "Source", panel: RuleSourceView },
   { id: "export", label: "Export", panel: ExportPanel },
 ];
+
+/**
+ * The canvas in an error boundary of its own, tried again whenever the active rule changes: a
+ * rule it cannot draw shows a message there, while the rule list, the Source view and Undo stay
+ * at hand to put it right (a failure once blanked the whole app).
+ */
+function CanvasFrame() {
+  const rule = useActiveRule();
+  return <PanelFrame label="canvas" panel={DesignerCanvas} testId="designer.frame" resetKey={rule} />;
+}
 
 /** CEP Studio: the designer's panels around the canvas, the simulator docked below. */
 export function App() {
@@ -64,7 +75,7 @@ export function App() {
             </div>
           </>
         }
-        center={<DesignerCanvas />}
+        center={<CanvasFrame />}
         right={<PanelTabs label="Rule details" testId="app.right" tabs={rightTabs} />}
         dock={<SimulatorDock />}
         sizes={sizes}

@@ -84,17 +84,28 @@ interface FrameProps {
   readonly panel: PanelComponent;
   /** Test id prefix: the loading status is `<prefix>.loading`, the failure `<prefix>.error`. */
   readonly testId: string;
+  /**
+   * After a failure, a change of this value shows the panel again by itself: what it failed on
+   * (the active rule, say) changed, through an undo or another view.
+   */
+  readonly resetKey?: unknown;
 }
 
 /**
- * One panel, with Suspense while it loads and an error boundary should it fail. Give each panel
- * its own frame (a `key` per panel), so one panel's failure is not shown in place of another.
+ * One panel, with Suspense while it loads and an error boundary should it fail (to load, or to
+ * render what it is given). Give each panel its own frame (a `key` per panel), so one panel's
+ * failure is not shown in place of another.
  */
 export class PanelFrame extends Component<FrameProps, FrameState> {
   override state: FrameState = { error: null };
 
   static getDerivedStateFromError(error: unknown): FrameState {
     return { error: error instanceof Error ? error.message : String(error) };
+  }
+
+  override componentDidUpdate(previous: FrameProps): void {
+    if (this.state.error !== null && previous.resetKey !== this.props.resetKey)
+      this.setState({ error: null });
   }
 
   override render(): ReactNode {

@@ -28,15 +28,21 @@ function describeOutput(output: OperatorOutput): string {
   return `${output.type} ${times.join(",")}${output.type === "timeout" ? ` @${output.timestamp}` : ""}`;
 }
 
+/** An event-time operator over {@link strictPair}, with its `advanceTime` log and outputs. */
+function eventTimeOperator() {
+  const advanced: number[] = [];
+  const outputs: string[] = [];
+  const operator = new CepOperator({
+    rules: [{ nfa: strictPair(advanced) }],
+    timeCharacteristic: "eventTime",
+    output: (output) => outputs.push(describeOutput(output)),
+  });
+  return { operator, advanced, outputs };
+}
+
 describe("CepOperator window timers", () => {
   it("skips a stale window timer, and still times the live run out at its own deadline", () => {
-    const advanced: number[] = [];
-    const outputs: string[] = [];
-    const operator = new CepOperator({
-      rules: [{ nfa: strictPair(advanced) }],
-      timeCharacteristic: "eventTime",
-      output: (output) => outputs.push(describeOutput(output)),
-    });
+    const { operator, advanced, outputs } = eventTimeOperator();
     // The run of a@1 ends at a@5 (strict contiguity); a@5 starts the run that stays.
     operator.processElement({ name: "a", ts: 1 }, "k", 1);
     operator.processElement({ name: "a", ts: 5 }, "k", 5);
@@ -57,13 +63,7 @@ describe("CepOperator window timers", () => {
   });
 
   it("still visits a key whose buffered element is due", () => {
-    const advanced: number[] = [];
-    const outputs: string[] = [];
-    const operator = new CepOperator({
-      rules: [{ nfa: strictPair(advanced) }],
-      timeCharacteristic: "eventTime",
-      output: (output) => outputs.push(describeOutput(output)),
-    });
+    const { operator, advanced, outputs } = eventTimeOperator();
     operator.processElement({ name: "a", ts: 1 }, "k", 1);
     operator.processWatermark(1);
     operator.processElement({ name: "b", ts: 3 }, "k", 3);

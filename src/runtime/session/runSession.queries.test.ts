@@ -9,23 +9,14 @@ import { PatternBuilder } from "../../model/patternBuilder.ts";
 import { RunSession } from "./runSession.ts";
 import { SessionInput } from "./sessionInput.ts";
 import type { RunConfig } from "./sessionTypes.ts";
-import { scenarioCsv, scenarioRule, SEED_CONFIG, seedBindings } from "./testing/sessionTestSupport.ts";
+import { scenario1Session, scenarioRule, SEED_CONFIG, seedBindings } from "./testing/sessionTestSupport.ts";
 
 const USER = "519698804";
 const MINUTE = 60_000;
 const T0 = Date.parse("2020-01-01T00:01:00Z");
 
 function scenario1(config: RunConfig = SEED_CONFIG, clock?: () => number): RunSession {
-  const input = SessionInput.fromText({ fileName: "scenario1.events.csv" });
-  input.push(scenarioCsv(1));
-  input.end();
-  return new RunSession({
-    rules: [scenarioRule(1)],
-    bindings: seedBindings(),
-    config,
-    input,
-    ...(clock === undefined ? {} : { clock }),
-  });
+  return scenario1Session({ config, ...(clock === undefined ? {} : { clock }) });
 }
 
 /** Scenario 1's rule (two views in a row within 5 min) over ready events. */

@@ -16,13 +16,7 @@ import { SessionInput } from "./sessionInput.ts";
 import type { RunSummary } from "./sessionTypes.ts";
 import { crossCaseArb, type CrossCase } from "./testing/crossSurfaceCases.ts";
 import { runConfig } from "./testing/crossSurfaceSession.ts";
-import {
-  scenarioCsv,
-  scenarioRule,
-  scenarioRuleJson,
-  SEED_CONFIG,
-  seedBindings,
-} from "./testing/sessionTestSupport.ts";
+import { scenario1Session, scenarioRuleJson, seedBindings } from "./testing/sessionTestSupport.ts";
 
 const SEED_RULES = [1, 2, 3, 4, 5].map(scenarioRuleJson);
 
@@ -105,16 +99,7 @@ describe("a run's views agree", () => {
   }, 60_000);
 
   it("a seek that restores a checkpoint still lists the newest outputs from before it", () => {
-    const input = SessionInput.fromText({ fileName: "scenario1.events.csv" });
-    input.push(scenarioCsv(1));
-    input.end();
-    const session = new RunSession({
-      rules: [scenarioRule(1)],
-      bindings: seedBindings(),
-      config: SEED_CONFIG,
-      input,
-      checkpointInterval: 2,
-    });
+    const session = scenario1Session({ checkpointInterval: 2 });
     for (let i = 0; i < 5; i++) session.step();
     expect(session.summary().newest.matches).toHaveLength(3);
     // Back to item 4: the checkpoint there was taken after two matches.
@@ -125,15 +110,7 @@ describe("a run's views agree", () => {
   });
 
   it("after the end of input, the Key inspector measures against the final +∞ watermark, as the run bar shows", () => {
-    const input = SessionInput.fromText({ fileName: "scenario1.events.csv" });
-    input.push(scenarioCsv(1));
-    input.end();
-    const session = new RunSession({
-      rules: [scenarioRule(1)],
-      bindings: seedBindings(),
-      config: SEED_CONFIG,
-      input,
-    });
+    const session = scenario1Session();
     for (let i = 0; i < 4; i++) session.step();
     expect(session.partialMatches("519698804").rules[0]?.partialMatches).toHaveLength(1);
     session.step();

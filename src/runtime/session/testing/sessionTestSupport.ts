@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { importRule } from "../../../formats/dynamicCep/index.ts";
 import type { ConditionBindings, Rule } from "../../../model/pattern.ts";
+import { RunSession, type RunSessionOptions } from "../runSession.ts";
+import { SessionInput } from "../sessionInput.ts";
 import type { RunConfig } from "../sessionTypes.ts";
 
 const SEED = path.resolve(import.meta.dirname, "../../../scenarios/seed");
@@ -40,3 +42,17 @@ export const SEED_CONFIG: RunConfig = {
   clock: null,
   parallelism: 1,
 };
+
+/** A session of seed scenario 1's rule over its CSV as the app runs it; `options` override the rest. */
+export function scenario1Session(options: Partial<RunSessionOptions> = {}): RunSession {
+  const input = SessionInput.fromText({ fileName: "scenario1.events.csv" });
+  input.push(scenarioCsv(1));
+  input.end();
+  return new RunSession({
+    rules: [scenarioRule(1)],
+    bindings: seedBindings(),
+    config: SEED_CONFIG,
+    input,
+    ...options,
+  });
+}

@@ -37,6 +37,24 @@ test.describe("simulator panels", () => {
     app.expectCleanRun();
   });
 
+  test("explaining an event that waits for the watermark follows the run to the end of input", async ({
+    app,
+    demo: sim,
+    panels,
+  }) => {
+    await sim.setOutOfOrderness(5000);
+    for (let i = 1; i <= 4; i++) await sim.step();
+    // Line 3 is the view at 00:01:03: 5 s of out-of-orderness hold it back.
+    await panels.explainLine(3);
+    await expect(panels.explainSentences.first()).toContainText("waiting for the watermark");
+    // The end of input is no item: its +∞ watermark releases the event, and the story changes.
+    await sim.step();
+    await expect(sim.state).toHaveText("finished");
+    await expect(panels.explainSentences.first()).not.toContainText("waiting for the watermark");
+    await expect(panels.byId("sim.explain.heading")).toContainText("Line 3");
+    app.expectCleanRun();
+  });
+
   test("a Learn card loads its rules and data, and its counts follow the run", async ({
     app,
     demo: sim,

@@ -3,7 +3,7 @@ import { useDocument } from "../../document/useDocument.ts";
 import type { ExplainResult } from "../../runtime/session/index.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { useLiveQuery } from "../inspector/useLiveQuery.ts";
-import { useSimulation } from "../simulationStore.ts";
+import { useRunPosition, useSimulation } from "../simulationStore.ts";
 import { ConditionTable } from "./ConditionTable.tsx";
 import { explainHeading, explainSentences } from "./explainText.ts";
 import "./ExplainTab.css";
@@ -34,7 +34,7 @@ export function ExplainTab() {
   );
   const highlightLines = useSimulation((s) => s.highlight?.lines ?? null);
   const selected = useSimulation((s) => s.selectedEvent);
-  const items = useSimulation((s) => s.summary?.position.items ?? 0);
+  const position = useRunPosition();
   const epoch = useSimulation((s) => s.runEpoch);
   const [lineText, setLineText] = useState("");
   const [ruleChoice, setRuleChoice] = useState<string | null>(null);
@@ -53,9 +53,14 @@ export function ExplainTab() {
         : async () => (await simulator().request({ type: "explain", ...question })).result,
     [question],
   );
-  // An event waiting for the watermark changes its story as the run moves on; others only on a new run.
+  // An event waiting for the watermark changes its story as the run moves on (the end of input
+  // too); others only on a new run. The trigger is a string, so a render alone does not re-ask.
   const [waitingPosition, setWaitingPosition] = useState(false);
-  const live = useLiveQuery<ExplainResult>(query, waitingPosition ? [items, epoch] : epoch, 500);
+  const live = useLiveQuery<ExplainResult>(
+    query,
+    waitingPosition ? `${position} in run ${epoch}` : epoch,
+    500,
+  );
   const waiting = live.value?.outcome.type === "waiting";
   if (waiting !== waitingPosition) setWaitingPosition(waiting);
 

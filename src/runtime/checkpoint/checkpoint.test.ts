@@ -250,4 +250,27 @@ describe("CheckpointStore", () => {
       new CheckpointStore<number>({ interval: 5 }).seek(3, { restore: (s) => s, replay: () => undefined }),
     ).toThrow(/no checkpoint/);
   });
+
+  it("with a clock, skips due checkpoints until 3× the last one's cost has passed (a quarter of the time)", () => {
+    let now = 0;
+    const store = new CheckpointStore<number>({ interval: 10, clock: () => now });
+    const taken: number[] = [];
+    for (let p = 1; p <= 100; p++) {
+      now += 1; // 1 ms of run per record
+      store.maybeCheckpoint(p, () => {
+        now += 20; // each checkpoint costs 20 ms
+        taken.push(p);
+        return p;
+      });
+    }
+    // The one at 10 starts at 10 ms and ends at 30 ms, so the next may start at 30 + 3 × 20 = 90 ms:
+    // position 20 comes at 40 ms, …, 60 at 80 ms (skipped), 70 at 90 ms (taken, ending at 110 ms;
+    // the next may start at 170 ms, after 100 comes at 140 ms).
+    expect(taken).toEqual([10, 70]);
+    expect(store.checkpoints.map((c) => c.position)).toEqual([10, 70]);
+    // Without a clock every due checkpoint is taken.
+    const plain = new CheckpointStore<number>({ interval: 10 });
+    for (let p = 1; p <= 30; p++) plain.maybeCheckpoint(p, () => p);
+    expect(plain.checkpoints.map((c) => c.position)).toEqual([10, 20, 30]);
+  });
 });

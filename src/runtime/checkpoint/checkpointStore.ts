@@ -1,6 +1,6 @@
 /**
- * Checkpoints of a run and time travel over them: a snapshot every `interval` input records and
- * on demand, kept within a memory budget, and `seek(position)` — restore the nearest checkpoint
+ * Checkpoints of a run and time travel over them: a snapshot every `interval` input records (no
+ * more than a set share of the time, given a clock) and on demand, kept within a memory budget, and `seek(position)` — restore the nearest checkpoint
  * at or before the position and replay the input from there, deterministically, to exactly that
  * position (backward or forward). Flink restores a job from its latest completed checkpoint and
  * replays the source from the checkpointed offsets; here any kept checkpoint can be the start.
@@ -31,7 +31,17 @@ export interface CheckpointStoreOptions<S> {
   readonly budgetBytes?: number;
   /** The size of a snapshot in bytes; default: a rough walk of its plain data. */
   readonly sizeOf?: (state: S) => number;
+  /**
+   * A clock in ms. With it, periodic checkpoints take at most {@link CHECKPOINT_TIME_SHARE} of
+   * the time: one due while less than 3 times the previous one's cost has passed since it ended is
+   * skipped (a big state's copy took longer than the run between checkpoints). Seeks then replay
+   * further; outputs do not change. Without a clock every due checkpoint is taken.
+   */
+  readonly clock?: () => number;
 }
+
+/** Most share of the run's time periodic checkpoints may take when the store has a clock. */
+export const CHECKPOINT_TIME_SHARE = 0.25;
 
 /** How to go back to a checkpoint and forward from it. */
 export interface SeekHandlers<S, J> {
@@ -47,7 +57,11 @@ export class CheckpointStore<S> {
   private readonly interval: number;
   private readonly budget: number;
   private readonly sizeOf: (state: S) => number;
+  private readonly clock: (() => number) | undefined;
   private total = 0;
+  /** When the last periodic checkpoint ended, and what it cost (clock ms). */
+  private lastEnd = Number.NEGATIVE_INFINITY;
+  private lastCost = 0;
 
   constructor(options: CheckpointStoreOptions<S>) {
     if (!(options.interval >= 0) || !Number.isInteger(options.interval)) {
@@ -56,6 +70,7 @@ export class CheckpointStore<S> {
     this.interval = options.interval;
     this.budget = options.budgetBytes ?? 64 * 1024 * 1024;
     this.sizeOf = options.sizeOf ?? estimateBytes;
+    this.clock = options.clock;
   }
 
   /** The kept checkpoints, oldest first. */
@@ -73,10 +88,23 @@ export class CheckpointStore<S> {
     return this.interval > 0 && position % this.interval === 0 && !this.has(position);
   }
 
-  /** Takes a checkpoint with `take()` if one is due at `position`; true when it did. */
+  /**
+   * Takes a checkpoint with `take()` if one is due at `position` (and, with a clock, its time
+   * share allows it); true when it did.
+   */
   maybeCheckpoint(position: number, take: () => S): boolean {
     if (!this.isDue(position)) return false;
+    const clock = this.clock;
+    if (clock === undefined) {
+      this.add(position, take());
+      return true;
+    }
+    const start = clock();
+    const pace = (1 - CHECKPOINT_TIME_SHARE) / CHECKPOINT_TIME_SHARE;
+    if (start - this.lastEnd < this.lastCost * pace) return false;
     this.add(position, take());
+    this.lastEnd = clock();
+    this.lastCost = this.lastEnd - start;
     return true;
   }
 

@@ -16,7 +16,8 @@
  * results are the `results` output list, and `partialMatches` returns its keyed state.
  *
  * Seeking: the run keeps checkpoints at input position 0 and every `checkpointInterval` items
- * (`sessionDriver.ts`), and {@link RunSession.seek} restores the nearest one at or before a
+ * (`sessionDriver.ts`; with a clock, skipping those that would take over a quarter of the time),
+ * and {@link RunSession.seek} restores the nearest one at or before a
  * position and replays to it. Checkpoints hold for one run: new rules, broadcast records,
  * settings or input start over from position 0.
  */
@@ -82,6 +83,7 @@ export class RunSession {
   private readonly keep: number;
   private readonly summaryListSize: number;
   private readonly checkpointInterval: number;
+  private readonly clock: (() => number) | undefined;
   private driver: SessionDriver;
   private playing = false;
   private readonly pacer: PlaybackPacer;
@@ -97,6 +99,7 @@ export class RunSession {
     this.summaryListSize = options.summaryListSize ?? 20;
     this.pacer = new PlaybackPacer(options.clock);
     this.checkpointInterval = options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
+    this.clock = options.clock;
     this.metrics = new SessionMetrics(options.clock);
     const source = {
       rules: options.rules,
@@ -385,6 +388,7 @@ export class RunSession {
         keep: this.keep,
         listSize: this.summaryListSize,
         checkpointInterval: this.checkpointInterval,
+        ...(this.clock === undefined ? {} : { clock: this.clock }),
         warnings: this.warnings,
       },
       items,

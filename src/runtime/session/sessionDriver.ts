@@ -7,7 +7,7 @@
  * plan, settings and input: the session builds a new one (and replays to its position) when
  * any of them changes.
  */
-import { CheckpointStore } from "../checkpoint/index.ts";
+import { CheckpointStore, estimateBytes } from "../checkpoint/index.ts";
 import { explainEvent, type ExplainRequest } from "./explainEvent.ts";
 import { OutputIndex } from "./outputIndex.ts";
 import type { OutputLog } from "./outputLog.ts";
@@ -47,6 +47,8 @@ export interface DriverSetup {
   readonly listSize: number;
   /** A checkpoint every this many input items. */
   readonly checkpointInterval: number;
+  /** The host's clock (ms): with it, checkpoints take a bounded share of the time (`CheckpointStore`). */
+  readonly clock?: () => number;
   /** The session's warnings (kept across restarts; the driver clears and restores them). */
   readonly warnings: Map<string, RunWarning>;
 }
@@ -92,7 +94,12 @@ export class SessionDriver {
     setup.warnings.clear();
     this.outputs = new SessionOutputs(setup.keep);
     this.run = new SessionRun(setup.plan, setup.config, setup.input, this.sinkOf(this.outputs));
-    this.checkpoints = new CheckpointStore({ interval: setup.checkpointInterval });
+    this.checkpoints = new CheckpointStore<SessionCheckpoint>({
+      interval: setup.checkpointInterval,
+      ...(setup.clock === undefined ? {} : { clock: setup.clock }),
+      // The run measured its state while it walked it for the held events' lines.
+      sizeOf: ({ run, ...session }) => run.bytes + estimateBytes(session),
+    });
     this.checkpoints.add(0, this.takeCheckpoint());
     if (this.replay(items, ended)) this.status = this.run.ended ? "finished" : "paused";
   }

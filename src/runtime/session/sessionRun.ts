@@ -80,6 +80,8 @@ export interface BroadcastTaken {
 export interface RunCheckpoint {
   readonly job: StreamJobSnapshot;
   readonly lines: ReadonlyArray<readonly [EventRecord, number]>;
+  /** The job state's rough size in bytes, by `estimateBytes`' rules (what the checkpoint budget counts). */
+  readonly bytes: number;
   readonly feed: FeedState;
   readonly items: number;
   readonly events: number;
@@ -195,12 +197,11 @@ export class SessionRun {
 
   /** The run now, as a copy (between items only, not from inside an output). */
   checkpoint(): RunCheckpoint {
-    const { job, attached: lines } = this.job.snapshotWith(this.items, (state) =>
-      heldLines(state, this.lineOf),
-    );
+    const { job, attached } = this.job.snapshotWith(this.items, (state) => heldLines(state, this.lineOf));
     return {
       job,
-      lines,
+      lines: attached.lines,
+      bytes: attached.bytes,
       feed: this.feed.state(),
       items: this.items,
       events: this.events,
@@ -308,22 +309,37 @@ export class SessionRun {
 
 /**
  * The events reachable from a job's state (element queues, shared buffers) that have an input
- * line, with that line. A plain-data walk: the state is what `structuredClone` copies.
+ * line, with that line, and the state's rough size by `estimateBytes`' rules (8 bytes a number,
+ * 2 a character, 16 an object or entry) — one plain-data walk for both, since a checkpoint of a
+ * big state spent as long again measuring it. The state is what `structuredClone` copies.
  */
-function heldLines(state: StreamJobSnapshot, lineOf: LineOf): Array<[EventRecord, number]> {
-  const found: Array<[EventRecord, number]> = [];
+function heldLines(
+  state: StreamJobSnapshot,
+  lineOf: LineOf,
+): { lines: Array<[EventRecord, number]>; bytes: number } {
+  const lines: Array<[EventRecord, number]> = [];
   const seen = new Set<object>();
+  // Values to search for events; and values inside events, only measured (they hold no events).
   const stack: unknown[] = [state];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== "object" || value === null || seen.has(value)) continue;
-    seen.add(value);
-    const line = lineOf(value as EventRecord);
-    // An event's own fields hold no other events.
-    if (line !== undefined) found.push([value as EventRecord, line]);
-    else if (value instanceof Map) for (const entry of value) stack.push(entry);
-    else if (value instanceof Set) for (const item of value) stack.push(item);
-    else for (const item of Object.values(value)) stack.push(item);
+  const inEvents: unknown[] = [];
+  let bytes = 0;
+  const visit = (value: unknown, search: boolean): void => {
+    if (typeof value === "string") bytes += 2 * value.length + 8;
+    else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") bytes += 8;
+    else if (typeof value === "object" && value !== null && !seen.has(value)) {
+      seen.add(value);
+      bytes += 16;
+      const line = search ? lineOf(value as EventRecord) : undefined;
+      const next = search && line === undefined ? stack : inEvents;
+      if (line !== undefined) lines.push([value as EventRecord, line]);
+      if (value instanceof Map) for (const [k, v] of value) next.push(k, v);
+      else if (value instanceof Set) for (const item of value) next.push(item);
+      else for (const item of Object.values(value)) next.push(item);
+    }
+  };
+  while (stack.length > 0 || inEvents.length > 0) {
+    if (stack.length > 0) visit(stack.pop(), true);
+    else visit(inEvents.pop(), false);
   }
-  return found;
+  return { lines, bytes };
 }

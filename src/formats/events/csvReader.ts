@@ -14,6 +14,14 @@ import { outOfRange } from "../json/jsonParser.ts";
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
 import { splitQuotedRecord } from "./csvRecord.ts";
 import { BEYOND_DOUBLE, exactNumberFromText } from "./exactNumber.ts";
+import {
+  MAX_RECORD_LENGTH,
+  notUtf8Warning,
+  recordLengthProblem,
+  REPLACEMENT_CHARACTER,
+  sizeText,
+  textEncodingProblem,
+} from "./recordText.ts";
 
 /** A reader for CSV with a header row. */
 export function createCsvReader(sink: ReadItemSink): EventReader {
@@ -37,10 +45,44 @@ class CsvReader implements EventReader {
     this.line++;
     if (this.failed) return;
     let line = this.line === 1 && text.startsWith("\uFEFF") ? text.slice(1) : text;
+    if (this.line === 1) {
+      const encoding = textEncodingProblem(line);
+      if (encoding !== null) {
+        this.fatal(1, encoding);
+        return;
+      }
+    }
     // A CR before the line break is part of the break (CRLF files); inside a quoted field that
     // spans lines it is kept, so the field reads back as it was written.
     const crlf = line.endsWith("\r");
     if (crlf) line = line.slice(0, -1);
+    const lineBreak = crlf ? "\r\n" : "\n";
+    if (!line.includes("\r")) {
+      this.readLine(line, lineBreak);
+      return;
+    }
+    // A lone CR ends a record too (classic Mac files; Jackson's CSV parser and Flink's
+    // line-based file sources read it so), and counts as a line; in quotes it is data.
+    const parts = line.split("\r");
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0) this.line++;
+      this.readLine(parts[i] ?? "", i === parts.length - 1 ? lineBreak : "\r");
+    }
+  }
+
+  end(): void {
+    if (this.failed || this.pendingLines === 0) return;
+    this.sink({
+      type: "problem",
+      line: this.pendingLine,
+      message: "unterminated quoted field at end of input",
+    });
+    this.pending = "";
+    this.pendingLines = 0;
+  }
+
+  /** Reads one line of text (without its break); `lineBreak` is the break that followed it. */
+  private readLine(line: string, lineBreak: string): void {
     if (this.pendingLines === 0) {
       if (line === "") return;
       this.pendingLine = this.line;
@@ -55,18 +97,24 @@ class CsvReader implements EventReader {
       this.inQuotes = endsInsideQuotes(line, this.inQuotes);
     }
     if (!this.inQuotes) this.finishRecord();
-    else this.pending += crlf ? "\r\n" : "\n";
+    else if (this.pending.length > MAX_RECORD_LENGTH) this.dropRunawayRecord();
+    else this.pending += lineBreak;
   }
 
-  end(): void {
-    if (this.failed || this.pendingLines === 0) return;
+  /**
+   * A quoted field still open after {@link MAX_RECORD_LENGTH}: almost always a stray quote that
+   * would otherwise swallow the rest of the file into one record. Its lines are skipped, and
+   * reading starts afresh at the next line.
+   */
+  private dropRunawayRecord(): void {
     this.sink({
       type: "problem",
       line: this.pendingLine,
-      message: "unterminated quoted field at end of input",
+      message: `the quoted field opened on this line is not closed within ${sizeText(MAX_RECORD_LENGTH)} (a stray '"'?); lines ${this.pendingLine} to ${this.line} are skipped`,
     });
     this.pending = "";
     this.pendingLines = 0;
+    this.inQuotes = false;
   }
 
   private finishRecord(): void {
@@ -75,6 +123,11 @@ class CsvReader implements EventReader {
     const quoted = this.hasQuote;
     this.pending = "";
     this.pendingLines = 0;
+    const tooLong = recordLengthProblem(text.length);
+    if (tooLong !== null) {
+      this.sink({ type: "problem", line, message: tooLong });
+      return;
+    }
     const cells = quoted ? splitQuotedRecord(text) : null;
     if (typeof cells === "string") {
       this.sink({ type: "problem", line, message: cells });
@@ -112,7 +165,12 @@ class CsvReader implements EventReader {
         event[name] = value;
       }
     }
-    this.sink({ type: "event", event, line });
+    if (!text.includes(REPLACEMENT_CHARACTER)) {
+      this.sink({ type: "event", event, line });
+      return;
+    }
+    const column = header[fields.findIndex((cell) => cell.includes(REPLACEMENT_CHARACTER))] ?? "";
+    this.sink({ type: "event", event, line, warning: notUtf8Warning(`column '${column}'`) });
   }
 
   private readHeader(fields: readonly string[], line: number): void {

@@ -14,6 +14,7 @@ export { createCsvReader } from "./csvReader.ts";
 export { createJsonArrayReader } from "./jsonArrayReader.ts";
 export { createJsonLinesReader } from "./jsonLinesReader.ts";
 export { exactNumberFromText } from "./exactNumber.ts";
+export { MAX_RECORD_LENGTH, sizeText, textEncodingProblem } from "./recordText.ts";
 export { parseDateTime, parseEventTime } from "./eventTime.ts";
 export type { EventTimeResult } from "./eventTime.ts";
 

@@ -6,6 +6,7 @@
  */
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
 import { readJsonRecord } from "./jsonRecord.ts";
+import { MAX_RECORD_LENGTH, sizeText, textEncodingProblem } from "./recordText.ts";
 
 type Phase = "before-array" | "in-array" | "after-array";
 
@@ -35,6 +36,14 @@ class JsonArrayReader implements EventReader {
   pushLine(text: string): void {
     this.line++;
     if (this.failed) return;
+    if (this.line === 1) {
+      const encoding = textEncodingProblem(text);
+      if (encoding !== null) {
+        this.failed = true;
+        this.sink({ type: "fatal", line: 1, message: encoding });
+        return;
+      }
+    }
     let chunkStart = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -77,7 +86,17 @@ class JsonArrayReader implements EventReader {
         else this.expectingElement = true;
       }
     }
-    if (this.collecting()) this.element += text.slice(chunkStart) + "\n";
+    if (!this.collecting()) return;
+    this.element += text.slice(chunkStart) + "\n";
+    if (this.element.length > MAX_RECORD_LENGTH) {
+      // An unclosed string or bracket makes the rest of the array one element: stop at the bound.
+      this.failed = true;
+      this.sink({
+        type: "fatal",
+        line: this.elementLine,
+        message: `the element starting here (column ${this.elementColumn}) is not closed within ${sizeText(MAX_RECORD_LENGTH)} (an unclosed string or bracket?); the rest of the array cannot be read`,
+      });
+    }
   }
 
   end(): void {

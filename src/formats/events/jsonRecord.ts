@@ -1,14 +1,15 @@
 /**
  * One JSON event record's text as a {@link ReadItem}, shared by the JSON Lines and JSON array
  * readers: positions inside the record become positions in the file, a value that cannot be read
- * names its path, and duplicate keys ride on the event as a warning (the row is still read, with
- * the last value, as Flink's Jackson reads it).
+ * names its path, and duplicate keys or bytes that were not UTF-8 ride on the event as a warning
+ * (the row is still read, with the last value, as Flink's Jackson reads it).
  */
 import { parseJsonData } from "../json/jsonData.ts";
 import { duplicateKeyMessage } from "../json/jsonText.ts";
 import type { JsonTextPosition, JsonTextWarning } from "../json/jsonText.ts";
 import type { ReadItem } from "./eventReader.ts";
 import { jsonRecordItem } from "./eventReader.ts";
+import { notUtf8Warning, recordLengthProblem, REPLACEMENT_CHARACTER } from "./recordText.ts";
 
 /**
  * Reads `text`, which starts in the file at `line`, `column` (1-based). A problem is reported on
@@ -16,6 +17,8 @@ import { jsonRecordItem } from "./eventReader.ts";
  * first line), so it names the line too when the record spans lines and it is not the first.
  */
 export function readJsonRecord(text: string, line: number, column: number): ReadItem {
+  const tooLong = recordLengthProblem(text.length);
+  if (tooLong !== null) return { type: "problem", line, message: tooLong };
   const inFile = (p: JsonTextPosition): JsonTextPosition => ({
     line: line + p.line - 1,
     column: p.line === 1 ? column + p.column - 1 : p.column,
@@ -29,15 +32,31 @@ export function readJsonRecord(text: string, line: number, column: number): Read
     return { type: "problem", line: at.line, message: `${what} at column ${at.column}: ${problem.message}` };
   }
   const item = jsonRecordItem(result.value, line);
+  if (item.type !== "event") return item;
+  const warnings: string[] = [];
   const [first, ...more] = result.warnings;
-  if (item.type !== "event" || first === undefined) return item;
-  return { ...item, warning: duplicateKeys(first, more.length, (p) => describe(inFile(p), line)) };
+  const where = (p: JsonTextPosition): string => describe(inFile(p), line);
+  if (first !== undefined) warnings.push(duplicateKeys(first, more.length, where));
+  const replaced = text.indexOf(REPLACEMENT_CHARACTER);
+  if (replaced !== -1) warnings.push(notUtf8Warning(where(positionOf(text, replaced))));
+  return warnings.length === 0 ? item : { ...item, warning: warnings.join("; ") };
 }
 
 /** `data.p at column 20: duplicate key "p" (first at column 8); … (and 2 more duplicate keys)`. */
 function duplicateKeys(first: JsonTextWarning, more: number, where: (p: JsonTextPosition) => string): string {
   const others = more === 0 ? "" : ` (and ${more} more duplicate key${more === 1 ? "" : "s"})`;
   return `${first.path} at ${where(first)}: ${duplicateKeyMessage(first.key, where(first.first))}${others}`;
+}
+
+/** The 1-based line and column of `offset` in `text`. */
+function positionOf(text: string, offset: number): JsonTextPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 function describe(at: JsonTextPosition, line: number): string {

@@ -1,8 +1,8 @@
-import { useState, type DragEvent } from "react";
+import { useRef, useState, type DragEvent } from "react";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
 import { simulator } from "../controller/simulatorController.ts";
 import { FieldMappingForm } from "./FieldMappingForm.tsx";
-import { initialMapping, mappingProblem, sampleEvents, SAMPLE_BYTES, type FileSample } from "./fileSample.ts";
+import { initialMapping, mappingProblem, readFileSample, type FileSample } from "./fileSample.ts";
 import { SamplePreview } from "./SamplePreview.tsx";
 
 type Picked =
@@ -18,8 +18,7 @@ type Picked =
 /** Reads the first bytes of `file` for its preview. */
 async function previewOf(file: File): Promise<Picked> {
   try {
-    const text = await file.slice(0, SAMPLE_BYTES).text();
-    const sample = sampleEvents(text, file.name, file.size <= SAMPLE_BYTES);
+    const sample = await readFileSample(file, file.name);
     return { state: "preview", file, sample, mapping: initialMapping(sample.schema) };
   } catch (error) {
     return { state: "failed", file, message: error instanceof Error ? error.message : String(error) };
@@ -34,10 +33,14 @@ async function previewOf(file: File): Promise<Picked> {
 export function FileData() {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [over, setOver] = useState(false);
+  // The file picked last: a preview that comes back after another file was picked is dropped.
+  const latest = useRef<File | null>(null);
 
   const pick = async (file: File) => {
+    latest.current = file;
     setPicked({ state: "reading", file });
     const preview = await previewOf(file);
+    if (latest.current !== file) return;
     setPicked(preview);
     if (
       preview.state === "preview" &&

@@ -1,42 +1,12 @@
 import { useState } from "react";
 import { GENERATED_SCHEMAS, type GeneratedSchema } from "../../formats/generator/index.ts";
 import { simulator } from "../controller/simulatorController.ts";
-import { DEFAULT_GENERATOR_SETTINGS, generatorProblem, type GeneratorSettings } from "./generatorSettings.ts";
-
-type NumberKnob = {
-  [K in keyof GeneratorSettings]: GeneratorSettings[K] extends number ? K : never;
-}[keyof GeneratorSettings];
-
-/** The numeric knobs, in the order shown, with their labels and help. */
-const KNOBS: readonly { key: NumberKnob; label: string; help: string; step?: number }[] = [
-  { key: "seed", label: "Seed", help: "The same seed and knobs give the same stream, byte for byte" },
-  { key: "users", label: "Users", help: "The key population" },
-  { key: "events", label: "Events", help: "How many events to generate" },
-  { key: "eventsPerSecond", label: "Rate (events/s)", help: "Events per second of event time", step: 0.1 },
-  {
-    key: "maxOutOfOrdernessMs",
-    label: "Max disorder (ms)",
-    help: "Out-of-orderness: each event arrives up to this much after its timestamp",
-  },
-  {
-    key: "lateFraction",
-    label: "Late fraction",
-    help: "Share of events later than the out-of-orderness",
-    step: 0.001,
-  },
-  {
-    key: "lateDelayMs",
-    label: "Late delay (ms)",
-    help: "How much later than the out-of-orderness late events arrive",
-  },
-  { key: "partitions", label: "Partitions", help: "Source partitions the users are spread over" },
-  {
-    key: "idleEveryMs",
-    label: "Idle every (ms)",
-    help: "Length of an idle cycle of a partition (0: never idle)",
-  },
-  { key: "idleForMs", label: "Idle for (ms)", help: "The quiet stretch at the end of each idle cycle" },
-];
+import {
+  DEFAULT_GENERATOR_SETTINGS,
+  GENERATOR_KNOBS,
+  generatorProblem,
+  type GeneratorSettings,
+} from "./generatorSettings.ts";
 
 /** Every knob of the seeded clickstream generator; generated text is streamed to the worker in chunks. */
 export function GeneratorForm() {
@@ -69,12 +39,13 @@ export function GeneratorForm() {
             ))}
           </select>
         </label>
-        {KNOBS.map((knob) => (
+        {GENERATOR_KNOBS.map((knob) => (
           <label key={knob.key} title={knob.help}>
             <span>{knob.label}</span>
             <input
               type="number"
-              value={settings[knob.key]}
+              // An emptied field is NaN, which an input cannot show: it shows empty.
+              value={Number.isNaN(settings[knob.key]) ? "" : settings[knob.key]}
               step={knob.step ?? 1}
               min={0}
               data-testid={`sim.generator.${knob.key}`}

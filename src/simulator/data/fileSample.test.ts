@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedScenarios } from "../../scenarios/seedScenarios.ts";
-import { initialMapping, mappingProblem, sampleEvents } from "./fileSample.ts";
+import { initialMapping, mappingProblem, readFileSample, sampleEvents } from "./fileSample.ts";
 
 describe("sampleEvents", () => {
   it("recognises the seed clickstream and maps it without asking", () => {
@@ -45,7 +45,7 @@ describe("sampleEvents", () => {
     );
     const binary = "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR,a\nb,c\n";
     expect(sampleEvents(binary, "picture.csv", true)).toMatchObject({
-      refusal: expect.stringMatching(/^it is not a text file/) as unknown,
+      refusal: expect.stringMatching(/^the file is not a text file/) as unknown,
       problems: [],
     });
     expect(sampleEvents("a,b\n1,2\n", "ok.csv", true).refusal).toBeNull();
@@ -87,6 +87,43 @@ describe("sampleEvents", () => {
     expect(sample.events).toHaveLength(2);
     expect(sample.problems).toHaveLength(1);
     expect(sample.problems[0]?.line).toBe(2);
+  });
+});
+
+describe("readFileSample", () => {
+  /** `text` (ASCII) written as UTF-16LE with its byte-order mark. */
+  const utf16 = (text: string): ArrayBuffer => {
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes[2 + i * 2] = text.charCodeAt(i);
+    return bytes.buffer;
+  };
+
+  it("decodes as the run does (UTF-8), so a UTF-16 file is refused rather than previewed", async () => {
+    const sample = await readFileSample(new Blob([utf16("user,t\n1,1000\n")]), "wide.csv");
+    expect(sample.events).toEqual([]);
+    expect(sample.problems).toEqual([]);
+    expect(sample.refusal).toBe(
+      "the file is UTF-16 text, not UTF-8 (a NUL byte between its characters): save it as UTF-8",
+    );
+  });
+
+  it("reads further when the first line is longer than the first bytes", async () => {
+    const long = JSON.stringify({ user: "a", ts: 1700000000000, note: "x".repeat(400_000) });
+    const text = `${long}\n{"user":"b","ts":1700000001000,"note":""}\n`.repeat(40);
+    const sample = await readFileSample(new Blob([text]), "long.jsonl");
+    expect(sample.refusal).toBeNull();
+    expect(sample.events.length).toBeGreaterThan(2);
+    expect(sample.events[1]).toEqual({ user: "b", ts: 1700000001000, note: "" });
+  });
+
+  it("says so when the first line is longer than an event may be", async () => {
+    const text = `{"user":"a","blob":"${"x".repeat(11 * 1024 * 1024)}"}\n{"user":"b"}\n`;
+    const sample = await readFileSample(new Blob([text]), "huge.jsonl");
+    expect(sample.events).toEqual([]);
+    expect(sample.refusal).toMatch(
+      /^its first line is longer than 10\.1 MB \(without a line break\): CEP Studio reads one event per line, of at most 10\.0 MB$/,
+    );
   });
 });
 

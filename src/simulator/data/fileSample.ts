@@ -5,12 +5,18 @@
  * enough to show the user what will be read and to ask for a field mapping when the schema is
  * unknown, without reading the whole file on the UI thread. Pure.
  */
+import { MAX_RECORD_LENGTH, sizeText, textEncodingProblem } from "../../formats/events/index.ts";
 import type { EventData, EventFormat } from "../../formats/events/index.ts";
 import { createChunkedSource, inferSchema } from "../../runtime/sources/index.ts";
 import type { FieldMapping, SchemaInference, SourceProblem } from "../../runtime/sources/index.ts";
 
 /** Bytes read for a preview: enough for a thousand typical rows. */
-export const SAMPLE_BYTES = 256 * 1024;
+const SAMPLE_BYTES = 256 * 1024;
+/**
+ * Bytes read when the first {@link SAMPLE_BYTES} hold no whole event: enough for a first line as
+ * long as an event may be (a JSON Lines record of a few megabytes).
+ */
+const LONG_SAMPLE_BYTES = MAX_RECORD_LENGTH + 64 * 1024;
 /** Events kept from the sample. */
 const SAMPLE_EVENTS = 1000;
 
@@ -43,6 +49,7 @@ export interface FileSample {
 export function sampleEvents(text: string, fileName: string | null, complete: boolean): FileSample {
   const source = createChunkedSource(fileName === null ? {} : { fileName });
   const items = [...source.push(text)];
+  const noWholeLine = !complete && source.progress().lines === 0;
   const cutLine = complete || items.some((i) => i.type === "event") ? null : source.progress().lines + 1;
   if (complete || cutLine !== null) items.push(...source.end());
   const events: EventData[] = [];
@@ -52,10 +59,11 @@ export function sampleEvents(text: string, fileName: string | null, complete: bo
     events.push(item.event);
     if (item.warning !== undefined) warnings.push({ line: item.line, message: item.warning });
   }
-  // Text never holds NUL; a picture, a spreadsheet or an archive does, in its first bytes: the
-  // "rows" such a file breaks into say nothing worth listing.
-  const binary = text.includes("\u0000");
-  const problems = binary ? [] : source.problems().listed.filter((p) => cutLine === null || p.line < cutLine);
+  // Text never holds NUL; UTF-16, a picture, a spreadsheet or an archive does, in its first
+  // bytes: the "rows" such a file breaks into say nothing worth listing.
+  const encoding = textEncodingProblem(text);
+  const problems =
+    encoding !== null ? [] : source.problems().listed.filter((p) => cutLine === null || p.line < cutLine);
   const format = source.progress().format;
   return {
     format,
@@ -64,10 +72,26 @@ export function sampleEvents(text: string, fileName: string | null, complete: bo
     problems,
     warnings,
     complete,
-    refusal: binary
-      ? "it is not a text file (it holds NUL bytes): CEP Studio reads CSV, JSON and JSON Lines text"
-      : refusalOf(text, format, events.length, problems.length, complete),
+    refusal: encoding ?? refusalOf(text, format, events.length, problems.length, complete, noWholeLine),
   };
+}
+
+/**
+ * Reads the first bytes of `file` and samples them. They are decoded as the worker decodes the
+ * file (UTF-8; `Blob.text()` would read a UTF-16 byte-order mark, so the preview would show rows
+ * the run cannot read). When they hold no whole event (a first line longer than
+ * {@link SAMPLE_BYTES}), more is read, up to a line as long as an event may be.
+ */
+export async function readFileSample(file: Blob, fileName: string): Promise<FileSample> {
+  const read = async (bytes: number) => {
+    const text = new TextDecoder("utf-8").decode(await file.slice(0, bytes).arrayBuffer());
+    return { text, sample: sampleEvents(text, fileName, file.size <= bytes) };
+  };
+  const first = await read(SAMPLE_BYTES);
+  const { text, sample } = first;
+  const wholeLine = sample.complete || sample.events.length > 0 || text.includes("\n");
+  if (wholeLine || textEncodingProblem(text) !== null) return sample;
+  return (await read(LONG_SAMPLE_BYTES)).sample;
 }
 
 /** Why a text sample gives nothing to load, or null; see {@link FileSample.refusal}. */
@@ -77,8 +101,12 @@ function refusalOf(
   events: number,
   problems: number,
   complete: boolean,
+  noWholeLine: boolean,
 ): string | null {
   if (events > 0) return null;
+  if (noWholeLine) {
+    return `its first line is longer than ${sizeText(text.length)} (without a line break): CEP Studio reads one event per line, of at most ${sizeText(MAX_RECORD_LENGTH)}`;
+  }
   if (text.trim() === "") return complete ? "it is empty: there are no events to load" : null;
   if (problems > 0) return "no event in it could be read (the problems are listed below)";
   if (!complete) return null;

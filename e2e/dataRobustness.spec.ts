@@ -1,0 +1,91 @@
+/**
+ * Files from outside in the Data tab, read as the CLI reads them: UTF-16 is refused with the
+ * reason before anything is loaded, Latin-1 bytes are read with a warning naming the row and
+ * column, lone CR line ends end rows, a first line longer than the preview's first bytes still
+ * previews, and a large file loads while the page stays responsive.
+ */
+import { DataRobustnessPage, latin1, utf16le } from "./pages/dataRobustnessPage.ts";
+import { expect, test } from "./pages/fixtures.ts";
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+test.describe("simulator: data files from outside", () => {
+  test("a UTF-16 file is refused with the reason; the data loaded before stays", async ({
+    app,
+    demo: sim,
+  }) => {
+    const data = new DataRobustnessPage(app.page);
+    await data.pickBytes("excel-unicode.csv", utf16le("user,t\r\n1,1000\r\n2,2000\r\n"));
+    await expect(data.verdict).toHaveText(
+      "nothing to load: the file is UTF-16 text, not UTF-8 (a NUL byte between its characters): save it as UTF-8",
+    );
+    await expect(sim.control("mapping.key")).toHaveCount(0);
+    await expect(sim.position).toHaveText("event 0 / 4");
+    app.expectCleanRun();
+  });
+
+  test("Latin-1 bytes are read with a warning naming the row and the column", async ({ app, demo: sim }) => {
+    const data = new DataRobustnessPage(app.page);
+    const warning =
+      "column 'city': bytes that are not UTF-8, read as '\uFFFD' (is the file Latin-1 or Windows-1252? save it as UTF-8)";
+    await data.pickBytes("cities.csv", latin1("user,t,city\n1,1000,M\u00fcnchen\n2,2000,Paris\n"));
+    await expect(data.previewWarnings).toHaveText(`line 2: ${warning}`);
+    await data.loadWithMapping("user", "t");
+    await expect(sim.position).toHaveText("event 0 / 2");
+    await expect(sim.rowWarnings).toHaveText(`cities.csv:2: ${warning}`);
+    await app.screenshot("data-latin1-warning");
+    app.expectCleanRun();
+  });
+
+  test("lone CR line ends (classic Mac) end rows, in CSV and JSON Lines", async ({ app, demo: sim }) => {
+    const data = new DataRobustnessPage(app.page);
+    await data.pickBytes("mac.csv", utf8("user,t,v\r1,1000,a\r2,2000,b\r3,3000,c\r"));
+    await expect(data.verdict).toHaveText("schema not recognised — choose the fields below");
+    await expect(sim.previewTable.locator("tbody tr")).toHaveCount(3);
+    await data.loadWithMapping("user", "t");
+    await expect(sim.position).toHaveText("event 0 / 3");
+
+    await data.pickBytes("mac.jsonl", utf8('{"user":1,"t":1000}\r{"user":2,"t":2000}\r'));
+    await data.loadWithMapping("user", "t");
+    await expect(sim.position).toHaveText("event 0 / 2");
+    app.expectCleanRun();
+  });
+
+  test("a first line longer than the preview's first bytes still previews and loads", async ({
+    app,
+    demo: sim,
+  }) => {
+    const data = new DataRobustnessPage(app.page);
+    const long = JSON.stringify({ user: "a", t: 1000, note: "x".repeat(400_000) });
+    await data.pickBytes("notes.jsonl", utf8(`${long}\n{"user":"b","t":2000,"note":""}\n`));
+    await expect(data.verdict).toHaveText("schema not recognised — choose the fields below");
+    await data.loadWithMapping("user", "t");
+    await expect(sim.position).toHaveText("event 0 / 2");
+
+    // Over the bound of one event: said in the preview, not a dead end without a word.
+    const huge = JSON.stringify({ user: "a", t: 1000, note: "x".repeat(11 * 1024 * 1024) });
+    await data.pickBytes("huge.jsonl", utf8(`${huge}\n{"user":"b","t":2000}\n`));
+    await expect(data.verdict).toContainText("nothing to load: its first line is longer than 10.1 MB");
+    await expect(sim.position).toHaveText("event 0 / 2");
+    app.expectCleanRun();
+  });
+
+  test("a 12 MB CSV loads in the worker while the page stays responsive", async ({ app, demo: sim }) => {
+    const data = new DataRobustnessPage(app.page);
+    const rows = 200_000;
+    const lines = ["user,t,kind,price,note"];
+    for (let i = 0; i < rows; i++) {
+      lines.push(
+        `u${i % 997},${1_700_000_000_000 + i * 1000},${i % 30 === 0 ? "cart" : "view"},${i % 500}.25,${"n".repeat(i % 40)}`,
+      );
+    }
+    const bytes = utf8(`${lines.join("\n")}\n`);
+    await data.pickBytes("clicks.csv", bytes);
+    await expect(data.verdict).toHaveText("schema not recognised — choose the fields below");
+    await data.startStallProbe();
+    await data.loadWithMapping("user", "t");
+    await expect(sim.position).toHaveText("event 0 / 200 000", { timeout: 15_000 });
+    await data.expectResponsive();
+    app.expectCleanRun();
+  });
+});

@@ -88,4 +88,21 @@ test.describe("simulator: data files from outside", () => {
     await data.expectResponsive();
     app.expectCleanRun();
   });
+
+  test("a 9 MB cell does not freeze the Stream tab: the cell shows its start and how much more there is", async ({
+    app,
+    demo: sim,
+  }) => {
+    const data = new DataRobustnessPage(app.page);
+    await data.pickBytes("blob.csv", utf8(`user,t,blob\n1,1000,${"y".repeat(9 << 20)}\n2,2000,z\n`));
+    await data.loadWithMapping("user", "t");
+    await sim.runToEnd();
+    await data.startStallProbe();
+    await sim.openTab("stream");
+    await expect(sim.rows("stream")).toHaveCount(2);
+    await expect(sim.rows("stream").first()).toContainText("more characters)");
+    await app.page.waitForTimeout(500);
+    await data.expectResponsive();
+    app.expectCleanRun();
+  });
 });

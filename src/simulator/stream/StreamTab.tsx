@@ -1,3 +1,4 @@
+import { cellText } from "../format/cellText.ts";
 import { useCallback, useEffect, useState } from "react";
 import type { InputEvents, InputFilter } from "../../runtime/session/index.ts";
 import { effectiveTimeMode } from "../controller/runSettings.ts";
@@ -42,7 +43,7 @@ function columns(typeField: string | null, processed: number, watermark: number 
       id: "fields",
       header: "Fields",
       width: "minmax(12rem, 1fr)",
-      cell: (r) => <span className="sim-code">{JSON.stringify(r.fields)}</span>,
+      cell: (r) => <span className="sim-code">{cellText(JSON.stringify(r.fields))}</span>,
     },
   ];
 }

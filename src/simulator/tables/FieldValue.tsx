@@ -1,3 +1,4 @@
+import { cellText } from "../format/cellText.ts";
 import { fieldText } from "./eventText.ts";
 
 /**
@@ -18,5 +19,5 @@ export function FieldValue({ value }: { value: unknown }) {
         &quot;&quot;
       </span>
     );
-  return <>{fieldText(value)}</>;
+  return <>{cellText(fieldText(value))}</>;
 }

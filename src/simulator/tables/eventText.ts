@@ -1,9 +1,10 @@
 /**
  * Captured events and matches as short text for table cells: the event's type and time (by
- * the data's field mapping) and its input line. Pure.
+ * the data's field mapping) and its input line, each event cut to what a cell shows. Pure.
  */
 import type { EventView, MatchView } from "../../runtime/session/index.ts";
 import type { FieldMapping } from "../../runtime/sources/index.ts";
+import { cellText } from "../format/cellText.ts";
 
 /**
  * A field's value as text (objects as JSON). No value (JSON `null`) reads `null` and the empty
@@ -25,7 +26,7 @@ export function eventText(event: EventView, mapping: FieldMapping | null): strin
   const parts = [mapping?.type, mapping?.time]
     .filter((f): f is string => f !== null && f !== undefined && fields[f] !== undefined)
     .map((f) => fieldText(fields[f]));
-  const shown = parts.length > 0 ? parts.join(" @ ") : JSON.stringify(fields);
+  const shown = cellText(parts.length > 0 ? parts.join(" @ ") : JSON.stringify(fields));
   return event.line === null ? shown : `${shown} (line ${event.line})`;
 }
 

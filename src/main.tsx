@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
+import { AppFailure } from "./app/AppFailure.tsx";
 import { bootstrapDocument } from "./app/bootstrap.ts";
 import { installTestApi } from "./app/testApi.ts";
 import "./app/app.css";
@@ -21,7 +22,9 @@ void bootstrapDocument({
 }).finally(() => {
   root.render(
     <StrictMode>
-      <App />
+      <AppFailure>
+        <App />
+      </AppFailure>
     </StrictMode>,
   );
 });

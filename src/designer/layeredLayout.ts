@@ -66,8 +66,10 @@ function longestPathRanks(n: number, edges: readonly LayoutEdge[]): number[] {
     }
   }
   if (ranked < n) {
-    // Stages on or behind a cycle never reached zero incoming edges.
-    const rest = maxRank + 1;
+    // Stages on or behind a cycle never reached zero incoming edges. When no stage was ranked
+    // (every stage is on a cycle) they make the first column: a column of their own after an
+    // empty one would leave a hole.
+    const rest = ranked === 0 ? 0 : maxRank + 1;
     for (let i = 0; i < n; i++) if ((incoming[i] as number) > 0) rank[i] = rest;
   }
   return rank;

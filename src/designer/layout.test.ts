@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STAGE_SIZE } from "./designerGeometry.ts";
+import { GROUP_PADDING, STAGE_SIZE } from "./designerGeometry.ts";
 import { stageKey } from "../document/edits/graphAccess.ts";
 import { layoutRule } from "./layout.ts";
 import type { GraphNode } from "../model/pattern.ts";
@@ -48,6 +48,39 @@ describe("layoutRule", () => {
     expect(group.x + groupWidth).toBeLessThan(end.x);
   });
 
+  it("keeps deeply nested groups compact: each level's first row starts right inside its group", () => {
+    // `pre1 followedBy (pre2 followedBy (… (leaf0 next leaf1)))`: each group held twice the
+    // space it needed above its stages, so 30 levels grew to ten million pixels and the canvas
+    // showed nothing.
+    const depth = 30;
+    let inner: GraphNode = longChain(["leaf0", "leaf1"]);
+    for (let i = depth - 1; i >= 1; i--) {
+      const group: GraphNode = { ...inner, name: `g${i + 1}` };
+      const pre = longChain([`pre${i}`]).nodes[0] as GraphNode;
+      inner = {
+        ...inner,
+        name: `g${i}`,
+        nodes: [pre, group],
+        edges: [{ source: `pre${i}`, target: `g${i + 1}`, type: "SKIP_TILL_NEXT" }],
+      };
+    }
+    const positions = layoutRule(ruleOf(inner));
+    const groupPath: string[] = [];
+    for (let i = 2; i < depth; i++) {
+      groupPath.push(`g${i}`);
+      // The inner group's frame starts at the padding; `pre` sits on its first row's line.
+      const group = positions[stageKey(groupPath, `g${i + 1}`)];
+      const pre = positions[stageKey(groupPath, `pre${i}`)];
+      expect(group, `g${i + 1}`).toEqual({
+        x: GROUP_PADDING.left + STAGE_SIZE.width + 140,
+        y: GROUP_PADDING.top,
+      });
+      expect(pre, `pre${i}`).toEqual({ x: GROUP_PADDING.left, y: 2 * GROUP_PADDING.top });
+    }
+    const ys = Object.values(positions).map((p) => p.y);
+    expect(Math.max(...ys)).toBeLessThan(depth * STAGE_SIZE.height);
+  });
+
   it("places every stage of a broken rule (duplicate names, cycle, dangling edge)", () => {
     const positions = layoutRule(brokenRule());
     expect(Object.keys(positions).sort()).toEqual(["a", "b", "c", "stray"]);
@@ -93,6 +126,49 @@ describe("layoutRule", () => {
     expect(p("s150").x).toBe(p("s149").x + STAGE_SIZE.width + 140);
     expect(p("s198").x).toBe(p("s199").x);
     expect(p("s198").x).toBeGreaterThan(p("s197").x);
+  });
+
+  it("lays out a small level with far more edges than a chain without dagre (30 stages joined every way froze the tab for 5 s)", () => {
+    const stages = Array.from({ length: 30 }, (_, i) => `k${i}`);
+    const chain = longChain(stages);
+    const dense: GraphNode = {
+      ...chain,
+      edges: stages.flatMap((source) =>
+        stages
+          .filter((target) => target !== source)
+          .map((target) => ({ source, target, type: "SKIP_TILL_ANY" })),
+      ),
+    };
+    const started = performance.now();
+    const positions = layoutRule(ruleOf(dense));
+    expect(performance.now() - started).toBeLessThan(1000);
+    // Every stage is on a cycle: the layered layout stacks them in one column, without overlaps.
+    const boxes = stages.map((name) => stageBox(positions[name] as Box));
+    expect(new Set(boxes.map((box) => box.x)).size).toBe(1);
+    boxes.forEach((box, i) => {
+      for (const other of boxes.slice(i + 1)) expect(overlaps(box, other)).toBe(false);
+    });
+  });
+
+  it("lays out a large level that is one cycle (no stage to start from) in one column", () => {
+    const stages = Array.from({ length: 200 }, (_, i) => `r${i}`);
+    const chain = longChain(stages);
+    const ring: GraphNode = {
+      ...chain,
+      edges: [...chain.edges, { source: "r199", target: "r0", type: "SKIP_TILL_NEXT" }],
+    };
+    const positions = layoutRule(ruleOf(ring));
+    expect(stages.every((name) => positions[name]?.x === 0)).toBe(true);
+    expect(new Set(stages.map((name) => positions[name]?.y)).size).toBe(stages.length);
+  });
+
+  it("still lays out a chain with a few stray edges with dagre, repeated edges counted once", () => {
+    const stages = ["a", "b", "c", "d"];
+    const chain = longChain(stages);
+    const stray = { source: "a", target: "c", type: "SKIP_TILL_ANY" } as const;
+    const repeated = Array.from({ length: 40 }, () => stray);
+    const positions = layoutRule(ruleOf({ ...chain, edges: [...chain.edges, ...repeated] }));
+    expect(positions).toEqual(layoutRule(ruleOf({ ...chain, edges: [...chain.edges, stray] })));
   });
 });
 

@@ -18,6 +18,34 @@ export function packText(text: string): string {
 }
 
 /**
+ * `text` packed as {@link packText} does, or — when {@link unpackText} would refuse the result
+ * (over its compressed or inflated limit) — the sentence it would say, so a link is never handed
+ * out that cannot be opened.
+ */
+export function packTextWithinLimits(
+  text: string,
+  content = "content",
+): { ok: true; payload: string } | { ok: false; error: string } {
+  const bytes = strToU8(text);
+  if (bytes.length > MAX_LINK_INFLATED_BYTES) return { ok: false, error: inflatedTooLarge(content) };
+  const payload = toBase64Url(deflateSync(bytes, { level: 9 }));
+  if (compressedTooLarge(payload)) return { ok: false, error: compressedTooLargeError(content) };
+  return { ok: true, payload };
+}
+
+function compressedTooLarge(payload: string): boolean {
+  return Math.floor((payload.length * 3) / 4) > MAX_LINK_COMPRESSED_BYTES;
+}
+
+function compressedTooLargeError(content: string): string {
+  return `the link's ${content} is larger than 1 MB compressed`;
+}
+
+function inflatedTooLarge(content: string): string {
+  return `the link's ${content} is larger than 5 MB`;
+}
+
+/**
  * The text of a payload made by {@link packText}, or what is wrong with it (a sentence naming the
  * link's `content`, e.g. "document").
  */
@@ -28,8 +56,7 @@ export function unpackText(
   if (payload === "") return { ok: false, error: `the link's ${content} is empty` };
   if (!/^[A-Za-z0-9_-]+$/.test(payload))
     return { ok: false, error: "the link is damaged: it holds characters a share link never has" };
-  if (Math.floor((payload.length * 3) / 4) > MAX_LINK_COMPRESSED_BYTES)
-    return { ok: false, error: `the link's ${content} is larger than 1 MB compressed` };
+  if (compressedTooLarge(payload)) return { ok: false, error: compressedTooLargeError(content) };
   const bytes = fromBase64Url(payload);
   if (bytes === null) return { ok: false, error: "the link is damaged: it is not valid base64url" };
   const inflated = boundedInflate(bytes, content);
@@ -54,7 +81,7 @@ function boundedInflate(data: Uint8Array, content: string): Uint8Array | string 
       inflate.push(data.subarray(offset, end), end === data.length);
     }
   } catch (error) {
-    if (error === tooLarge) return `the link's ${content} is larger than 5 MB`;
+    if (error === tooLarge) return inflatedTooLarge(content);
     return "the link is damaged: its data does not decompress";
   }
   if (!state.finished) return "the link is damaged: its data is cut short";

@@ -17,7 +17,9 @@ function base64url(bytes: Uint8Array): string {
 describe("share links", () => {
   it("round-trip the default document exactly in a URL-safe fragment", () => {
     const doc = setPositions(createDefaultDocument(), "r2", { cart_add: { x: 1, y: 2 } });
-    const fragment = encodeShareFragment(doc);
+    const encoded = encodeShareFragment(doc);
+    if (!encoded.ok) throw new Error(encoded.error);
+    const { fragment } = encoded;
     expect(fragment).toMatch(/^#doc=[A-Za-z0-9_-]+$/);
     // The five seed rules compress well below what browsers accept in an address.
     expect(fragment.length).toBeLessThan(4000);
@@ -47,6 +49,29 @@ describe("share links", () => {
   it("refuses an oversized compressed payload before decoding it", () => {
     const result = decodeShareFragment(`#doc=${"A".repeat(Math.ceil((MAX_COMPRESSED_BYTES * 4) / 3) + 8)}`);
     expect(result).toEqual({ ok: false, error: "the link's document is larger than 1 MB compressed" });
+  });
+
+  it("makes no link CEP Studio would refuse to open: too large compressed, or inflated", () => {
+    // Text that does not compress (a pseudo-random hex run in a condition), over 1 MB compressed.
+    let seed = 7;
+    const noise = Array.from({ length: 2_600_000 }, () => {
+      seed = (seed * 16807) % 2147483647;
+      return (seed % 16).toString(16);
+    }).join("");
+    const doc = createDefaultDocument();
+    const [first] = doc.rules;
+    if (!first) throw new Error("the default document has rules");
+    const noisy = { ...doc, rules: [{ ...first, rule: { ...first.rule, id: noise } }] };
+    expect(encodeShareFragment(noisy)).toEqual({
+      ok: false,
+      error: "the link's document is larger than 1 MB compressed",
+    });
+    // Text that compresses well but inflates beyond 5 MB.
+    const long = { ...doc, rules: [{ ...first, rule: { ...first.rule, id: "x".repeat(6 * 1024 * 1024) } }] };
+    expect(encodeShareFragment(long)).toEqual({
+      ok: false,
+      error: "the link's document is larger than 5 MB",
+    });
   });
 
   it("stops a decompression bomb at the inflated limit", () => {

@@ -3,7 +3,7 @@
  * The fragment never reaches a server. Reading one is bounded (1 MB compressed, 5 MB inflated),
  * since a link is untrusted input that could otherwise inflate without limit and freeze the tab.
  */
-import { packText, unpackText } from "./linkPayload.ts";
+import { packTextWithinLimits, unpackText } from "./linkPayload.ts";
 import { parseSavedDocument, serializeDocument } from "./saveFormat.ts";
 import type { SavedDocumentResult } from "./saveFormat.ts";
 import type { StudioDocument } from "./studioDocument.ts";
@@ -11,9 +11,16 @@ import type { StudioDocument } from "./studioDocument.ts";
 /** The fragment prefix of a share link. */
 export const SHARE_PREFIX = "#doc=";
 
-/** The fragment (`#doc=…`) that opens `doc`. */
-export function encodeShareFragment(doc: StudioDocument): string {
-  return SHARE_PREFIX + packText(serializeDocument(doc));
+/**
+ * The fragment that opens `doc`, or why there is none: a document beyond what
+ * {@link decodeShareFragment} accepts (1 MB compressed, 5 MB of text) would give a link that
+ * CEP Studio — and, near 2 MB, the browser's address bar — refuses to open.
+ */
+export function encodeShareFragment(
+  doc: StudioDocument,
+): { ok: true; fragment: string } | { ok: false; error: string } {
+  const packed = packTextWithinLimits(serializeDocument(doc), "document");
+  return packed.ok ? { ok: true, fragment: SHARE_PREFIX + packed.payload } : packed;
 }
 
 /** Reads a fragment made by {@link encodeShareFragment}; says what is wrong with anything else. */

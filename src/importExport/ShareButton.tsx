@@ -14,6 +14,9 @@ const LONG_LINK_CHARS = 8_000;
 
 type CopyState = "copying" | "copied" | "failed";
 
+/** What the dialog shows: the link, or why the rule set has none. */
+type Share = { readonly url: string } | { readonly error: string };
+
 /** Writes `text` to the clipboard; rejects where the Clipboard API is unavailable (insecure origins). */
 function writeClipboard(text: string): Promise<void> {
   if (!window.isSecureContext || !("clipboard" in navigator)) {
@@ -24,7 +27,7 @@ function writeClipboard(text: string): Promise<void> {
 
 /** The header's Share button and its dialog. */
 export function ShareButton() {
-  const [url, setUrl] = useState<string | null>(null);
+  const [share, setShare] = useState<Share | null>(null);
   const [copy, setCopy] = useState<CopyState>("copying");
 
   // Runs inside the click: browsers allow clipboard writes only during a user gesture.
@@ -48,23 +51,36 @@ export function ShareButton() {
         aria-haspopup="dialog"
         data-testid="share.button"
         onClick={() => {
+          const encoded = encodeShareFragment(documentStore.getState().doc);
+          if (!encoded.ok) {
+            setShare({ error: encoded.error });
+            return;
+          }
           const { origin, pathname, search } = window.location;
-          const link = `${origin}${pathname}${search}${encodeShareFragment(documentStore.getState().doc)}`;
-          setUrl(link);
+          const link = `${origin}${pathname}${search}${encoded.fragment}`;
+          setShare({ url: link });
           copyLink(link);
         }}
       >
         Share
       </button>
-      {url !== null && (
+      {share !== null && "error" in share && (
+        <TooLargeDialog
+          error={share.error}
+          onClose={() => {
+            setShare(null);
+          }}
+        />
+      )}
+      {share !== null && "url" in share && (
         <ShareDialog
-          url={url}
+          url={share.url}
           copy={copy}
           onCopy={() => {
-            copyLink(url);
+            copyLink(share.url);
           }}
           onClose={() => {
-            setUrl(null);
+            setShare(null);
           }}
         />
       )}
@@ -136,6 +152,27 @@ function ShareDialog({ url, copy, onCopy, onClose }: ShareDialogProps) {
           {LONG_LINK_CHARS.toLocaleString("en")} characters. For a large rule set, export a file instead.
         </p>
       )}
+    </ModalDialog>
+  );
+}
+
+/** Said instead of a link when the rule set is beyond what a share link can carry. */
+function TooLargeDialog({ error, onClose }: { readonly error: string; readonly onClose: () => void }) {
+  return (
+    <ModalDialog
+      title="Share link"
+      testId="share.dialog"
+      onClose={onClose}
+      footer={
+        <button type="button" className="app-button app-button--primary" data-autofocus onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      <p className="share-warning" role="alert" data-testid="share.tooLarge">
+        This rule set is too large to share as a link: {error}, and CEP Studio could not open it. Share a file
+        instead: the Export tab downloads the enabled rules as dynamic-CEP JSON, which Import reads back.
+      </p>
     </ModalDialog>
   );
 }

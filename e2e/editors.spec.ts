@@ -116,6 +116,36 @@ test("invalid JSON shows its error with the line, and the canvas keeps the last 
   expect(await activeStageNames(app)).toEqual(["first_view"]);
 });
 
+test("an unapplied source text survives a reload of the tab, and still says when the rule changed meanwhile", async ({
+  page,
+  app,
+  designer,
+  editors,
+}) => {
+  await app.showRightTab("source");
+  await editors.expectSourceReady();
+  await editors.deleteLastCharacterOfLine(2);
+  await expect(editors.sourceStatus).toHaveText("Not applied: 1 error");
+
+  await page.reload();
+  await app.showRightTab("source");
+  await expect(editors.sourceStatus).toHaveText("Not applied: 1 error");
+  await expect(editors.sourceProblems).toContainText(/3:3\s*expected ','/);
+  await expect(editors.sourceBanner).not.toContainText("also changed elsewhere");
+
+  // The rule changes elsewhere, then another reload: the draft knows it was written against the old rule.
+  await designer.clickNode("second_view");
+  await app.runCommand("deleteSelection");
+  await page.reload();
+  await app.showRightTab("source");
+  await expect(editors.sourceBanner).toContainText("also changed elsewhere");
+  await editors.sourceDiscard.click();
+  await expect(editors.sourceStatus).toHaveText("In sync with the canvas");
+  await page.reload();
+  await app.showRightTab("source");
+  await expect(editors.sourceStatus).toHaveText("In sync with the canvas");
+});
+
 test("a condition's syntax error is shown with its line and column", async ({
   page,
   app,

@@ -6,7 +6,8 @@
  * - a change from elsewhere (canvas, inspector, undo) replaces the text, unless the text holds
  *   an edit that does not import yet: that is never overwritten, the view says the canvas shows
  *   the last valid version instead, and the user fixes or discards it;
- * - an unapplied text outlives the panel (tab switches, other rules) in a draft kept per rule.
+ * - an unapplied text outlives the panel (tab switches, other rules) and a reload of the tab, in
+ *   a draft kept per rule (`sourceDrafts.ts`).
  *
  * Once the text imports, text and canvas show the same rule: there is one model, the document.
  */
@@ -18,15 +19,13 @@ import type { Rule } from "../model/pattern.ts";
 import { readRuleSource, ruleSourceText } from "./ruleSource.ts";
 import type { SourceReading } from "./ruleSource.ts";
 import { applySourceRule } from "./sourceEdit.ts";
+import { isDraftBase, SourceDrafts, tabSessionStorage } from "./sourceDrafts.ts";
 
 /** How long typing pauses before the text is read and applied. */
 const SOURCE_APPLY_DELAY_MS = 300;
 
-/**
- * Unapplied texts by rule key, with the document rule they were written against (transient:
- * the page's lifetime, like the editor's own undo).
- */
-const drafts = new Map<string, { readonly text: string; readonly base: Rule }>();
+/** Unapplied texts by rule key, with the rule they were written against (kept across reloads). */
+const drafts = new SourceDrafts(tabSessionStorage());
 
 /** What the view shows. */
 export interface RuleSourceSync {
@@ -51,7 +50,7 @@ export function useRuleSourceSync(ruleKey: string, rule: Rule): RuleSourceSync {
   const [reading, setReading] = useState(() => readRuleSource(text, rule));
   const [changedElsewhere, setChangedElsewhere] = useState(() => {
     const draft = drafts.get(ruleKey);
-    return draft !== undefined && draft.base !== rule;
+    return draft !== undefined && !isDraftBase(draft, rule);
   });
   // The rule the text stands for; a document rule that is not this one came from elsewhere.
   const shown = useRef<Rule>(rule);
@@ -102,14 +101,14 @@ export function useRuleSourceSync(ruleKey: string, rule: Rule): RuleSourceSync {
         if (next === undefined) return;
         // An unapplied text was written against its draft's base: a change (an undo) that brings
         // the rule back to it leaves nothing changed elsewhere.
-        const draftBase = drafts.get(ruleKey)?.base;
+        const draft = drafts.get(ruleKey);
         if (next === shown.current) {
-          if (next === draftBase) setChangedElsewhere(false);
+          if (draft !== undefined && isDraftBase(draft, next)) setChangedElsewhere(false);
           return;
         }
         if (!readRuleSource(latestText.current, next).ok) {
           // The user's unapplied edit wins over the outside change until fixed or discarded.
-          setChangedElsewhere(next !== (draftBase ?? shown.current));
+          setChangedElsewhere(draft !== undefined ? !isDraftBase(draft, next) : next !== shown.current);
           return;
         }
         show(next);

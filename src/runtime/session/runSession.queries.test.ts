@@ -9,14 +9,14 @@ import { PatternBuilder } from "../../model/patternBuilder.ts";
 import { RunSession } from "./runSession.ts";
 import { SessionInput } from "./sessionInput.ts";
 import type { RunConfig } from "./sessionTypes.ts";
-import { scenario1Session, scenarioRule, SEED_CONFIG, seedBindings } from "./testing/sessionTestSupport.ts";
+import { scenarioSession, scenarioRule, SEED_CONFIG, seedBindings } from "./testing/sessionTestSupport.ts";
 
 const USER = "519698804";
 const MINUTE = 60_000;
 const T0 = Date.parse("2020-01-01T00:01:00Z");
 
 function scenario1(config: RunConfig = SEED_CONFIG, clock?: () => number): RunSession {
-  return scenario1Session({ config, ...(clock === undefined ? {} : { clock }) });
+  return scenarioSession(1, { config, ...(clock === undefined ? {} : { clock }) });
 }
 
 /** Scenario 1's rule (two views in a row within 5 min) over ready events. */

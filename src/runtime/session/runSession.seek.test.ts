@@ -10,21 +10,12 @@ import { PatternBuilder } from "../../model/patternBuilder.ts";
 import { RunSession, type RunSessionOptions } from "./runSession.ts";
 import { SessionInput } from "./sessionInput.ts";
 import type { MatchView, RunConfig } from "./sessionTypes.ts";
-import { scenarioCsv, scenarioRule, SEED_CONFIG, seedBindings } from "./testing/sessionTestSupport.ts";
+import { scenarioSession } from "./testing/sessionTestSupport.ts";
 
 const MINUTE = 60_000;
 
 function scenario2(extra: Partial<RunSessionOptions> = {}): RunSession {
-  const input = SessionInput.fromText({ fileName: "scenario2.events.csv" });
-  input.push(scenarioCsv(2));
-  input.end();
-  return new RunSession({
-    rules: [scenarioRule(2)],
-    bindings: seedBindings(),
-    config: SEED_CONFIG,
-    input,
-    ...extra,
-  });
+  return scenarioSession(2, extra);
 }
 
 function rule(id: string, pattern: PatternBuilder): Rule {

@@ -16,7 +16,7 @@ import { SessionInput } from "./sessionInput.ts";
 import type { RunSummary } from "./sessionTypes.ts";
 import { crossCaseArb, type CrossCase } from "./testing/crossSurfaceCases.ts";
 import { runConfig } from "./testing/crossSurfaceSession.ts";
-import { scenario1Session, scenarioRuleJson, seedBindings } from "./testing/sessionTestSupport.ts";
+import { scenarioSession, scenarioRuleJson, seedBindings } from "./testing/sessionTestSupport.ts";
 
 const SEED_RULES = [1, 2, 3, 4, 5].map(scenarioRuleJson);
 
@@ -99,7 +99,7 @@ describe("a run's views agree", () => {
   }, 60_000);
 
   it("a seek that restores a checkpoint still lists the newest outputs from before it", () => {
-    const session = scenario1Session({ checkpointInterval: 2 });
+    const session = scenarioSession(1, { checkpointInterval: 2 });
     for (let i = 0; i < 5; i++) session.step();
     expect(session.summary().newest.matches).toHaveLength(3);
     // Back to item 4: the checkpoint there was taken after two matches.
@@ -110,7 +110,7 @@ describe("a run's views agree", () => {
   });
 
   it("after the end of input, the Key inspector measures against the final +∞ watermark, as the run bar shows", () => {
-    const session = scenario1Session();
+    const session = scenarioSession(1);
     for (let i = 0; i < 4; i++) session.step();
     expect(session.partialMatches("519698804").rules[0]?.partialMatches).toHaveLength(1);
     session.step();

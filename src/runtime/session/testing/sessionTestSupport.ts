@@ -43,13 +43,13 @@ export const SEED_CONFIG: RunConfig = {
   parallelism: 1,
 };
 
-/** A session of seed scenario 1's rule over its CSV as the app runs it; `options` override the rest. */
-export function scenario1Session(options: Partial<RunSessionOptions> = {}): RunSession {
-  const input = SessionInput.fromText({ fileName: "scenario1.events.csv" });
-  input.push(scenarioCsv(1));
+/** A session of seed scenario `n`'s rule over its CSV as the app runs it; `options` override the rest. */
+export function scenarioSession(n: number, options: Partial<RunSessionOptions> = {}): RunSession {
+  const input = SessionInput.fromText({ fileName: `scenario${n}.events.csv` });
+  input.push(scenarioCsv(n));
   input.end();
   return new RunSession({
-    rules: [scenarioRule(1)],
+    rules: [scenarioRule(n)],
     bindings: seedBindings(),
     config: SEED_CONFIG,
     input,

@@ -4,7 +4,7 @@ import { changeDocument } from "../document/documentStore.ts";
 import { setPositions } from "../document/edits/ruleEdits.ts";
 import type { DocumentRule } from "../document/studioDocument.ts";
 import { useDocument } from "../document/useDocument.ts";
-import { validatePattern } from "../model/validate.ts";
+import { patternDiagnostics } from "../document/ruleDiagnostics.ts";
 import type { PatternDiagnostic } from "../model/patternFindings.ts";
 import type { Size } from "./designerGeometry.ts";
 import { ruleToFlow } from "./flowAdapter.ts";
@@ -30,7 +30,7 @@ export function useFlowModel(docRule: DocumentRule): FlowModelState {
   const bindings = useDocument((s) => s.doc.bindings);
   const selection = useSelection();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
-  const diagnostics = useMemo(() => validatePattern(docRule.rule.pattern), [docRule.rule.pattern]);
+  const diagnostics = useMemo(() => patternDiagnostics(docRule.rule.pattern), [docRule.rule.pattern]);
   const model = useMemo(
     () => ruleToFlow({ docRule, bindings, diagnostics, selection, measured }),
     [docRule, bindings, diagnostics, selection, measured],

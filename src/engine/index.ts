@@ -20,7 +20,11 @@ export type {
   ConditionCheckOptions,
   ConditionProblem,
 } from "./conditions/conditionProblems.ts";
-export { bindingExpressionProblems, patternConditionProblems } from "./conditions/conditionProblems.ts";
+export {
+  bindingExpressionProblems,
+  expressionDiagnostics,
+  patternConditionProblems,
+} from "./conditions/conditionProblems.ts";
 export { compilePattern, DEFAULT_MAX_PARTIAL_MATCHES } from "./compiledNfa.ts";
 export { countPartialMatches } from "./nfaState.ts";
 export type { KeyedNFAState } from "./nfaState.ts";

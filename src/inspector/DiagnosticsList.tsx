@@ -3,7 +3,7 @@ import { quickFixesFor } from "../document/quickFixes.ts";
 import type { DocumentRule } from "../document/studioDocument.ts";
 import { select } from "../designer/selectionStore.ts";
 import type { PatternDiagnostic } from "../model/patternFindings.ts";
-import { validatePattern } from "../model/validate.ts";
+import { patternDiagnostics } from "../document/ruleDiagnostics.ts";
 import { editActiveRule } from "./editActiveRule.ts";
 import { InspectorSection } from "./InspectorSection.tsx";
 import type { GraphPath } from "../document/edits/graphAccess.ts";
@@ -21,12 +21,12 @@ export interface DiagnosticsListProps {
 }
 
 /**
- * Flink's verdict on the pattern (`validatePattern`): every error and warning with its JSON path,
- * and one-click fixes where the fix is obvious.
+ * Flink's verdict on the pattern and its conditions (`patternDiagnostics`): every error and
+ * warning with its JSON path, and one-click fixes where the fix is obvious.
  */
 export function DiagnosticsList({ rule, stage, edge }: DiagnosticsListProps) {
   const pattern = rule.rule.pattern;
-  const all = useMemo(() => validatePattern(pattern), [pattern]);
+  const all = useMemo(() => patternDiagnostics(pattern), [pattern]);
   const diagnostics =
     edge !== undefined
       ? edgeDiagnostics(pattern, all, edge.graphPath, edge.source, edge.target)

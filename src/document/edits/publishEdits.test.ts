@@ -64,6 +64,21 @@ describe("publishBlocker", () => {
     expect(publishBlocker(broken)?.reason).toMatch(/^Flink would reject this pattern/);
     expect(publishBlocker(null)?.notable).toBe(false);
   });
+
+  it("blocks a rule whose AVIATOR condition does not compile: Flink's job would fail building it", () => {
+    const rule = ruleOne();
+    const [first, ...rest] = rule.rule.pattern.nodes;
+    if (first === undefined) throw new Error("rule one has stages");
+    const badStage = { ...first, condition: { type: "aviator" as const, expression: "x == && (" } };
+    const bad = {
+      ...rule,
+      rule: { ...rule.rule, pattern: { ...rule.rule.pattern, nodes: [badStage, ...rest] } },
+    };
+    expect(publishBlocker(bad)).toEqual({
+      reason: "A condition does not compile: fix it before publishing",
+      notable: true,
+    });
+  });
 });
 
 describe("publishRule and Flink's verdict", () => {

@@ -2,6 +2,7 @@
  * Publishing a rule: what a `PatternProcessorDiscoverer` would pick up. Flink's JDBC discoverer
  * keeps the highest `version` of each id, so a changed rule must go out with a higher version.
  */
+import { expressionDiagnostics } from "../../engine/index.ts";
 import { exportRule } from "../../formats/dynamicCep/index.ts";
 import type { Rule } from "../../model/pattern.ts";
 import { hasPatternErrors, validatePattern } from "../../model/validate.ts";
@@ -29,7 +30,8 @@ export interface PublishBlocker {
 /**
  * Why `rule` cannot be published now, or null when it can: nothing to publish, disabled (disabled
  * rules are not run), unchanged since its last publish, or malformed — Flink would reject the
- * pattern, so the broadcast stream must not carry it.
+ * pattern, or fail building a condition that does not compile, so the broadcast stream must not
+ * carry it.
  */
 export function publishBlocker(rule: DocumentRule | null): PublishBlocker | null {
   if (!rule) return { reason: "No rule selected", notable: false };
@@ -40,6 +42,9 @@ export function publishBlocker(rule: DocumentRule | null): PublishBlocker | null
   }
   if (hasPatternErrors(validatePattern(rule.rule.pattern))) {
     return { reason: "Flink would reject this pattern: fix its errors before publishing", notable: true };
+  }
+  if (expressionDiagnostics(rule.rule.pattern).length > 0) {
+    return { reason: "A condition does not compile: fix it before publishing", notable: true };
   }
   return null;
 }

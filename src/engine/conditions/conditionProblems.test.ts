@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Condition } from "../../model/condition.ts";
 import { PatternBuilder } from "../../model/patternBuilder.ts";
-import { bindingExpressionProblems, patternConditionProblems } from "../index.ts";
+import { bindingExpressionProblems, expressionDiagnostics, patternConditionProblems } from "../index.ts";
 
 const ok: Condition = { type: "aviator", expression: "kind == 'a'" };
 const bad: Condition = { type: "aviator", expression: "kind == " };
@@ -178,5 +178,27 @@ describe("bindingExpressionProblems", () => {
       { className: "a.Worse", message: expect.stringMatching(/^invalid expression: 1:\d+: /) as unknown },
     ]);
     expect(bindingExpressionProblems({})).toEqual([]);
+  });
+});
+
+describe("expressionDiagnostics", () => {
+  it("names every AVIATOR condition that does not compile, where and until alike, and leaves classes alone", () => {
+    const pattern = PatternBuilder.begin("a")
+      .where("x == && (")
+      .followedBy("b")
+      .where("y > 1")
+      .oneOrMore()
+      .until("z = 2")
+      .followedBy("c")
+      .where({ type: "class", className: "com.example.Unbound" })
+      .build();
+    const found = expressionDiagnostics(pattern);
+    // JSON order: the GraphSpec lists the last stage first.
+    expect(found.map((d) => [d.severity, d.stage, d.path])).toEqual([
+      ["error", "b", "nodes[1].quantifier.untilCondition.expression"],
+      ["error", "a", "nodes[2].condition.expression"],
+    ]);
+    expect(found[1]?.message).toMatch(/^stage 'a': the condition does not compile: 1:\d+: /);
+    expect(expressionDiagnostics(PatternBuilder.begin("a").where("x == 1").build())).toEqual([]);
   });
 });

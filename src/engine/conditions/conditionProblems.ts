@@ -11,6 +11,7 @@
  */
 import { forEachConditionLeaf, type Condition } from "../../model/condition.ts";
 import type { ConditionBindings, GraphNode } from "../../model/pattern.ts";
+import type { PatternDiagnostic } from "../../model/patternFindings.ts";
 import {
   DEFAULT_BINDING_HINT,
   expressionSyntaxProblem,
@@ -71,6 +72,30 @@ export function patternConditionProblems(
   for (const [className, { path, stages }] of unbound)
     problems.push({ path, message: unboundClassMessage(className, stages, hint) });
   return problems;
+}
+
+/**
+ * The AVIATOR expressions of `graph` that do not compile, as error diagnostics at their JSON
+ * paths, in JSON order. Flink's pattern reader accepts such a rule, but the job fails when it
+ * builds the condition, so a designer must not call the rule ready. Class conditions are left
+ * out, bound or not: on Flink they are Java classes on the job's classpath.
+ */
+export function expressionDiagnostics(graph: GraphNode): PatternDiagnostic[] {
+  const diagnostics: PatternDiagnostic[] = [];
+  forEachStageCondition(graph, "", (condition, stage, conditionPath) => {
+    forEachConditionLeaf(condition, conditionPath, (leaf, path) => {
+      if (leaf.type !== "aviator") return;
+      const syntax = expressionSyntaxProblem(leaf.expression);
+      if (syntax === null) return;
+      diagnostics.push({
+        severity: "error",
+        stage,
+        path: `${path}.expression`,
+        message: `stage '${stage}': the condition does not compile: ${syntax}`,
+      });
+    });
+  });
+  return diagnostics;
 }
 
 /** The entries of `bindings` whose expression does not compile, in table order. */

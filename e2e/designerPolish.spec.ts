@@ -150,3 +150,23 @@ test("Publish refuses a rule Flink would reject, from the command registry as fr
   await expect(page.getByTestId("ruleset.publishBlocker")).toContainText("Flink would reject");
   expect(await page.evaluate(() => globalThis.__cepTest?.runCommand("publishRule"))).toBe(false);
 });
+
+test("a condition that does not compile is an error on its stage and in Validation, and blocks Publish", async ({
+  page,
+  app,
+}) => {
+  const rule = chainRule(["a", "b"], ["SKIP_TILL_NEXT"]) as {
+    pattern: { nodes: Array<{ name: string; condition: unknown }> };
+  };
+  for (const node of rule.pattern.nodes)
+    node.condition = { type: "AVIATOR", expression: node.name === "a" ? "x == && (" : "y > 1" };
+  await app.loadRuleSet(rule);
+  await expect(page.getByTestId("designer.node.a.diagnostics")).toBeVisible();
+  await expect(page.getByTestId("designer.node.b.diagnostics")).toHaveCount(0);
+  await expect(page.getByTestId("inspector.pattern.diagnostics")).toContainText(
+    "stage 'a': the condition does not compile: 1:",
+  );
+  await expect(page.getByTestId("inspector.pattern.valid")).toHaveCount(0);
+  await expect(page.getByTestId("ruleset.publish")).toBeDisabled();
+  await expect(page.getByTestId("ruleset.publishBlocker")).toContainText("A condition does not compile");
+});

@@ -178,15 +178,29 @@ export function estimateBytes(value: unknown): number {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (typeof item === "string") bytes += 2 * item.length + 8;
-    else if (typeof item === "number" || typeof item === "boolean" || typeof item === "bigint") bytes += 8;
-    else if (typeof item === "object" && item !== null && !seen.has(item)) {
+    if (typeof item === "object" && item !== null) {
+      if (seen.has(item)) continue;
       seen.add(item);
-      bytes += 16;
-      if (item instanceof Map) for (const [k, v] of item) stack.push(k, v);
-      else if (item instanceof Set) for (const v of item) stack.push(v);
-      else for (const v of Object.values(item)) stack.push(v);
+      pushChildren(item, stack);
     }
+    bytes += ownBytes(item);
   }
   return bytes;
+}
+
+/**
+ * What {@link estimateBytes} counts for one value itself, not what it holds: 2 per character
+ * and 8 for a string, 8 for a number, boolean or bigint, 16 for an object, 0 for anything else.
+ */
+export function ownBytes(value: unknown): number {
+  if (typeof value === "string") return 2 * value.length + 8;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return 8;
+  return typeof value === "object" && value !== null ? 16 : 0;
+}
+
+/** Pushes what plain-data `value` holds (a Map's keys and values, a Set's items, an object's values) onto `into`. */
+export function pushChildren(value: object, into: unknown[]): void {
+  if (value instanceof Map) for (const [k, v] of value) into.push(k, v);
+  else if (value instanceof Set) for (const item of value) into.push(item);
+  else for (const item of Object.values(value)) into.push(item);
 }

@@ -6,6 +6,7 @@
  * keeps; the job is deterministic, so a replay yields identical outputs.
  */
 import type { EventRecord } from "../../engine/index.ts";
+import { ownBytes, pushChildren } from "../checkpoint/index.ts";
 import type { OperatorKey } from "../../engine/operator/index.ts";
 import {
   BUILT_IN_PROCESSORS,
@@ -309,9 +310,9 @@ export class SessionRun {
 
 /**
  * The events reachable from a job's state (element queues, shared buffers) that have an input
- * line, with that line, and the state's rough size by `estimateBytes`' rules (8 bytes a number,
- * 2 a character, 16 an object or entry) — one plain-data walk for both, since a checkpoint of a
- * big state spent as long again measuring it. The state is what `structuredClone` copies.
+ * line, with that line, and the state's rough size by `estimateBytes`' rules (`ownBytes`): one
+ * plain-data walk for both, since a checkpoint of a big state spent as long again measuring it.
+ * The state is what `structuredClone` copies.
  */
 function heldLines(
   state: StreamJobSnapshot,
@@ -324,18 +325,14 @@ function heldLines(
   const inEvents: unknown[] = [];
   let bytes = 0;
   const visit = (value: unknown, search: boolean): void => {
-    if (typeof value === "string") bytes += 2 * value.length + 8;
-    else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") bytes += 8;
-    else if (typeof value === "object" && value !== null && !seen.has(value)) {
+    if (typeof value === "object" && value !== null) {
+      if (seen.has(value)) return;
       seen.add(value);
-      bytes += 16;
       const line = search ? lineOf(value as EventRecord) : undefined;
-      const next = search && line === undefined ? stack : inEvents;
       if (line !== undefined) lines.push([value as EventRecord, line]);
-      if (value instanceof Map) for (const [k, v] of value) next.push(k, v);
-      else if (value instanceof Set) for (const item of value) next.push(item);
-      else for (const item of Object.values(value)) next.push(item);
+      pushChildren(value, search && line === undefined ? stack : inEvents);
     }
+    bytes += ownBytes(value);
   };
   while (stack.length > 0 || inEvents.length > 0) {
     if (stack.length > 0) visit(stack.pop(), true);

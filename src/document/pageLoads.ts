@@ -5,6 +5,7 @@
  * id in sessionStorage, which outlives a reload of the same tab: after a reload the tab knows
  * which copy was its own.
  */
+import { tabSessionStorage } from "./tabStorage.ts";
 
 /** The lock each page load holds while it lives: this prefix and its writer id. */
 const LOCK_PREFIX = "cep-studio:page-load:";
@@ -21,15 +22,6 @@ export interface PageLoads {
   live(): Promise<ReadonlySet<string>>;
 }
 
-/** This tab's sessionStorage, or null where it is missing or refused. */
-function tabStorage(): Pick<Storage, "getItem" | "setItem"> | null {
-  try {
-    return typeof sessionStorage === "undefined" ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The Web Locks API, or null where the browser (or Node, in tests) has none. */
 function lockManager(): LockManager | null {
   return typeof navigator !== "undefined" && "locks" in navigator ? navigator.locks : null;
@@ -40,14 +32,14 @@ export function browserPageLoads(): PageLoads {
   return {
     previous() {
       try {
-        return tabStorage()?.getItem(TAB_KEY) ?? null;
+        return tabSessionStorage()?.getItem(TAB_KEY) ?? null;
       } catch {
         return null;
       }
     },
     begin(writer) {
       try {
-        tabStorage()?.setItem(TAB_KEY, writer);
+        tabSessionStorage()?.setItem(TAB_KEY, writer);
       } catch {
         // Without it a reload finds its copy as any closed tab's: still shown, just not first.
       }

@@ -87,12 +87,3 @@ function readStored(storage: Pick<Storage, "getItem"> | null): Map<string, Sourc
   }
   return drafts;
 }
-
-/** This tab's sessionStorage, or null where it is missing or refused. */
-export function tabSessionStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> | null {
-  try {
-    return typeof sessionStorage === "undefined" ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}

@@ -19,7 +19,8 @@ import type { Rule } from "../model/pattern.ts";
 import { readRuleSource, ruleSourceText } from "./ruleSource.ts";
 import type { SourceReading } from "./ruleSource.ts";
 import { applySourceRule } from "./sourceEdit.ts";
-import { isDraftBase, SourceDrafts, tabSessionStorage } from "./sourceDrafts.ts";
+import { tabSessionStorage } from "../document/tabStorage.ts";
+import { isDraftBase, SourceDrafts } from "./sourceDrafts.ts";
 
 /** How long typing pauses before the text is read and applied. */
 const SOURCE_APPLY_DELAY_MS = 300;

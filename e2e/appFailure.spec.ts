@@ -3,25 +3,15 @@
  * to refuse) leaves a message and a Reload button instead of a blank page, and the rules edited
  * before it are still there after the reload.
  */
+import { failingResizeObserver } from "./pages/failingResizeObserver.ts";
 import { expect, test } from "./pages/fixtures.ts";
-
-/** Browser code (a string: the e2e project has no DOM types): a ResizeObserver failing inside the Settings popover. */
-const FAIL_SETTINGS = `
-  const Native = globalThis.ResizeObserver;
-  globalThis.ResizeObserver = class extends Native {
-    observe(target, options) {
-      if (target.closest('.sim-popover-panel') !== null) throw new Error("the settings cannot be placed");
-      super.observe(target, options);
-    }
-  };
-`;
 
 test("an uncontained failure says so and offers a reload; the edited rules survive it", async ({
   app,
   page,
   io,
 }) => {
-  await page.addInitScript(FAIL_SETTINGS);
+  await page.addInitScript(failingResizeObserver(".sim-popover-panel", "the settings cannot be placed"));
   await app.open();
   const ruleId = page.getByTestId("inspector.pattern.ruleId");
   await ruleId.fill("renamed-before-the-failure");

@@ -3,24 +3,13 @@
  * the canvas is tried again when asked or when the active rule changes. The failure is made by a
  * ResizeObserver that refuses to watch anything inside the canvas (React Flow measures with it).
  */
+import { failingResizeObserver, RESIZE_OBSERVER_WORKS } from "./pages/failingResizeObserver.ts";
 import { expect, test } from "./pages/fixtures.ts";
 
-/** Browser code (a string: the e2e project has no DOM types): a ResizeObserver failing inside the canvas while `__failCanvas` is set. */
-const FAIL_CANVAS = `
-  const Native = globalThis.ResizeObserver;
-  globalThis.__failCanvas = true;
-  globalThis.ResizeObserver = class extends Native {
-    observe(target, options) {
-      if (globalThis.__failCanvas && target.closest('[data-testid="designer.canvas"]') !== null)
-        throw new Error("the canvas cannot be measured");
-      super.observe(target, options);
-    }
-  };
-`;
-const canvasWorks = "globalThis.__failCanvas = false";
-
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(FAIL_CANVAS);
+  await page.addInitScript(
+    failingResizeObserver('[data-testid="designer.canvas"]', "the canvas cannot be measured"),
+  );
 });
 
 test("a failing canvas shows why in its place; the app goes on, and another rule draws again", async ({
@@ -41,7 +30,7 @@ test("a failing canvas shows why in its place; the app goes on, and another rule
   await expect(failure).toBeVisible();
 
   // Once drawing works, choosing another rule draws it without asking.
-  await page.evaluate(canvasWorks);
+  await page.evaluate(RESIZE_OBSERVER_WORKS);
   await page.getByText("Rule 2", { exact: true }).click();
   await expect(failure).toHaveCount(0);
   await expect(designer.node("cart_add")).toBeVisible();
@@ -52,7 +41,7 @@ test("Try again draws the canvas once it can", async ({ app, page, designer }) =
   await app.open();
   const failure = page.getByTestId("designer.frame.error");
   await expect(failure).toBeVisible();
-  await page.evaluate(canvasWorks);
+  await page.evaluate(RESIZE_OBSERVER_WORKS);
   await failure.getByRole("button", { name: "Try again" }).click();
   await expect(designer.node("first_view")).toBeVisible();
 });

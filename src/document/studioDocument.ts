@@ -24,7 +24,7 @@ export type StageKey = string;
 /** What was last published for a rule: its exported dynamic-CEP JSON text and version. */
 export interface PublishedRule {
   readonly version: number;
-  /** `JSON.stringify(exportRule(rule))` at publish time; a different text means "changed". */
+  /** `exportRuleText(rule)` at publish time; a different text means "changed". */
   readonly json: string;
 }
 

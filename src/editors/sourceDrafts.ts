@@ -8,7 +8,7 @@
  * itself, after a reload its dynamic-CEP JSON text, so the view can still tell whether the rule
  * changed elsewhere meanwhile.
  */
-import { exportRule } from "../formats/dynamicCep/index.ts";
+import { exportRuleText } from "../formats/dynamicCep/index.ts";
 import type { Rule } from "../model/pattern.ts";
 
 /** One rule's unapplied text and what it was written against. */
@@ -21,14 +21,9 @@ export interface SourceDraft {
 /** The sessionStorage key of the drafts. */
 export const SOURCE_DRAFTS_KEY = "cep-studio.sourceDrafts";
 
-/** The rule as the JSON text a draft stores for it. */
-export function ruleJsonText(rule: Rule): string {
-  return JSON.stringify(exportRule(rule));
-}
-
 /** Whether `rule` is the rule `draft` was written against. */
 export function isDraftBase(draft: SourceDraft, rule: Rule): boolean {
-  return typeof draft.base === "string" ? draft.base === ruleJsonText(rule) : draft.base === rule;
+  return typeof draft.base === "string" ? draft.base === exportRuleText(rule) : draft.base === rule;
 }
 
 /** Drafts by rule key, mirrored to a storage (the tab's sessionStorage; none in tests by default). */
@@ -57,7 +52,7 @@ export class SourceDrafts {
     if (storage === null) return;
     const stored = [...this.drafts].map(([key, { text, base }]) => [
       key,
-      { text, base: typeof base === "string" ? base : ruleJsonText(base) },
+      { text, base: typeof base === "string" ? base : exportRuleText(base) },
     ]);
     try {
       if (this.drafts.size === 0) storage.removeItem(SOURCE_DRAFTS_KEY);

@@ -14,7 +14,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { findRule } from "../document/documentQueries.ts";
 import { changeDocument, documentStore, endMerge } from "../document/documentStore.ts";
-import { exportRule } from "../formats/dynamicCep/index.ts";
+import { exportRuleText } from "../formats/dynamicCep/index.ts";
 import type { Rule } from "../model/pattern.ts";
 import { readRuleSource, ruleSourceText } from "./ruleSource.ts";
 import type { SourceReading } from "./ruleSource.ts";
@@ -165,5 +165,5 @@ export function useRuleSourceSync(ruleKey: string, rule: Rule): RuleSourceSync {
 }
 
 function sameJson(a: Rule, b: Rule): boolean {
-  return JSON.stringify(exportRule(a)) === JSON.stringify(exportRule(b));
+  return exportRuleText(a) === exportRuleText(b);
 }

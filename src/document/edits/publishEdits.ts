@@ -3,22 +3,17 @@
  * keeps the highest `version` of each id, so a changed rule must go out with a higher version.
  */
 import { expressionDiagnostics } from "../../engine/index.ts";
-import { exportRule } from "../../formats/dynamicCep/index.ts";
-import type { Rule } from "../../model/pattern.ts";
+import { exportRuleText } from "../../formats/dynamicCep/index.ts";
 import { hasPatternErrors, validatePattern } from "../../model/validate.ts";
 import { findRule } from "../documentQueries.ts";
 import type { DocumentRule, StudioDocument } from "../studioDocument.ts";
 import { updateRule } from "./ruleEdits.ts";
 
-function exportedText(rule: Rule): string {
-  return JSON.stringify(exportRule(rule));
-}
-
 /** True when the rule differs from what was last published (ignoring its version), or was never published. */
 export function changedSincePublish(rule: DocumentRule): boolean {
   const published = rule.published;
   if (published === null) return true;
-  return exportedText({ ...rule.rule, version: published.version }) !== published.json;
+  return exportRuleText({ ...rule.rule, version: published.version }) !== published.json;
 }
 
 /** Why a rule cannot be published, and whether that is worth showing beside the button (an unchanged rule is not news). */
@@ -62,5 +57,5 @@ export function publishRule(doc: StudioDocument, key: string): StudioDocument {
   const version =
     previous === undefined || current.rule.version > previous ? current.rule.version : previous + 1;
   const rule = current.rule.version === version ? current.rule : { ...current.rule, version };
-  return updateRule(doc, key, (r) => ({ ...r, rule, published: { version, json: exportedText(rule) } }));
+  return updateRule(doc, key, (r) => ({ ...r, rule, published: { version, json: exportRuleText(rule) } }));
 }

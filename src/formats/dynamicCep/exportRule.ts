@@ -21,6 +21,14 @@ export function exportRule(rule: Rule): JsonObjectValue {
   };
 }
 
+/**
+ * The rule's JSON as compact text: what a publish records, and how two rules that may be
+ * different objects are told apart (equal text, the same rule on Flink's side).
+ */
+export function exportRuleText(rule: Rule): string {
+  return JSON.stringify(exportRule(rule));
+}
+
 /** An array of rules, in order. */
 export function exportRuleSet(rules: readonly Rule[]): JsonValue[] {
   return rules.map(exportRule);

@@ -7,7 +7,7 @@ export type { Diagnostic, ImportResult, SourceLocation } from "./diagnostics.ts"
 export { formatDiagnostic } from "./diagnostics.ts";
 export type { JsonObjectValue, JsonValue } from "./exportGraph.ts";
 export { exportCondition, exportEdge, exportGraphSpec } from "./exportGraph.ts";
-export { exportRule, exportRuleSet } from "./exportRule.ts";
+export { exportRule, exportRuleSet, exportRuleText } from "./exportRule.ts";
 export {
   BARE_GRAPH_RULE,
   importCondition,

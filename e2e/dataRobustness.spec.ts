@@ -15,7 +15,7 @@ test.describe("simulator: data files from outside", () => {
     demo: sim,
   }) => {
     const data = new DataRobustnessPage(app.page);
-    await data.pickBytes("excel-unicode.csv", utf16le("user,t\r\n1,1000\r\n2,2000\r\n"));
+    await sim.pickFile("excel-unicode.csv", utf16le("user,t\r\n1,1000\r\n2,2000\r\n"));
     await expect(data.verdict).toHaveText(
       "nothing to load: the file is UTF-16 text, not UTF-8 (a NUL byte between its characters): save it as UTF-8",
     );
@@ -28,9 +28,9 @@ test.describe("simulator: data files from outside", () => {
     const data = new DataRobustnessPage(app.page);
     const warning =
       "column 'city': bytes that are not UTF-8, read as '\uFFFD' (is the file Latin-1 or Windows-1252? save it as UTF-8)";
-    await data.pickBytes("cities.csv", latin1("user,t,city\n1,1000,M\u00fcnchen\n2,2000,Paris\n"));
+    await sim.pickFile("cities.csv", latin1("user,t,city\n1,1000,M\u00fcnchen\n2,2000,Paris\n"));
     await expect(data.previewWarnings).toHaveText(`line 2: ${warning}`);
-    await data.loadWithMapping("user", "t");
+    await sim.loadPicked("user", "t");
     await expect(sim.position).toHaveText("event 0 / 2");
     await expect(sim.rowWarnings).toHaveText(`cities.csv:2: ${warning}`);
     await app.screenshot("data-latin1-warning");
@@ -39,14 +39,14 @@ test.describe("simulator: data files from outside", () => {
 
   test("lone CR line ends (classic Mac) end rows, in CSV and JSON Lines", async ({ app, demo: sim }) => {
     const data = new DataRobustnessPage(app.page);
-    await data.pickBytes("mac.csv", utf8("user,t,v\r1,1000,a\r2,2000,b\r3,3000,c\r"));
+    await sim.pickFile("mac.csv", utf8("user,t,v\r1,1000,a\r2,2000,b\r3,3000,c\r"));
     await expect(data.verdict).toHaveText("schema not recognised — choose the fields below");
     await expect(sim.previewTable.locator("tbody tr")).toHaveCount(3);
-    await data.loadWithMapping("user", "t");
+    await sim.loadPicked("user", "t");
     await expect(sim.position).toHaveText("event 0 / 3");
 
-    await data.pickBytes("mac.jsonl", utf8('{"user":1,"t":1000}\r{"user":2,"t":2000}\r'));
-    await data.loadWithMapping("user", "t");
+    await sim.pickFile("mac.jsonl", utf8('{"user":1,"t":1000}\r{"user":2,"t":2000}\r'));
+    await sim.loadPicked("user", "t");
     await expect(sim.position).toHaveText("event 0 / 2");
     app.expectCleanRun();
   });
@@ -57,14 +57,14 @@ test.describe("simulator: data files from outside", () => {
   }) => {
     const data = new DataRobustnessPage(app.page);
     const long = JSON.stringify({ user: "a", t: 1000, note: "x".repeat(400_000) });
-    await data.pickBytes("notes.jsonl", utf8(`${long}\n{"user":"b","t":2000,"note":""}\n`));
+    await sim.pickFile("notes.jsonl", utf8(`${long}\n{"user":"b","t":2000,"note":""}\n`));
     await expect(data.verdict).toHaveText("schema not recognised — choose the fields below");
-    await data.loadWithMapping("user", "t");
+    await sim.loadPicked("user", "t");
     await expect(sim.position).toHaveText("event 0 / 2");
 
     // Over the bound of one event: said in the preview, not a dead end without a word.
     const huge = JSON.stringify({ user: "a", t: 1000, note: "x".repeat(11 * 1024 * 1024) });
-    await data.pickBytes("huge.jsonl", utf8(`${huge}\n{"user":"b","t":2000}\n`));
+    await sim.pickFile("huge.jsonl", utf8(`${huge}\n{"user":"b","t":2000}\n`));
     await expect(data.verdict).toContainText("nothing to load: its first line is longer than 10.1 MB");
     await expect(sim.position).toHaveText("event 0 / 2");
     app.expectCleanRun();
@@ -80,10 +80,10 @@ test.describe("simulator: data files from outside", () => {
       );
     }
     const bytes = utf8(`${lines.join("\n")}\n`);
-    await data.pickBytes("clicks.csv", bytes);
+    await sim.pickFile("clicks.csv", bytes);
     await expect(data.verdict).toHaveText("schema not recognised — choose the fields below");
     await data.startStallProbe();
-    await data.loadWithMapping("user", "t");
+    await sim.loadPicked("user", "t");
     await expect(sim.position).toHaveText("event 0 / 200 000", { timeout: 15_000 });
     await data.expectResponsive();
     app.expectCleanRun();
@@ -94,8 +94,8 @@ test.describe("simulator: data files from outside", () => {
     demo: sim,
   }) => {
     const data = new DataRobustnessPage(app.page);
-    await data.pickBytes("blob.csv", utf8(`user,t,blob\n1,1000,${"y".repeat(9 << 20)}\n2,2000,z\n`));
-    await data.loadWithMapping("user", "t");
+    await sim.pickFile("blob.csv", utf8(`user,t,blob\n1,1000,${"y".repeat(9 << 20)}\n2,2000,z\n`));
+    await sim.loadPicked("user", "t");
     await sim.runToEnd();
     await data.startStallProbe();
     await sim.openTab("stream");

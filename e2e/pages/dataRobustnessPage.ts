@@ -24,23 +24,6 @@ export class DataRobustnessPage {
     return this.page.getByTestId(`sim.${id}`);
   }
 
-  /** Picks a file of raw `bytes` on the Data tab, as a user's file of that name. */
-  async pickBytes(name: string, bytes: Uint8Array): Promise<void> {
-    await this.page.getByTestId("sim.tab.data").click();
-    await this.control("file").setInputFiles({
-      name,
-      mimeType: "application/octet-stream",
-      buffer: Buffer.from(bytes),
-    });
-  }
-
-  /** Maps the picked file's key (and time) field and loads it. */
-  async loadWithMapping(key: string, time: string | null): Promise<void> {
-    await this.control("mapping.key").selectOption(key);
-    if (time !== null) await this.control("mapping.time").selectOption(time);
-    await this.control("loadFile").click();
-  }
-
   /** The preview's verdict on the picked file. */
   get verdict(): Locator {
     return this.control("preview.schema");

@@ -205,8 +205,13 @@ export class SimulatorPage {
   /** Data tab: picks `text` as file `name`, maps its key and time fields, and loads it. */
   async loadFile(name: string, text: string, fields: { key: string; time: string }): Promise<void> {
     await this.pickFile(name, text);
-    await this.control("mapping.key").selectOption(fields.key);
-    await this.control("mapping.time").selectOption(fields.time);
+    await this.loadPicked(fields.key, fields.time);
+  }
+
+  /** Data tab: maps the picked file's key (and time, unless null) field and loads it. */
+  async loadPicked(key: string, time: string | null): Promise<void> {
+    await this.control("mapping.key").selectOption(key);
+    if (time !== null) await this.control("mapping.time").selectOption(time);
     await this.control("loadFile").click();
   }
 

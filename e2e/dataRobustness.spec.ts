@@ -6,6 +6,7 @@
  */
 import { DataRobustnessPage, latin1, utf16le } from "./pages/dataRobustnessPage.ts";
 import { expect, test } from "./pages/fixtures.ts";
+import { expectResponsive, startStallProbe } from "./pages/stallProbe.ts";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -82,10 +83,10 @@ test.describe("simulator: data files from outside", () => {
     const bytes = utf8(`${lines.join("\n")}\n`);
     await sim.pickFile("clicks.csv", bytes);
     await expect(data.verdict).toHaveText("schema not recognised — choose the fields below");
-    await data.startStallProbe();
+    await startStallProbe(app.page);
     await sim.loadPicked("user", "t");
     await expect(sim.position).toHaveText("event 0 / 200 000", { timeout: 15_000 });
-    await data.expectResponsive();
+    await expectResponsive(app.page);
     app.expectCleanRun();
   });
 
@@ -93,16 +94,15 @@ test.describe("simulator: data files from outside", () => {
     app,
     demo: sim,
   }) => {
-    const data = new DataRobustnessPage(app.page);
     await sim.pickFile("blob.csv", utf8(`user,t,blob\n1,1000,${"y".repeat(9 << 20)}\n2,2000,z\n`));
     await sim.loadPicked("user", "t");
     await sim.runToEnd();
-    await data.startStallProbe();
+    await startStallProbe(app.page);
     await sim.openTab("stream");
     await expect(sim.rows("stream")).toHaveCount(2);
     await expect(sim.rows("stream").first()).toContainText("more characters)");
     await app.page.waitForTimeout(500);
-    await data.expectResponsive();
+    await expectResponsive(app.page);
     app.expectCleanRun();
   });
 });

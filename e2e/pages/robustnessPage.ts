@@ -1,7 +1,7 @@
 /**
  * Page object for adversarial-input checks of the designer: dynamic-CEP JSON shapes a bad file
- * can hold (dense edges, cycles, deep group nesting), the main thread's longest stall while a
- * gesture runs, whether a stage is inside the canvas's view, and the Share dialog's refusal.
+ * can hold (dense edges, cycles, deep group nesting), whether a stage is inside the canvas's view,
+ * and the Share dialog's refusal.
  */
 import type { Locator, Page } from "@playwright/test";
 
@@ -66,28 +66,6 @@ export function nestedGroups(depth: number): Record<string, unknown> {
 
 export class RobustnessPage {
   constructor(readonly page: Page) {}
-
-  /** Starts recording the gaps between animation frames (a blocked main thread shows as one long gap). */
-  async startFrameGaps(): Promise<void> {
-    await this.page.evaluate(`(() => {
-      globalThis.__cepFrameGaps = [];
-      let last = performance.now();
-      const tick = (now) => {
-        globalThis.__cepFrameGaps.push(now - last);
-        last = now;
-        globalThis.__cepFrame = requestAnimationFrame(tick);
-      };
-      globalThis.__cepFrame = requestAnimationFrame(tick);
-    })()`);
-  }
-
-  /** Stops recording and returns the longest gap between two frames since {@link startFrameGaps}, in ms. */
-  longestFrameGap(): Promise<number> {
-    return this.page.evaluate<number>(`(() => {
-      cancelAnimationFrame(globalThis.__cepFrame);
-      return Math.max(0, ...globalThis.__cepFrameGaps);
-    })()`);
-  }
 
   /** True when the element's box lies within the canvas's box (it is drawn in view). */
   async inCanvasView(element: Locator): Promise<boolean> {

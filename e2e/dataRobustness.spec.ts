@@ -2,7 +2,8 @@
  * Files from outside in the Data tab, read as the CLI reads them: UTF-16 is refused with the
  * reason before anything is loaded, Latin-1 bytes are read with a warning naming the row and
  * column, lone CR line ends end rows, a first line longer than the preview's first bytes still
- * previews, and a large file loads while the page stays responsive.
+ * previews, a JSON array written on one line streams element by element, and a large file loads
+ * while the page stays responsive.
  */
 import { DataRobustnessPage, latin1, utf16le } from "./pages/dataRobustnessPage.ts";
 import { expect, test } from "./pages/fixtures.ts";
@@ -68,6 +69,27 @@ test.describe("simulator: data files from outside", () => {
     await sim.pickFile("huge.jsonl", utf8(`${huge}\n{"user":"b","t":2000}\n`));
     await expect(data.verdict).toContainText("nothing to load: its first line is longer than 10.1 MB");
     await expect(sim.position).toHaveText("event 0 / 2");
+    app.expectCleanRun();
+  });
+
+  test("a JSON array on one line, as JSON.stringify writes it, previews and loads in chunks", async ({
+    app,
+    demo: sim,
+  }) => {
+    const data = new DataRobustnessPage(app.page);
+    // 3 MB without a line break: longer than the preview's first bytes, streamed to the worker
+    // in several chunks that cut elements, strings and multi-byte characters.
+    const events = Array.from({ length: 20_000 }, (_, i) => ({
+      user: `u${i % 97}`,
+      t: 1_700_000_000_000 + i * 1000,
+      note: `caf\u00e9 \ud83d\ude00 "${"n".repeat(i % 90)}" [${i}]`,
+    }));
+    const text = JSON.stringify(events);
+    await sim.pickFile("one-line.json", utf8(text));
+    await expect(data.verdict).toHaveText("schema not recognised — choose the fields below");
+    await expect(sim.previewTable.locator("tbody tr").first()).toContainText("u0");
+    await sim.loadPicked("user", "t");
+    await expect(sim.position).toHaveText("event 0 / 20 000", { timeout: 10_000 });
     app.expectCleanRun();
   });
 

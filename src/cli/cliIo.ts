@@ -1,40 +1,36 @@
 /**
  * What the CLI needs from its host, so commands can run in-process in tests and on real
- * stdio in `main.ts`. The Node implementation streams files in chunks and splits lines
- * itself (batches of lines, not a promise per line).
+ * stdio in `main.ts`. The Node implementation streams files in chunks, which the event readers
+ * take as they come (a file needs no line breaks to be streamed).
  */
 import { open } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
-import { DEFAULT_MAX_LINE_LENGTH, LineSplitter } from "../runtime/sources/lineSplitter.ts";
+
+/** Bytes read from a file at a time by default. */
+const CHUNK_BYTES = 1 << 16;
 
 export interface CliIo {
   /** A whole (small) file as UTF-8 text. Rejects with the system error. */
   readText(path: string): Promise<string>;
-  /** The lines of a file, or of stdin for "-", in batches; line terminators (\n, \r\n) removed. Rejects if unreadable. */
-  readLines(path: string): Promise<AsyncIterable<readonly string[]>>;
+  /**
+   * The text of a file, or of stdin for "-", as UTF-8 chunks cut anywhere (never inside a
+   * character). Rejects if the file cannot be opened; the iteration throws on a read error.
+   */
+  readChunks(path: string): Promise<AsyncIterable<string>>;
   /** Writes to stdout; resolves when the stream can take more. */
   writeOut(text: string): Promise<void>;
   writeErr(text: string): void;
 }
 
-/** A line too long to hold (see {@link LineSplitter}): the input cannot be read past it. */
-export class LineTooLongError extends Error {
-  constructor(
-    /** The 1-based number of the line. */
-    readonly line: number,
-    maxLineLength: number,
-  ) {
-    super(`line ${line} is longer than ${maxLineLength} characters`);
-    this.name = "LineTooLongError";
-  }
-}
-
-/** The CLI's IO over Node streams; `maxLineLength` bounds the lines of {@link CliIo.readLines}. */
+/**
+ * The CLI's IO over Node streams; `chunkBytes` is how much of a file {@link CliIo.readChunks}
+ * reads at a time (tests read in small chunks to cut records anywhere).
+ */
 export function createNodeIo(
   stdin: Readable,
   stdout: Writable,
   stderr: Writable,
-  maxLineLength: number = DEFAULT_MAX_LINE_LENGTH,
+  chunkBytes: number = CHUNK_BYTES,
 ): CliIo {
   // One promise for the next 'drain', shared by every write made while the stream is full.
   let drained: Promise<void> | null = null;
@@ -47,15 +43,15 @@ export function createNodeIo(
         await handle.close();
       }
     },
-    async readLines(path) {
-      if (path === "-") return linesOf(stdin, maxLineLength);
+    async readChunks(path) {
+      if (path === "-") return textOf(stdin);
       const handle = await open(path, "r");
       const stat = await handle.stat();
       if (stat.isDirectory()) {
         await handle.close();
         throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: "EISDIR" });
       }
-      return linesOf(handle.createReadStream({ highWaterMark: 1 << 16 }), maxLineLength);
+      return textOf(handle.createReadStream({ highWaterMark: chunkBytes }));
     },
     writeOut(text) {
       // Stream errors (EPIPE…) surface as the stream's 'error' event, handled by main.ts.
@@ -74,27 +70,8 @@ export function createNodeIo(
   };
 }
 
-/**
- * Splits a byte stream into lines with the runtime's {@link LineSplitter} (the browser reads
- * files the same way), yielding every complete line of each chunk together.
- */
-async function* linesOf(stream: Readable, maxLineLength: number): AsyncIterable<readonly string[]> {
+/** A byte stream's text, decoded as UTF-8 (a character cut between chunks is joined). */
+function textOf(stream: Readable): AsyncIterable<string> {
   stream.setEncoding("utf8");
-  const splitter = new LineSplitter(maxLineLength);
-  let lines: string[] = [];
-  let count = 0;
-  const collect = (line: string): void => {
-    lines.push(line);
-    count++;
-  };
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const fits = splitter.push(chunk, collect);
-    if (lines.length > 0) {
-      yield lines;
-      lines = [];
-    }
-    if (!fits) throw new LineTooLongError(count + 1, maxLineLength);
-  }
-  splitter.end(collect);
-  if (lines.length > 0) yield lines;
+  return stream as AsyncIterable<string>;
 }

@@ -6,12 +6,9 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { exportGraphSpec, exportRule } from "../formats/dynamicCep/index.ts";
 import { PatternBuilder } from "../model/patternBuilder.ts";
-import { runCli } from "./cli.ts";
-import { createNodeIo } from "./cliIo.ts";
 import { runInProcess, summarize, writeTempFiles } from "./testing/cliTestSupport.ts";
 
 const AB = PatternBuilder.begin("a")
@@ -128,26 +125,6 @@ describe("event files", () => {
       stdout: "",
       stderr: `${folder}: cannot read the file (EISDIR: illegal operation on a directory, read)\n`,
     });
-  });
-
-  it("stops with exit 2 at a line too long to hold, after what came before it", async () => {
-    // Lines are only limited while unfinished: this one never ends.
-    const dir = writeTempFiles({ "e.jsonl": `{"n":1}\n{"n":"${"x".repeat(200)}` });
-    const events = path.join(dir, "e.jsonl");
-    const out: string[] = [];
-    const err: string[] = [];
-    const sink = (chunks: string[]) =>
-      new Writable({
-        write(chunk: Buffer, _encoding, callback) {
-          chunks.push(chunk.toString("utf8"));
-          callback();
-        },
-      });
-    const io = createNodeIo(Readable.from([]), sink(out), sink(err), 100);
-    const status = await runCli(["run", "--pattern", file("any.json"), "--events", events], io);
-    expect(status).toBe(2);
-    expect(err.join("")).toBe(`${events}:2: cannot read the file (line 2 is longer than 100 characters)\n`);
-    expect(summarize(out.join(""), "n")).toEqual(["match null any=1"]);
   });
 });
 

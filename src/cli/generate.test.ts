@@ -23,7 +23,7 @@ function readEvents(format: "csv" | "jsonl", text: string): EventData[] {
     if (item.type === "event") events.push(item.event);
     else throw new Error(`line ${item.line}: ${item.type}`);
   });
-  for (const line of lines(text)) reader.pushLine(line);
+  reader.push(text);
   reader.end();
   return events;
 }

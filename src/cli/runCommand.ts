@@ -15,7 +15,7 @@ import { EventFeed } from "../runtime/session/eventFeed.ts";
 import type { BroadcastRecord, JobLogic, JobOutput } from "../runtime/job/index.ts";
 import type { RunOptions } from "./args.ts";
 import { loadBroadcastFile } from "./broadcastFile.ts";
-import { LineTooLongError, type CliIo } from "./cliIo.ts";
+import type { CliIo } from "./cliIo.ts";
 import { compileRules, loadBindingsFile, loadRuleSet, ruleLabel, systemMessage } from "./loadRules.ts";
 import type { LoadedRules } from "./loadRules.ts";
 import { formatJobOutput } from "./outputFormat.ts";
@@ -46,14 +46,14 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const prepared = await prepare(options, io, report);
   if (prepared === null || format === null) return 2;
 
-  let lines: AsyncIterable<readonly string[]>;
+  let chunks: AsyncIterable<string>;
   try {
-    lines = await io.readLines(options.events);
+    chunks = await io.readChunks(options.events);
   } catch (error) {
     report(`${options.events}: cannot read the file (${systemMessage(error)})`);
     return 2;
   }
-  return streamEvents(options, format, prepared, lines, io);
+  return streamEvents(options, format, prepared, chunks, io);
 }
 
 /** Rules or processor, bindings and broadcast stream; null (after reporting) on any problem. */
@@ -95,7 +95,7 @@ async function streamEvents(
   options: RunOptions,
   format: EventFormat,
   prepared: Prepared,
-  lines: AsyncIterable<readonly string[]>,
+  chunks: AsyncIterable<string>,
   io: CliIo,
 ): Promise<number> {
   const report = (line: string): void => {
@@ -153,11 +153,8 @@ async function streamEvents(
   });
 
   try {
-    for await (const batch of lines) {
-      for (const line of batch) {
-        reader.pushLine(line);
-        if (feed.failed) break;
-      }
+    for await (const chunk of chunks) {
+      reader.push(chunk);
       if (feed.failed) break;
       await lastWrite;
     }
@@ -177,10 +174,6 @@ async function streamEvents(
       const where = line === undefined ? file : `${file}:${line}`;
       report(`${where}: error: ${label(prepared, error.rule)}${error.message}`);
       return 1;
-    }
-    if (error instanceof LineTooLongError) {
-      report(`${file}:${error.line}: cannot read the file (${error.message})`);
-      return 2;
     }
     if (isSystemError(error)) {
       report(`${file}: cannot read the file (${systemMessage(error)})`);

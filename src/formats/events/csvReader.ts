@@ -13,11 +13,13 @@
 import { outOfRange } from "../json/jsonParser.ts";
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
 import { splitQuotedRecord } from "./csvRecord.ts";
+import { RecordLines, type LineBreak } from "./recordLines.ts";
 import { BEYOND_DOUBLE, exactNumberFromText } from "./exactNumber.ts";
 import {
   MAX_RECORD_LENGTH,
   notUtf8Warning,
   recordLengthProblem,
+  recordTooLong,
   REPLACEMENT_CHARACTER,
   sizeText,
   textEncodingProblem,
@@ -39,38 +41,23 @@ class CsvReader implements EventReader {
   private hasQuote = false;
   private failed = false;
 
+  private readonly lines = new RecordLines({
+    line: (text, lineBreak) => {
+      this.onLine(text, lineBreak);
+    },
+    tooLong: (length) => {
+      this.onTooLong(length);
+    },
+  });
+
   constructor(private readonly sink: ReadItemSink) {}
 
-  pushLine(text: string): void {
-    this.line++;
-    if (this.failed) return;
-    let line = this.line === 1 && text.startsWith("\uFEFF") ? text.slice(1) : text;
-    if (this.line === 1) {
-      const encoding = textEncodingProblem(line);
-      if (encoding !== null) {
-        this.fatal(1, encoding);
-        return;
-      }
-    }
-    // A CR before the line break is part of the break (CRLF files); inside a quoted field that
-    // spans lines it is kept, so the field reads back as it was written.
-    const crlf = line.endsWith("\r");
-    if (crlf) line = line.slice(0, -1);
-    const lineBreak = crlf ? "\r\n" : "\n";
-    if (!line.includes("\r")) {
-      this.readLine(line, lineBreak);
-      return;
-    }
-    // A lone CR ends a record too (classic Mac files; Jackson's CSV parser and Flink's
-    // line-based file sources read it so), and counts as a line; in quotes it is data.
-    const parts = line.split("\r");
-    for (let i = 0; i < parts.length; i++) {
-      if (i > 0) this.line++;
-      this.readLine(parts[i] ?? "", i === parts.length - 1 ? lineBreak : "\r");
-    }
+  push(text: string): void {
+    if (!this.failed) this.lines.push(text);
   }
 
   end(): void {
+    if (!this.failed) this.lines.end();
     if (this.failed || this.pendingLines === 0) return;
     this.sink({
       type: "problem",
@@ -81,8 +68,35 @@ class CsvReader implements EventReader {
     this.pendingLines = 0;
   }
 
-  /** Reads one line of text (without its break); `lineBreak` is the break that followed it. */
-  private readLine(line: string, lineBreak: string): void {
+  private onLine(text: string, lineBreak: LineBreak): void {
+    this.line++;
+    if (this.failed) return;
+    const line = this.line === 1 && text.startsWith("\uFEFF") ? text.slice(1) : text;
+    if (this.line === 1) {
+      const encoding = textEncodingProblem(line);
+      if (encoding !== null) {
+        this.fatal(1, encoding);
+        return;
+      }
+    }
+    this.readLine(line, lineBreak);
+  }
+
+  /** A line too long to be a record, skipped by {@link RecordLines} without being held. */
+  private onTooLong(length: number): void {
+    this.line++;
+    if (this.failed) return;
+    if (this.pendingLines > 0) this.dropRunawayRecord();
+    else this.sink({ type: "problem", line: this.line, message: recordTooLong(length) });
+  }
+
+  /**
+   * Reads one line of text (without its break); `lineBreak` is the break that followed it. A CR
+   * or CRLF break ends a record too (classic Mac files; Jackson's CSV parser and Flink's
+   * line-based file sources read it so); inside a quoted field that spans lines it is data, kept
+   * as written.
+   */
+  private readLine(line: string, lineBreak: LineBreak): void {
     if (this.pendingLines === 0) {
       if (line === "") return;
       this.pendingLine = this.line;

@@ -1,7 +1,7 @@
 /**
- * The shape shared by the event readers: text goes in one physical line at a time (so the
- * caller can stream a file of any size), and events, watermark records and per-row problems
- * come out with the line they start on.
+ * The shape shared by the event readers: text goes in as chunks cut anywhere (so the caller can
+ * stream a file of any size, with or without line breaks), and events, watermark records and
+ * per-row problems come out with the line they start on.
  */
 import type { JsonData } from "../json/jsonData.ts";
 
@@ -28,11 +28,15 @@ export type ReadItem =
   | { readonly type: "fatal"; readonly line: number; readonly message: string };
 
 /**
- * A streaming reader: push every line without its `\n` (a `\r` before it may stay: readers treat it
- * as part of the line break), then call `end`.
+ * A streaming reader: push the text in chunks, then call `end`. A chunk may end anywhere: inside
+ * a line, a CRLF pair, a string, an escape, a number or a surrogate pair. Each reader holds at
+ * most one record (of at most 10 MiB) and the unfinished end of the last chunk, so memory does
+ * not grow with the file nor with its longest line.
  */
 export interface EventReader {
-  pushLine(line: string): void;
+  /** Reads the next chunk of text; items it completes go to the sink before it returns. */
+  push(text: string): void;
+  /** Reads what the last chunk left unfinished. */
   end(): void;
 }
 

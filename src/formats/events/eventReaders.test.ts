@@ -5,7 +5,7 @@ import { createEventReader, eventFormatOf, type EventFormat } from "./index.ts";
 function read(format: EventFormat, text: string): ReadItem[] {
   const items: ReadItem[] = [];
   const reader = createEventReader(format, (item) => items.push(item));
-  for (const line of text.split("\n")) reader.pushLine(line);
+  reader.push(text);
   reader.end();
   return items;
 }

@@ -9,15 +9,28 @@ import type { ReadItem } from "./eventReader.ts";
 import { createEventReader, type EventFormat } from "./index.ts";
 import { MAX_RECORD_LENGTH, textEncodingProblem } from "./recordText.ts";
 
-/** Lines as the CLI and the browser hand them out: split at `\n` only. */
-function read(format: EventFormat, text: string): ReadItem[] {
+/** What a reader makes of `text` given in `chunks`. */
+function readChunks(format: EventFormat, chunks: readonly string[]): ReadItem[] {
   const items: ReadItem[] = [];
   const reader = createEventReader(format, (item) => items.push(item));
-  const lines = text.split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  for (const line of lines) reader.pushLine(line);
+  for (const chunk of chunks) reader.push(chunk);
   reader.end();
   return items;
+}
+
+/** `text` in chunks of `size` characters. */
+function chunksOf(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+  return chunks;
+}
+
+/** What a reader makes of `text`, checked to be the same whatever chunks the text comes in. */
+function read(format: EventFormat, text: string): ReadItem[] {
+  const whole = readChunks(format, [text]);
+  const sizes = text.length < 100_000 ? [1, 2, 7] : [65_536, 1_000_003];
+  for (const size of sizes) expect(readChunks(format, chunksOf(text, size))).toEqual(whole);
+  return whole;
 }
 
 /** Text as a UTF-8 decoder (`TextDecoder`, Node's `setEncoding("utf8")`) reads `bytes`. */

@@ -1,22 +1,19 @@
 /**
- * JSON Lines (`.jsonl`, stdin): one JSON object per line; blank lines are skipped. A line ends
- * at LF, CRLF or a lone CR, as Flink's line-based file sources (`BufferedReader.readLine`) end
- * it; a record holds no raw line break, so a CR is never inside one.
+ * JSON Lines (`.jsonl`, stdin): one JSON object per line; blank lines are skipped. Lines are cut
+ * by {@link RecordLines} (LF, CRLF or a lone CR, as Flink's line-based file sources end them); a
+ * record holds no raw line break, so a CR is never inside one.
  */
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
 import { readJsonRecord } from "./jsonRecord.ts";
-import { textEncodingProblem } from "./recordText.ts";
+import { RecordLines } from "./recordLines.ts";
+import { recordTooLong, textEncodingProblem } from "./recordText.ts";
 
 /** A reader for JSON Lines; each line is parsed on its own, losslessly. */
 export function createJsonLinesReader(sink: ReadItemSink): EventReader {
   let line = 0;
   let failed = false;
-  const readLine = (text: string): void => {
-    if (text.trim() === "") return;
-    sink(readJsonRecord(text, line, 1));
-  };
-  return {
-    pushLine(text: string): void {
+  const lines = new RecordLines({
+    line(text) {
       line++;
       if (failed) return;
       if (line === 1) {
@@ -27,19 +24,21 @@ export function createJsonLinesReader(sink: ReadItemSink): EventReader {
           return;
         }
       }
-      const body = text.endsWith("\r") ? text.slice(0, -1) : text;
-      if (!body.includes("\r")) {
-        readLine(body);
-        return;
-      }
-      const parts = body.split("\r");
-      for (let i = 0; i < parts.length; i++) {
-        if (i > 0) line++;
-        readLine(parts[i] ?? "");
-      }
+      if (text.trim() === "") return;
+      sink(readJsonRecord(text, line, 1));
+    },
+    tooLong(length) {
+      line++;
+      if (failed) return;
+      sink({ type: "problem", line, message: recordTooLong(length) });
+    },
+  });
+  return {
+    push(text: string): void {
+      if (!failed) lines.push(text);
     },
     end(): void {
-      // Nothing is held back between lines.
+      if (!failed) lines.end();
     },
   };
 }

@@ -20,7 +20,11 @@ export function sizeText(length: number): string {
 
 /** Why a record of `length` code units is skipped, or null when it is not too long. */
 export function recordLengthProblem(length: number): string | null {
-  if (length <= MAX_RECORD_LENGTH) return null;
+  return length <= MAX_RECORD_LENGTH ? null : recordTooLong(length);
+}
+
+/** Why a record of `length` code units, known to be over {@link MAX_RECORD_LENGTH}, is skipped. */
+export function recordTooLong(length: number): string {
   return `the record is ${sizeText(length)}, over the ${sizeText(MAX_RECORD_LENGTH)} an event may be`;
 }
 
@@ -38,9 +42,18 @@ export function notUtf8Warning(where: string): string {
  * character, and pictures, spreadsheets and archives hold them in their first bytes.
  */
 export function textEncodingProblem(text: string): string | null {
-  const nul = text.indexOf("\u0000");
-  if (nul === -1) return null;
-  if (looksLikeUtf16(text)) {
+  return text.includes("\u0000") ? nulProblem(text) : null;
+}
+
+/** How many of a file's first characters tell UTF-16 from other text holding NUL characters. */
+export const ENCODING_HEAD_LENGTH = 64;
+
+/**
+ * Why a file whose first line holds a NUL is not UTF-8 text, judged from `head`: its first line,
+ * or at least its first {@link ENCODING_HEAD_LENGTH} characters (all that is looked at).
+ */
+export function nulProblem(head: string): string {
+  if (looksLikeUtf16(head)) {
     return "the file is UTF-16 text, not UTF-8 (a NUL byte between its characters): save it as UTF-8";
   }
   return "the file is not a text file (it holds NUL bytes): CEP Studio reads CSV, JSON and JSON Lines text";
@@ -52,7 +65,7 @@ export function textEncodingProblem(text: string): string | null {
  */
 function looksLikeUtf16(text: string): boolean {
   if (text.startsWith("\uFFFD\uFFFD")) return true;
-  const head = text.slice(0, 64);
+  const head = text.slice(0, ENCODING_HEAD_LENGTH);
   let even = 0;
   let odd = 0;
   for (let i = 0; i < head.length; i++) {

@@ -3,13 +3,11 @@ import { describe, expect, it } from "vitest";
 import { createEventReader, type EventFormat, type ReadItem } from "../../formats/events/index.ts";
 import { createChunkedSource, utf8Length, type ChunkedSourceOptions } from "./chunkedSource.ts";
 
-/** The reference: the whole text split into lines at once, as the CLI reads a file. */
+/** The reference: the whole text in one chunk. */
 function readWhole(format: EventFormat, text: string): ReadItem[] {
   const items: ReadItem[] = [];
   const reader = createEventReader(format, (item) => items.push(item));
-  const lines = (text.startsWith("\uFEFF") ? text.slice(1) : text).split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  for (const line of lines) reader.pushLine(line);
+  reader.push(text.startsWith("\uFEFF") ? text.slice(1) : text);
   reader.end();
   return items;
 }
@@ -229,16 +227,16 @@ describe("createChunkedSource: problems", () => {
     expect(source.progress()).toMatchObject({ failed: true, chars: 12, events: 0, problems: 1 });
   });
 
-  it("refuses a line longer than the limit instead of holding it", () => {
-    const { items, source } = readChunks(["[", '{"a":1},'.repeat(10), '{"a":1}]'], { maxLineLength: 50 });
-    expect(items).toEqual([
-      {
-        type: "fatal",
-        line: 1,
-        message: expect.stringContaining("line 1 is longer than 50 characters") as string,
-      },
-    ]);
-    expect(source.progress()).toMatchObject({ failed: true, format: "json", done: true });
+  it("reads a JSON array on one line element by element, as its chunks arrive", () => {
+    const source = createChunkedSource({ fileName: "one-line.json" });
+    const events = (items: readonly ReadItem[]) => items.map((i) => (i.type === "event" ? i.event : i));
+    const first = `[${'{"a":1},'.repeat(8)}{"a"`;
+    expect(events(source.push(first))).toEqual(Array.from({ length: 8 }, () => ({ a: 1 })));
+    expect(source.progress()).toMatchObject({ format: "json", lines: 0, events: 8 });
+    expect(events(source.push(':3},{"a":"x'))).toEqual([{ a: 3 }]);
+    expect(events(source.push('"}]'))).toEqual([{ a: "x" }]);
+    expect(source.end()).toEqual([]);
+    expect(source.progress()).toMatchObject({ lines: 1, events: 10, problems: 0, done: true });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * An event source fed with text chunks, so that a file of any size is read without ever being
- * one string: chunks are split into lines ({@link LineSplitter}) and the lines drive the line-based
- * event readers of `src/formats/events` (CSV, JSON Lines, JSON array), which do all the parsing.
+ * one string: the chunks drive the streaming event readers of `src/formats/events` (CSV, JSON
+ * Lines, JSON array), which do all the parsing and hold at most one record, so a file without a
+ * line break (a JSON array written on one line) streams like any other.
  *
  * It is pulled incrementally: each {@link ChunkedSource.push} returns what that chunk completed,
  * so a run can start on the first events while the rest of the file is still being read. It
@@ -20,7 +21,6 @@ import {
   type ReadItem,
 } from "../../formats/events/index.ts";
 import { chooseEventFormat, firstNonBlankIndex, type FormatSource } from "./formatDetection.ts";
-import { DEFAULT_MAX_LINE_LENGTH, LineSplitter } from "./lineSplitter.ts";
 
 /** How many problems a source lists by default (all of them are counted). */
 export const DEFAULT_MAX_LISTED_PROBLEMS = 1000;
@@ -35,8 +35,6 @@ export interface ChunkedSourceOptions {
   readonly totalBytes?: number;
   /** How many problems {@link ChunkedSource.problems} lists; more are only counted. */
   readonly maxListedProblems?: number;
-  /** The longest line accepted, in UTF-16 code units (default 64 Mi). */
-  readonly maxLineLength?: number;
 }
 
 /** A record that was skipped (`fatal: false`) or input that cannot be read on (`fatal: true`). */
@@ -66,7 +64,7 @@ export interface SourceProgress {
   readonly totalBytes: number | null;
   /** UTF-16 code units consumed. */
   readonly chars: number;
-  /** Complete lines handed to the reader. */
+  /** Lines read: line feeds so far, plus the last line once `end` was called. */
   readonly lines: number;
   readonly events: number;
   readonly watermarks: number;
@@ -97,13 +95,14 @@ export function createChunkedSource(options: ChunkedSourceOptions = {}): Chunked
 }
 
 class ChunkedEventSource implements ChunkedSource {
-  private readonly splitter: LineSplitter;
   private readonly maxListed: number;
   private format: EventFormat | null = null;
   private formatSource: FormatSource | null = null;
   private reader: EventReader | null = null;
-  /** Blank lines seen before the format is known, replayed to the reader once it is. */
-  private heldLines: string[] = [];
+  /** Blank text seen before the format is known, given to the reader once it is. */
+  private held: string[] = [];
+  /** The last character read was a line feed (or nothing was read): no line is open. */
+  private atLineStart = true;
   private out: ReadItem[] = [];
   private started = false;
   private stopped = false;
@@ -116,17 +115,11 @@ class ChunkedEventSource implements ChunkedSource {
   private problemCount = 0;
   private readonly listed: SourceProblem[] = [];
   private fatal: SourceProblem | null = null;
-  private readonly onLine = (line: string): void => {
-    this.lines++;
-    if (this.reader === null) this.heldLines.push(line);
-    else this.reader.pushLine(line);
-  };
 
   constructor(private readonly options: ChunkedSourceOptions) {
-    this.splitter = new LineSplitter(options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH);
     this.maxListed = options.maxListedProblems ?? DEFAULT_MAX_LISTED_PROBLEMS;
     if (options.format !== undefined) this.startReader(options.format, "option");
-    // A CSV name decides without content (see chooseEventFormat): no need to hold lines back.
+    // A CSV name decides without content (see chooseEventFormat): no need to hold text back.
     else if (options.fileName !== undefined && eventFormatOf(options.fileName) === "csv") this.detect(null);
   }
 
@@ -141,18 +134,16 @@ class ChunkedEventSource implements ChunkedSource {
       // A byte-order mark is an encoding signature, not content; JSON Lines has no place for it.
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
+    this.countLines(text);
     if (this.reader === null) {
       const first = firstNonBlankIndex(text);
-      if (first !== -1) this.detect(text.charAt(first));
+      if (first === -1) {
+        this.held.push(text);
+        return this.take();
+      }
+      this.detect(text.charAt(first));
     }
-    if (!this.splitter.push(text, this.onLine)) {
-      const limit = this.options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
-      this.stop(
-        `line ${this.lines + 1} is longer than ${limit} characters; ` +
-          "a file without line breaks (such as a JSON array on one line) cannot be streamed: " +
-          "write one event per line (JSON Lines)",
-      );
-    }
+    this.reader?.push(text);
     return this.take();
   }
 
@@ -160,7 +151,7 @@ class ChunkedEventSource implements ChunkedSource {
     if (this.done) return [];
     this.done = true;
     if (!this.stopped) {
-      this.splitter.end(this.onLine);
+      if (!this.atLineStart) this.lines++;
       if (this.reader === null) this.detect(null);
       this.reader?.end();
     }
@@ -198,9 +189,10 @@ class ChunkedEventSource implements ChunkedSource {
     const reader = createEventReader(format, (item) => {
       this.accept(item);
     });
-    for (const line of this.heldLines) reader.pushLine(line);
-    this.heldLines = [];
     this.reader = reader;
+    const held = this.held;
+    this.held = [];
+    for (const text of held) reader.push(text);
   }
 
   private accept(item: ReadItem): void {
@@ -223,13 +215,14 @@ class ChunkedEventSource implements ChunkedSource {
     this.out.push(item);
   }
 
-  private stop(message: string): void {
-    this.accept({ type: "fatal", line: this.lines + 1, message });
-  }
-
   private record(problem: SourceProblem): void {
     this.problemCount++;
     if (this.listed.length < this.maxListed) this.listed.push(problem);
+  }
+
+  private countLines(text: string): void {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.lines++;
+    if (text !== "") this.atLineStart = text.charCodeAt(text.length - 1) === 0x0a;
   }
 
   private take(): ReadItem[] {

@@ -13,7 +13,6 @@ export type {
 } from "./chunkedSource.ts";
 export { chooseEventFormat } from "./formatDetection.ts";
 export type { FormatChoice, FormatSource } from "./formatDetection.ts";
-export { DEFAULT_MAX_LINE_LENGTH } from "./lineSplitter.ts";
 export { KNOWN_SCHEMAS, inferSchema, recognizeSchema } from "./schema.ts";
 export type { FieldMapping, KnownSchema, SchemaInference, SuggestedMapping } from "./schema.ts";
 export type { FieldKind, InferredField } from "./fieldInference.ts";

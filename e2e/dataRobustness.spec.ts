@@ -67,7 +67,7 @@ test.describe("simulator: data files from outside", () => {
     // Over the bound of one event: said in the preview, not a dead end without a word.
     const huge = JSON.stringify({ user: "a", t: 1000, note: "x".repeat(11 * 1024 * 1024) });
     await sim.pickFile("huge.jsonl", utf8(`${huge}\n{"user":"b","t":2000}\n`));
-    await expect(data.verdict).toContainText("nothing to load: its first line is longer than 10.1 MB");
+    await expect(data.verdict).toContainText("nothing to load: its first record is longer than 10.1 MB");
     await expect(sim.position).toHaveText("event 0 / 2");
     app.expectCleanRun();
   });

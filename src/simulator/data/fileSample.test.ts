@@ -122,7 +122,7 @@ describe("readFileSample", () => {
     const sample = await readFileSample(new Blob([text]), "huge.jsonl");
     expect(sample.events).toEqual([]);
     expect(sample.refusal).toMatch(
-      /^its first line is longer than 10\.1 MB \(without a line break\): CEP Studio reads one event per line, of at most 10\.0 MB$/,
+      /^its first record is longer than 10\.1 MB: an event may be at most 10\.0 MB$/,
     );
   });
 });

@@ -105,7 +105,7 @@ function refusalOf(
 ): string | null {
   if (events > 0) return null;
   if (noWholeLine) {
-    return `its first line is longer than ${sizeText(text.length)} (without a line break): CEP Studio reads one event per line, of at most ${sizeText(MAX_RECORD_LENGTH)}`;
+    return `its first record is longer than ${sizeText(text.length)}: an event may be at most ${sizeText(MAX_RECORD_LENGTH)}`;
   }
   if (text.trim() === "") return complete ? "it is empty: there are no events to load" : null;
   if (problems > 0) return "no event in it could be read (the problems are listed below)";

@@ -65,7 +65,13 @@ export function compilePattern(graph: GraphNode, options: CompileOptions = {}): 
       timestamp: number,
       config?: Readonly<Record<string, unknown>>,
     ) => {
-      explainer ??= new EventExplainer(compiled, options.bindings ?? {}, skipSpec, maxPartialMatches);
+      explainer ??= new EventExplainer(
+        compiled,
+        options.bindings ?? {},
+        skipSpec,
+        maxPartialMatches,
+        options.handleTimeout ?? true,
+      );
       return explainer.explain(state, event, timestamp, config);
     },
   };

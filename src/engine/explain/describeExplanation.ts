@@ -34,6 +34,13 @@ export function describeExplanation(explanation: EventExplanation, options: Desc
       } that started at ${time(pruned.startTimestamp)}.`,
     );
   }
+  for (const capped of explanation.capped) {
+    sentences.push(
+      `The key now holds more partial matches than its cap allows: the partial match waiting in ${quote(
+        capped.stage,
+      )} that started at ${time(capped.startTimestamp)} is dropped.`,
+    );
+  }
   if (sentences.length === 0)
     sentences.push("Nothing happens: the key holds no partial match and no stage takes the event.");
   return sentences;
@@ -53,7 +60,9 @@ function describeRun(
     : "";
   switch (run.outcome) {
     case "discarded-by-window":
-      return `${which ?? "A partial match"} is discarded: its window ended at ${time(run.windowEnd ?? 0)}, before this event; it is reported as a timeout.`;
+      return `${which ?? "A partial match"} is discarded: its window ended at ${time(run.windowEnd ?? 0)}, before this event${
+        explanation.timedOut.length > 0 ? "; it is reported as a timeout" : ""
+      }.`;
     case "matched-by-window":
       return `${which ?? "A partial match"} matches: its window ended at ${time(run.windowEnd ?? 0)} without the event ${quote(run.stage)} forbids.`;
     case "started":
@@ -65,11 +74,11 @@ function describeRun(
     case "extended":
       return `${which ?? "A run"} takes the event into ${quote(takenInto(run) ?? run.stage)}${because(run, true, "take")}.${keptCopy(run)}`;
     case "completed":
-      return `${which ?? "A new run"} completes the pattern with this event${because(run, true, "take")}.${heldBack}`;
+      return `${which ?? "A new run"} ${completion(run)}.${discardedToo(run)}${heldBack}`;
     case "ignored":
       return `${which ?? "A run"} skips the event and keeps waiting (relaxed contiguity${because(run, false, "take", "; ")}).`;
     case "broke-contiguity":
-      return `${which ?? "A run"} is dropped: strict contiguity needs the very next event to match ${quote(run.stage)}${because(run, false, "take", ", but ")}.`;
+      return `${which ?? "A run"} is dropped: strict contiguity needs the very next event to match ${takeStages(run)}${because(run, false, "take", ", but ")}.`;
     case "stopped-by-not":
       return `${which ?? "A run"} is discarded: NOT stage ${quote(stopStage(run) ?? run.stage)} sees a forbidden event${because(run, true, "proceed")}.`;
     case "dropped":
@@ -87,12 +96,43 @@ function eventsSaid(run: RunExplanation): string {
 
 /** The stage a take put the event into. */
 function takenInto(run: RunExplanation): string | null {
-  const take = run.transitions.find((t) => t.action === "take" && t.result === true);
+  const take = run.transitions.find((t) => t.action === "take" && t.result === true && t.toKind !== "stop");
   return take ? take.from : null;
 }
 
 function stopStage(run: RunExplanation): string | null {
   return run.transitions.find((t) => t.toKind === "stop" && t.result === true)?.to ?? null;
+}
+
+/**
+ * How a run completed: with the event (a TAKE, then PROCEEDs to the end), or without it (a
+ * `notNext` at the end whose forbidden event did not come: the event itself is not in the match).
+ */
+function completion(run: RunExplanation): string {
+  // Only the TAKEs that completed it: other branches of the run may have taken the event too.
+  const completing = new Set(run.branches.filter((b) => b.toKind === "end" && b.took).map((b) => b.stage));
+  if (completing.size > 0) {
+    return `completes the pattern with this event${because(run, true, "take", undefined, completing)}`;
+  }
+  const not = run.transitions.find((t) => t.toKind === "stop")?.to ?? null;
+  const forbids = not === null ? "" : `: NOT stage ${quote(not)} does not forbid it`;
+  return `completes the pattern without taking this event${forbids}${because(run, false, "proceed")}`;
+}
+
+/** A completed run whose other branches a NOT stage discarded on the same event. */
+function discardedToo(run: RunExplanation): string {
+  const stop = stopStage(run);
+  return stop === null
+    ? ""
+    : ` Its other branches are discarded: NOT stage ${quote(stop)} sees a forbidden event.`;
+}
+
+/** The stages whose TAKE the run checked ('a' or 'b'): any of them could have kept it. */
+function takeStages(run: RunExplanation): string {
+  const stages = new Set(
+    run.transitions.filter((t) => t.action === "take" && !t.afterTake).map((t) => t.from),
+  );
+  return stages.size === 0 ? quote(run.stage) : [...stages].map(quote).join(" or ");
 }
 
 function completedToo(run: RunExplanation): string {
@@ -107,17 +147,22 @@ function keptCopy(run: RunExplanation): string {
 
 /**
  * " (condition `x` of 'stage' was true)": the stage conditions behind the transitions of the
- * given action that ended with `result`; all evaluations when `action` is null.
+ * given action that ended with `result` (leaving a stage of `from`, when given); all
+ * evaluations when `action` is null.
  */
 function because(
   run: RunExplanation,
   result: boolean,
   action: TransitionCheck["action"] | null,
   lead = " — ",
+  from: ReadonlySet<string> | null = null,
 ): string {
   const said = new Set<string>();
   for (const check of run.transitions) {
     if (action !== null && (check.action !== action || check.result !== result)) continue;
+    if (from !== null && !from.has(check.from)) continue;
+    // A Stop state's own TAKE of the forbidden event is why the run stops, not why it took or completed.
+    if (action === "take" && check.toKind === "stop") continue;
     for (const e of check.evaluations) {
       const outcome = e.result === "error" ? `failed (${e.error ?? ""})` : `is ${String(e.result)}`;
       said.add(

@@ -32,6 +32,8 @@ export class EventExplainer {
     bindings: ConditionBindings,
     private readonly skip: SkipSpec,
     maxPartialMatches: number,
+    /** The compiled NFA's `handleTimeout`: without it `advanceTime` reports no timeouts, nor does this. */
+    handleTimeout = true,
   ) {
     // The recorder must exist before the conditions that report to it: bind it late.
     let recorder: ExplanationRecorder | null = null;
@@ -59,7 +61,7 @@ export class EventExplainer {
     this.nfa = new NFA(
       definition,
       createSkipStrategy(skip),
-      { maxPartialMatches, onWarning: undefined, handleTimeout: true },
+      { maxPartialMatches, onWarning: undefined, handleTimeout },
       recorder,
     );
     this.inspector = new PartialMatchInspector(
@@ -97,7 +99,8 @@ export class EventExplainer {
       if (!(cause instanceof ConditionError)) throw cause;
       error = { stage: cause.stage === "" ? null : cause.stage, message: cause.message };
     }
-    const { runs, pruned } = recorder.finish(new Set(copy.completedMatches));
+    const live = error === null ? new Set(copy.partialMatches) : null;
+    const { runs, pruned, capped } = recorder.finish(new Set(copy.completedMatches), live);
     return {
       event,
       timestamp,
@@ -107,6 +110,7 @@ export class EventExplainer {
       matches,
       timedOut,
       pruned,
+      capped,
       error,
     };
   }

@@ -64,13 +64,16 @@ export type RunOutcome =
   | "started"
   /** A partial match took the event. */
   | "extended"
-  /** The run reached the end of the pattern (it may be held back by the skip strategy, see `branches`). */
+  /**
+   * The run reached the end of the pattern (it may be held back by the skip strategy, see
+   * `branches`). A NOT stage that sees the same event discards its other branches (a `stop` branch).
+   */
   | "completed"
-  /** advanceTime: the window passed; the run is dropped (reported as a timeout). */
+  /** advanceTime: the window passed; the run is dropped (reported as a timeout, unless `handleTimeout` is off). */
   | "discarded-by-window"
   /** advanceTime: a notFollowedBy at the end saw its window pass without the forbidden event: a match. */
   | "matched-by-window"
-  /** A NOT stage's condition held: the run (every branch of it) is discarded. */
+  /** A NOT stage's condition held: the run (every branch of it) is discarded, and none completed. */
   | "stopped-by-not"
   /** A start run whose first stage did not take the event. */
   | "unaffected"
@@ -133,6 +136,11 @@ export interface EventExplanation {
   readonly timedOut: readonly { readonly match: MatchView; readonly timestamp: number }[];
   /** The runs (partial, or completed and held back) the skip strategy discarded after the emitted matches. */
   readonly pruned: readonly PartialMatchView[];
+  /**
+   * Partial matches the event left waiting that the key's partial-match cap (`maxPartialMatches`)
+   * then dropped: the key held more than the cap, and the runs that started latest go first.
+   */
+  readonly capped: readonly PartialMatchView[];
   /** A condition threw: processing this event fails (the explanation stops there). */
   readonly error: { readonly stage: string | null; readonly message: string } | null;
 }

@@ -57,7 +57,10 @@ export class ExplanationRecorder implements NFATracer, ConditionTrace {
   private checks: TransitionCheck[] = [];
   private current: ComputationState | null = null;
   private beforePruneRuns: ComputationState[] = [];
-  private prunedRuns: PartialMatchView[] = [];
+  /** The runs of `completedMatches` before the prune: released pending matches wait there in a Pending state. */
+  private beforePruneCompleted = new Set<ComputationState>();
+  private readonly prunedRuns = new Set<ComputationState>();
+  private prunedViews: PartialMatchView[] = [];
   private event: EventRecord = {};
   private timestamp = 0;
   private readonly texts = new Map<Condition, string>();
@@ -76,7 +79,10 @@ export class ExplanationRecorder implements NFATracer, ConditionTrace {
     this.evaluations = [];
     this.checks = [];
     this.current = null;
-    this.prunedRuns = [];
+    this.prunedRuns.clear();
+    this.prunedViews = [];
+    this.beforePruneRuns = [];
+    this.beforePruneCompleted.clear();
     this.event = event;
     this.timestamp = timestamp;
   }
@@ -97,20 +103,7 @@ export class ExplanationRecorder implements NFATracer, ConditionTrace {
   }
 
   windowExpired(run: ComputationState, pending: boolean, at: number): void {
-    const info = this.infoOf(run);
-    this.records.push({
-      explanation: {
-        kind: "partial",
-        stage: info.stage,
-        startTimestamp: run.startTimestamp,
-        previousTimestamp: run.previousTimestamp,
-        events: info.events,
-        outcome: pending ? "matched-by-window" : "discarded-by-window",
-        transitions: [],
-        windowEnd: at,
-      },
-      branches: [],
-    });
+    this.record(run, pending ? "matched-by-window" : "discarded-by-window", [], [], at);
   }
 
   beginRun(run: ComputationState): void {
@@ -159,19 +152,7 @@ export class ExplanationRecorder implements NFATracer, ConditionTrace {
       this.info.set(created, { stage, events });
       branches.push({ run: created, stage, toKind: target.kind, took });
     }
-    this.records.push({
-      explanation: {
-        kind: state.isStart ? "start" : "partial",
-        stage: info.stage,
-        startTimestamp: state.isStart ? null : run.startTimestamp,
-        previousTimestamp: state.isStart ? null : run.previousTimestamp,
-        events: info.events,
-        outcome: outcomeOf(state, count, branches),
-        transitions: this.checks,
-        windowEnd: null,
-      },
-      branches,
-    });
+    this.record(run, outcomeOf(state, count, branches), this.checks, branches);
     this.current = null;
   }
 
@@ -180,6 +161,7 @@ export class ExplanationRecorder implements NFATracer, ConditionTrace {
     completedMatches: readonly ComputationState[],
   ): void {
     this.beforePruneRuns = [...partialMatches, ...completedMatches];
+    this.beforePruneCompleted = new Set(completedMatches);
   }
 
   afterPrune(
@@ -187,43 +169,54 @@ export class ExplanationRecorder implements NFATracer, ConditionTrace {
     completedMatches: readonly ComputationState[],
   ): void {
     const kept = new Set([...partialMatches, ...completedMatches]);
-    const completed = new Set(completedMatches);
     for (const run of this.beforePruneRuns) {
       if (kept.has(run) || run.startEventId === null) continue;
-      const info = this.infoOf(run);
-      this.prunedRuns.push({
-        stage: info.stage,
-        startTimestamp: run.startTimestamp,
-        previousTimestamp: run.previousTimestamp,
-        events: info.events,
-        completed: completed.has(run) || (this.states[run.state] as TracedState).kind === "end",
-      });
+      this.prunedRuns.add(run);
+      this.prunedViews.push(this.viewOf(run, this.beforePruneCompleted.has(run)));
     }
     this.beforePruneRuns = [];
+    this.beforePruneCompleted.clear();
+  }
+
+  /**
+   * The runs the event left waiting (not stopped by a NOT stage, not pruned) that are not among
+   * the key's `live` runs afterwards: the partial-match cap dropped them (`maxPartialMatches`).
+   */
+  private cappedRuns(live: ReadonlySet<ComputationState>): PartialMatchView[] {
+    const capped: PartialMatchView[] = [];
+    for (const { branches } of this.records) {
+      if (branches.some((b) => b.toKind === "stop")) continue;
+      for (const { run, toKind } of branches) {
+        if (toKind === "end" || run.startEventId === null || live.has(run) || this.prunedRuns.has(run))
+          continue;
+        capped.push(this.viewOf(run, false));
+      }
+    }
+    return capped;
+  }
+
+  private viewOf(run: ComputationState, completed: boolean): PartialMatchView {
+    const info = this.infoOf(run);
+    return {
+      stage: info.stage,
+      startTimestamp: run.startTimestamp,
+      previousTimestamp: run.previousTimestamp,
+      events: info.events,
+      completed,
+    };
   }
 
   /**
    * The finished run explanations. `heldBack`: completed runs still waiting in the key's
-   * `completedMatches` after the event. A run interrupted by a condition error is closed as "failed".
+   * `completedMatches` after the event; `live`: its partial matches (null when a condition error
+   * stopped processing). A run interrupted by a condition error is closed as "failed".
    */
-  finish(heldBack: ReadonlySet<ComputationState>): { runs: RunExplanation[]; pruned: PartialMatchView[] } {
-    const current = this.current;
-    if (current !== null) {
-      const state = this.states[current.state] as TracedState;
-      const info = this.infoOf(current);
-      this.records.push({
-        explanation: {
-          kind: state.isStart ? "start" : "partial",
-          stage: info.stage,
-          startTimestamp: state.isStart ? null : current.startTimestamp,
-          previousTimestamp: state.isStart ? null : current.previousTimestamp,
-          events: info.events,
-          outcome: "failed",
-          transitions: this.checks,
-          windowEnd: null,
-        },
-        branches: [],
-      });
+  finish(
+    heldBack: ReadonlySet<ComputationState>,
+    live: ReadonlySet<ComputationState> | null,
+  ): { runs: RunExplanation[]; pruned: PartialMatchView[]; capped: PartialMatchView[] } {
+    if (this.current !== null) {
+      this.record(this.current, "failed", this.checks, []);
       this.current = null;
     }
     const runs = this.records.map(({ explanation, branches }) => ({
@@ -235,7 +228,32 @@ export class ExplanationRecorder implements NFATracer, ConditionTrace {
         heldBack: heldBack.has(b.run),
       })),
     }));
-    return { runs, pruned: this.prunedRuns };
+    return { runs, pruned: this.prunedViews, capped: live === null ? [] : this.cappedRuns(live) };
+  }
+
+  /** Records what happened to `run` (a start run has no timestamps of its own). */
+  private record(
+    run: ComputationState,
+    outcome: RunOutcome,
+    transitions: readonly TransitionCheck[],
+    branches: readonly BranchRecord[],
+    windowEnd: number | null = null,
+  ): void {
+    const isStart = (this.states[run.state] as TracedState).isStart;
+    const info = this.infoOf(run);
+    this.records.push({
+      explanation: {
+        kind: isStart ? "start" : "partial",
+        stage: info.stage,
+        startTimestamp: isStart ? null : run.startTimestamp,
+        previousTimestamp: isStart ? null : run.previousTimestamp,
+        events: info.events,
+        outcome,
+        transitions,
+        windowEnd,
+      },
+      branches,
+    });
   }
 
   private infoOf(run: ComputationState): RunInfo {
@@ -249,8 +267,10 @@ export class ExplanationRecorder implements NFATracer, ConditionTrace {
 }
 
 function outcomeOf(state: TracedState, count: number, branches: readonly BranchRecord[]): RunOutcome {
-  if (branches.some((b) => b.toKind === "stop")) return "stopped-by-not";
+  // A run that completes keeps its match even when a NOT stage discards its other branches
+  // (`doProcess` adds Final runs to the potential matches before it discards the path).
   if (branches.some((b) => b.toKind === "end")) return "completed";
+  if (branches.some((b) => b.toKind === "stop")) return "stopped-by-not";
   if (branches.some((b) => b.took)) return state.isStart ? "started" : "extended";
   if (state.isStart) return "unaffected";
   if (count === 0) return state.hasIgnore ? "dropped" : "broke-contiguity";

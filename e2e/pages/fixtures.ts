@@ -9,6 +9,7 @@ import { AccessibilityPage } from "./accessibilityPage.ts";
 import { AppPage } from "./appPage.ts";
 import { DesignerPage } from "./designerPage.ts";
 import { EditorsPage } from "./editorsPage.ts";
+import { HiddenTextPage } from "./hiddenTextPage.ts";
 import { ImportPage } from "./importPage.ts";
 import { InspectorPage } from "./inspectorPage.ts";
 import { ProcessorsPage } from "./processorsPage.ts";
@@ -23,6 +24,8 @@ interface PageFixtures {
   readonly a11y: AccessibilityPage;
   readonly designer: DesignerPage;
   readonly editors: EditorsPage;
+  /** Markers of bidi controls and invisible characters in user text. */
+  readonly hidden: HiddenTextPage;
   readonly io: ImportPage;
   readonly inspector: InspectorPage;
   readonly processors: ProcessorsPage;
@@ -47,6 +50,7 @@ export const test = base.extend<PageFixtures>({
   a11y: pageObject(AccessibilityPage),
   designer: pageObject(DesignerPage),
   editors: pageObject(EditorsPage),
+  hidden: pageObject(HiddenTextPage),
   io: pageObject(ImportPage),
   inspector: pageObject(InspectorPage),
   processors: pageObject(ProcessorsPage),

@@ -1,4 +1,5 @@
 import type { PatternDiagnostic } from "../model/patternFindings.ts";
+import { revealHiddenCharacters } from "../model/hiddenCharacters.ts";
 import "./DiagnosticBadge.css";
 
 /**
@@ -14,9 +15,10 @@ export function DiagnosticBadge({
 }) {
   if (diagnostics.length === 0) return null;
   const isError = diagnostics.some((d) => d.severity === "error");
-  const text = diagnostics
-    .map((d) => `${d.severity === "error" ? "Error" : "Warning"}: ${d.message}`)
-    .join("\n");
+  // Messages quote stage names: hidden characters in them show as markers, never act.
+  const text = revealHiddenCharacters(
+    diagnostics.map((d) => `${d.severity === "error" ? "Error" : "Warning"}: ${d.message}`).join("\n"),
+  );
   return (
     <span
       className={`designer-diagnostic designer-diagnostic--${isError ? "error" : "warning"}`}

@@ -5,6 +5,8 @@ import { DiagnosticBadge } from "./DiagnosticBadge.tsx";
 import { QuantifierBadge } from "./QuantifierBadge.tsx";
 import type { GroupFlowNode } from "./flowTypes.ts";
 import { innerContiguityLabel, windowLabel } from "./stageLabels.ts";
+import { revealHiddenCharacters } from "../model/hiddenCharacters.ts";
+import { VisibleText } from "../ui/text/VisibleText.tsx";
 import "./GroupNode.css";
 import "./StageNode.css";
 
@@ -28,8 +30,8 @@ function GroupNodeView({ data, selected }: NodeProps<GroupFlowNode>) {
       <Handle type="target" position={Position.Left} className="designer-handle" />
       <div className="designer-group__header">
         <span className="designer-group__kind">group</span>
-        <span className="designer-group__name" title={group.name}>
-          {group.name}
+        <span className="designer-group__name" title={revealHiddenCharacters(group.name)}>
+          <VisibleText text={group.name} />
         </span>
         {inner && <span className="designer-stage__tag">{inner}</span>}
         {window && (

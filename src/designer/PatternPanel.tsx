@@ -3,6 +3,8 @@ import type { PatternDiagnostic } from "../model/patternFindings.ts";
 import { DiagnosticBadge } from "./DiagnosticBadge.tsx";
 import { select, useSelection } from "./selectionStore.ts";
 import { skipStrategyLabel, windowLabel } from "./stageLabels.ts";
+import { VisibleText } from "../ui/text/VisibleText.tsx";
+import { validateRuleId } from "../model/validate.ts";
 import "./PatternPanel.css";
 
 /**
@@ -20,6 +22,8 @@ export function PatternPanel({
   const selection = useSelection();
   const window = rule.pattern.window && windowLabel(rule.pattern.window);
   const selected = selection.type === "pattern";
+  // The rule id is no part of the pattern: its finding joins those no stage or edge claims.
+  const findings = [...validateRuleId(rule.id), ...diagnostics];
   return (
     <button
       type="button"
@@ -32,7 +36,7 @@ export function PatternPanel({
       }}
     >
       <span className="designer-pattern__rule">
-        Rule {rule.id} <span className="designer-pattern__version">v{rule.version}</span>
+        Rule <VisibleText text={rule.id} /> <span className="designer-pattern__version">v{rule.version}</span>
       </span>
       <span className="designer-pattern__item" data-testid="designer.pattern.window">
         {window ? (
@@ -46,9 +50,11 @@ export function PatternPanel({
       </span>
       <span className="designer-pattern__item" data-testid="designer.pattern.skip">
         <span className="designer-pattern__muted">after match</span>
-        <span className="designer-pattern__value">{skipStrategyLabel(rule.pattern.afterMatchStrategy)}</span>
+        <span className="designer-pattern__value">
+          <VisibleText text={skipStrategyLabel(rule.pattern.afterMatchStrategy)} />
+        </span>
       </span>
-      <DiagnosticBadge diagnostics={diagnostics} testId="designer.pattern.diagnostics" />
+      <DiagnosticBadge diagnostics={findings} testId="designer.pattern.diagnostics" />
     </button>
   );
 }

@@ -7,6 +7,8 @@ import { DiagnosticBadge } from "./DiagnosticBadge.tsx";
 import { QuantifierBadge } from "./QuantifierBadge.tsx";
 import type { StageFlowNode } from "./flowTypes.ts";
 import { formatDuration, innerContiguityLabel } from "./stageLabels.ts";
+import { revealHiddenCharacters } from "../model/hiddenCharacters.ts";
+import { VisibleText } from "../ui/text/VisibleText.tsx";
 import "./StageNode.css";
 
 /**
@@ -42,8 +44,8 @@ function StageNodeView({ data, selected }: NodeProps<StageFlowNode>) {
     <div className={classes} data-testid={`designer.node.${stageKey}`}>
       <Handle type="target" position={Position.Left} className="designer-handle" />
       <div className="designer-stage__header">
-        <span className="designer-stage__name" title={stage.name}>
-          {stage.name === "" ? "(no name)" : stage.name}
+        <span className="designer-stage__name" title={revealHiddenCharacters(stage.name)}>
+          {stage.name === "" ? "(no name)" : <VisibleText text={stage.name} />}
         </span>
         <DiagnosticBadge diagnostics={diagnostics} testId={`designer.node.${stageKey}.diagnostics`} />
         {count > 0 && (

@@ -7,6 +7,8 @@ import type { SourceProblem } from "./ruleSource.ts";
 import { ruleSourceSchema } from "./ruleSourceSchema.ts";
 import type { MonacoEditorHandle } from "./useMonacoEditor.ts";
 import { useRuleSourceSync } from "./useRuleSourceSync.ts";
+import { revealHiddenCharacters } from "../model/hiddenCharacters.ts";
+import { VisibleSentence } from "../ui/text/VisibleText.tsx";
 import "./RuleSourceView.css";
 
 /**
@@ -106,7 +108,7 @@ function RuleSource({ ruleKey, rule }: { readonly ruleKey: string; readonly rule
                   {p.line === null ? "—" : `${p.line}:${p.column ?? 1}`}
                 </span>
                 <span className="source-view__message">
-                  {p.path !== "" && <code>{p.path}</code>} {p.message}
+                  {p.path !== "" && <code>{p.path}</code>} <VisibleSentence text={p.message} />
                   {p.kind === "pattern" && p.severity === "error" && " (Flink rejects this pattern)"}
                 </span>
               </button>
@@ -125,7 +127,10 @@ function toMarker(problem: SourceProblem): EditorMarker[] {
       severity: problem.severity,
       line: problem.line,
       column: problem.column ?? 1,
-      message: problem.path === "" ? problem.message : `${problem.path}: ${problem.message}`,
+      // Monaco's hover shows text as is: a stage name's bidi control would reorder the message.
+      message: revealHiddenCharacters(
+        problem.path === "" ? problem.message : `${problem.path}: ${problem.message}`,
+      ),
     },
   ];
 }

@@ -8,6 +8,8 @@ import { editActiveRule } from "./editActiveRule.ts";
 import { InspectorSection } from "./InspectorSection.tsx";
 import type { GraphPath } from "../document/edits/graphAccess.ts";
 import { edgeDiagnostics, graphPathOf } from "./stageLocation.ts";
+import { validateRuleId } from "../model/validate.ts";
+import { VisibleSentence, VisibleText } from "../ui/text/VisibleText.tsx";
 
 export interface DiagnosticsListProps {
   readonly rule: DocumentRule;
@@ -26,7 +28,8 @@ export interface DiagnosticsListProps {
  */
 export function DiagnosticsList({ rule, stage, edge }: DiagnosticsListProps) {
   const pattern = rule.rule.pattern;
-  const all = useMemo(() => patternDiagnostics(pattern), [pattern]);
+  const ruleId = rule.rule.id;
+  const all = useMemo(() => [...validateRuleId(ruleId), ...patternDiagnostics(pattern)], [ruleId, pattern]);
   const diagnostics =
     edge !== undefined
       ? edgeDiagnostics(pattern, all, edge.graphPath, edge.source, edge.target)
@@ -73,7 +76,9 @@ function DiagnosticItem({ rule, diagnostic: d, showStage, testId }: DiagnosticIt
   return (
     <li className={`inspector-diagnostic inspector-diagnostic--${d.severity}`}>
       <span className="inspector-diagnostic__severity">{d.severity === "error" ? "Error" : "Warning"}</span>
-      <span className="inspector-diagnostic__message">{d.message}</span>
+      <span className="inspector-diagnostic__message">
+        <VisibleSentence text={d.message} names={d.stage === null ? [] : [d.stage]} />
+      </span>
       {d.path !== "" && <code className="inspector-diagnostic__path">{d.path}</code>}
       <span className="inspector-diagnostic__actions">
         {d.stage !== null && stagePath !== null && (
@@ -84,7 +89,7 @@ function DiagnosticItem({ rule, diagnostic: d, showStage, testId }: DiagnosticIt
               if (d.stage !== null) select({ type: "stages", graphPath: stagePath, names: [d.stage] });
             }}
           >
-            Show {d.stage}
+            Show <VisibleText text={d.stage} />
           </button>
         )}
         {fixes.map((fix, j) => (

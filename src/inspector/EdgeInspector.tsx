@@ -7,6 +7,7 @@ import { DiagnosticsList } from "./DiagnosticsList.tsx";
 import { editActiveRule } from "./editActiveRule.ts";
 import { SelectField } from "./fields/SelectField.tsx";
 import { InspectorSection } from "./InspectorSection.tsx";
+import { VisibleText } from "../ui/text/VisibleText.tsx";
 
 /** Each edge contiguity in Flink's Pattern API words, with what it means for the target stage. */
 const CONTIGUITY: Readonly<Record<EdgeContiguity, { readonly call: string; readonly meaning: string }>> = {
@@ -42,16 +43,26 @@ export function EdgeInspector({ rule, graphPath, edge }: EdgeInspectorProps) {
         subtitle={graphPath.length > 0 ? `in group ${graphPath.join(" › ")}` : undefined}
       >
         <p className="inspector-edge__ends" data-testid="inspector.edge.ends">
-          <code>{source}</code>
+          <code>
+            <VisibleText text={source} />
+          </code>
           <span className={`inspector-edge__swatch inspector-edge__swatch--${type}`} aria-hidden="true" />
-          <code>{target}</code>
+          <code>
+            <VisibleText text={target} />
+          </code>
         </p>
         <SelectField
           label="Contiguity"
           value={type}
           options={OPTIONS}
           testId="inspector.edge.type"
-          hint={`.${CONTIGUITY[type].call}("${target}"): ${CONTIGUITY[type].meaning}.`}
+          hint={
+            <>
+              .{CONTIGUITY[type].call}(&quot;
+              <VisibleText text={target} />
+              &quot;): {CONTIGUITY[type].meaning}.
+            </>
+          }
           onChange={(next) => {
             editActiveRule((r) => setEdgeType(r, graphPath, source, target, next));
           }}

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import type { ReactNode } from "react";
+import { VisibleSentence } from "../ui/text/VisibleText.tsx";
 
 export interface InspectorSectionProps {
   readonly title: string;
@@ -15,7 +16,11 @@ export function InspectorSection({ title, subtitle, children }: InspectorSection
     <section className="inspector-section" aria-labelledby={id}>
       <h3 className="inspector-section__title" id={id}>
         {title}
-        {subtitle && <span className="inspector-section__subtitle">{subtitle}</span>}
+        {subtitle && (
+          <span className="inspector-section__subtitle">
+            <VisibleSentence text={subtitle} />
+          </span>
+        )}
       </h3>
       {children}
     </section>

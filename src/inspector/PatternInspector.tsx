@@ -11,6 +11,7 @@ import { LiveTextField } from "./fields/LiveTextField.tsx";
 import { SelectField } from "./fields/SelectField.tsx";
 import { InspectorSection } from "./InspectorSection.tsx";
 import { WindowFields } from "./WindowFields.tsx";
+import { revealHiddenCharacters } from "../model/hiddenCharacters.ts";
 
 const SKIP_OPTIONS: readonly { readonly value: SkipStrategyType; readonly label: string }[] = [
   { value: "NO_SKIP", label: "noSkip()" },
@@ -35,7 +36,8 @@ export function PatternInspector({ rule, stageNames }: PatternInspectorProps) {
   );
   const skip = pattern.afterMatchStrategy;
   const namesStage = skip.type === "SKIP_TO_FIRST" || skip.type === "SKIP_TO_LAST";
-  const stageOptions = stageNames.map((n) => ({ value: n, label: n }));
+  // An option shows text only: hidden characters in a name show as markers there.
+  const stageOptions = stageNames.map((n) => ({ value: n, label: revealHiddenCharacters(n) }));
   return (
     <>
       <DiagnosticsList rule={rule} />
@@ -98,7 +100,13 @@ export function PatternInspector({ rule, stageNames }: PatternInspectorProps) {
             options={
               skip.patternName === null || stageNames.includes(skip.patternName)
                 ? stageOptions
-                : [{ value: skip.patternName, label: `${skip.patternName} (no such stage)` }, ...stageOptions]
+                : [
+                    {
+                      value: skip.patternName,
+                      label: `${revealHiddenCharacters(skip.patternName)} (no such stage)`,
+                    },
+                    ...stageOptions,
+                  ]
             }
             testId="inspector.pattern.skipStage"
             onChange={(patternName) => {

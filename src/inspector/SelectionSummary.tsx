@@ -2,6 +2,7 @@ import { getCommand, runCommand } from "../document/commands/registry.ts";
 import type { GraphPath } from "../document/edits/graphAccess.ts";
 import { useSelection } from "../designer/selectionStore.ts";
 import { InspectorSection } from "./InspectorSection.tsx";
+import { VisibleText } from "../ui/text/VisibleText.tsx";
 
 /** What the summary offers for several selected stages: the registry's commands, by id. */
 const ACTIONS: readonly { readonly id: string; readonly label: string }[] = [
@@ -28,7 +29,9 @@ export function SelectionSummary({
       <ul className="inspector-selection" data-testid="inspector.selection.names">
         {names.map((n) => (
           <li key={n}>
-            <code>{n}</code>
+            <code>
+              <VisibleText text={n} />
+            </code>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GraphNode, PatternNode, Quantifier } from "./pattern.ts";
 import { AfterMatchSkip, PatternBuilder } from "./patternBuilder.ts";
 import { loopingQuantifier, singleQuantifier, timesQuantifier } from "./quantifier.ts";
-import { hasPatternErrors, validatePattern } from "./validate.ts";
+import { hasPatternErrors, validatePattern, validateRuleId } from "./validate.ts";
 import { errors, warnings } from "./testing/diagnostics.ts";
 
 /** Replaces the node called `name` (top level) with `patch` applied. */
@@ -295,6 +295,48 @@ describe("validatePattern: names", () => {
         "stage 'a:1': Flink cuts state names at ':', so matches would list this stage as 'a'",
       ],
     ]);
+  });
+
+  it("warns about bidi controls and invisible characters in stage and group names, with their positions", () => {
+    // The builder writes nodes last first, as the reference writer does.
+    const graph = PatternBuilder.begin("pay\u202eexe")
+      .followedBy(PatternBuilder.begin("x\u200b").next("y"))
+      .build();
+    expect(errors(graph)).toEqual([]);
+    expect(warnings(graph)).toEqual([
+      [
+        "nodes[0].nodes[1].name",
+        "stage 'x\u200b': the name holds U+200B ZERO WIDTH SPACE at character 2: it may look equal to a different name. Flink accepts it; retype it if that was not meant",
+      ],
+      [
+        "nodes[1].name",
+        "stage 'pay\u202eexe': the name holds U+202E RIGHT-TO-LEFT OVERRIDE (bidi control) at character 4: it may display in another order than it is written. Flink accepts it; retype it if that was not meant",
+      ],
+    ]);
+  });
+
+  it("names at most four hidden characters of a name and counts the rest", () => {
+    const [warning] = warnings(PatternBuilder.begin("a\u200b\u200c\u200d\u2060\ufeff\u00ad").build());
+    expect(warning?.[1]).toContain("U+2060 WORD JOINER at character 5 and 2 more:");
+  });
+
+  it("says nothing of names in other scripts or with emoji", () => {
+    expect(warnings(PatternBuilder.begin("שלב_א").followedBy("❤️").build())).toEqual([]);
+  });
+});
+
+describe("validateRuleId", () => {
+  it("warns about a rule id holding a bidi control, and accepts a plain one", () => {
+    expect(validateRuleId("rule\u2067 1")).toEqual([
+      {
+        severity: "warning",
+        stage: null,
+        path: "",
+        message:
+          "rule id 'rule\u2067 1': the id holds U+2067 RIGHT-TO-LEFT ISOLATE (bidi control) at character 5: it may display in another order than it is written. Flink accepts it; retype it if that was not meant",
+      },
+    ]);
+    expect(validateRuleId("rule-1")).toEqual([]);
   });
 });
 

@@ -7,6 +7,9 @@ import { simpleClassName } from "../designer/conditionSummary.ts";
 import { changedSincePublish } from "../document/edits/publishEdits.ts";
 import type { DocumentRule } from "../document/studioDocument.ts";
 import { chainText } from "../templates/templateSummary.ts";
+import { revealHiddenCharacters } from "../model/hiddenCharacters.ts";
+import { VisibleSentence, VisibleText } from "../ui/text/VisibleText.tsx";
+import { stageChain } from "../model/stageChain.ts";
 
 export interface RuleRowProps {
   readonly entry: DocumentRule;
@@ -45,7 +48,7 @@ export function RuleRow(props: RuleRowProps) {
         type="checkbox"
         className="ruleset-row__enabled"
         checked={entry.enabled}
-        aria-label={`Rule ${rule.id} enabled`}
+        aria-label={`Rule ${revealHiddenCharacters(rule.id)} enabled`}
         title={entry.enabled ? "Enabled: runs in the simulator" : "Disabled: not run, not published"}
         data-testid={`ruleset.enabled.${entry.key}`}
         onChange={(event) => {
@@ -64,7 +67,7 @@ export function RuleRow(props: RuleRowProps) {
       >
         <span className="ruleset-row__head">
           <span className={`ruleset-row__id${clashing ? " ruleset-row__id--clash" : ""}`}>
-            Rule {rule.id}
+            Rule <VisibleText text={rule.id} />
             {clashing && <span className="ruleset-row__clash"> (id clash)</span>}
           </span>
           <span className="ruleset-row__version" data-testid={`ruleset.version.${entry.key}`}>
@@ -79,11 +82,19 @@ export function RuleRow(props: RuleRowProps) {
               <span className="app-visually-hidden">{dot.text}</span>
             </span>
           )}
-          <span className="ruleset-row__function" title={rule.function ?? "no process function"}>
-            {rule.function === null ? "no function" : simpleClassName(rule.function)}
+          <span
+            className="ruleset-row__function"
+            title={rule.function === null ? "no process function" : revealHiddenCharacters(rule.function)}
+          >
+            {rule.function === null ? "no function" : <VisibleText text={simpleClassName(rule.function)} />}
           </span>
         </span>
-        <span className="ruleset-row__chain">{chainText(rule)}</span>
+        <span className="ruleset-row__chain">
+          <VisibleSentence
+            text={chainText(rule)}
+            names={stageChain(rule.pattern).links.map((link) => link.node.name)}
+          />
+        </span>
       </button>
     </li>
   );

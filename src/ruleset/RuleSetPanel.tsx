@@ -21,6 +21,7 @@ import { RuleRow } from "./RuleRow.tsx";
 import { ruleSetProblems } from "./ruleSetProblems.ts";
 import { RuleSetStatus } from "./RuleSetStatus.tsx";
 import type { StatusMessage } from "./RuleSetStatus.tsx";
+import { VisibleSentence } from "../ui/text/VisibleText.tsx";
 import "./RuleSetPanel.css";
 
 /** The rule list with its actions and problems. */
@@ -174,7 +175,7 @@ export function RuleSetPanel() {
         <ul className="ruleset__problems" data-testid="ruleset.problems">
           {problems.map((p, i) => (
             <li key={i} className={`ruleset__problem ruleset__problem--${p.kind}`}>
-              {p.message}
+              <VisibleSentence text={p.message} />
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@
  * would be too strict.
  */
 import type { StudioDocument } from "../document/studioDocument.ts";
+import { VisibleSentence } from "../ui/text/VisibleText.tsx";
 
 /** A message about an action, and while it holds. */
 export interface StatusMessage {
@@ -28,7 +29,9 @@ export function RuleSetStatus({ status, doc, onDismiss }: RuleSetStatusProps) {
     <div className="ruleset__status" role="status" aria-live="polite" data-testid="ruleset.status">
       {shown && (
         <>
-          <span className="ruleset__status-text">{shown.text}</span>
+          <span className="ruleset__status-text">
+            <VisibleSentence text={shown.text} />
+          </span>
           {shown.undo && (
             <button
               type="button"

@@ -4,6 +4,7 @@ import { simulator } from "../controller/simulatorController.ts";
 import { useLiveQuery } from "../inspector/useLiveQuery.ts";
 import { useRunPosition, useSimulation } from "../simulationStore.ts";
 import { processorStateRows } from "./processorStateRows.ts";
+import { VisibleText } from "../../ui/text/VisibleText.tsx";
 
 const askState = async (): Promise<readonly SubtaskBroadcastView[]> =>
   (await simulator().request({ type: "broadcastState" })).result;
@@ -49,18 +50,21 @@ export function BroadcastStateView() {
                 ) : (
                   view.rules.map((r) => (
                     <span key={`${r.id}/${r.version}`} className="sim-bc-rule">
-                      rule {r.id} v{r.version}
+                      rule <VisibleText text={r.id} /> v{r.version}
                     </span>
                   ))
                 )}
               </div>
             )}
             {view.config !== null && (
-              <pre className="sim-bc-config">config {JSON.stringify(view.config)}</pre>
+              <pre className="sim-bc-config">
+                config <VisibleText text={JSON.stringify(view.config)} />
+              </pre>
             )}
             {view.keyedConfigs.map((k) => (
               <pre key={`${k.keyBy}=${k.value}`} className="sim-bc-config">
-                {k.keyBy} = {k.value}: {JSON.stringify(k.config)}
+                <VisibleText text={k.keyBy} /> = <VisibleText text={k.value} />:{" "}
+                <VisibleText text={JSON.stringify(k.config)} />
               </pre>
             ))}
           </div>
@@ -85,7 +89,7 @@ function ProcessorStateList({ view }: { readonly view: SubtaskBroadcastView }) {
         <Fragment key={`${row.state}/${row.key}`}>
           {rows[i - 1]?.state !== row.state && <div className="sim-bc-map-state">{row.state}</div>}
           <pre className="sim-bc-config">
-            {row.key}: {row.value}
+            <VisibleText text={row.key} />: <VisibleText text={row.value} />
           </pre>
         </Fragment>
       ))}

@@ -1,6 +1,7 @@
 import type { BroadcastRecordView, BroadcastTimeline } from "../../runtime/session/index.ts";
 import { instantText } from "../format/timeText.ts";
 import { useSimulation } from "../simulationStore.ts";
+import { VisibleSentence, VisibleText } from "../../ui/text/VisibleText.tsx";
 
 /** `rule 1 v2`, `remove rule 1`, `config`, `config for channel = APP`. */
 function recordLabel(record: BroadcastRecordView): string {
@@ -53,9 +54,11 @@ export function ScheduleList({ eventTime }: { eventTime: boolean }) {
               data-testid="sim.broadcast.marker"
             >
               <span className="sim-bc-at">at {timeText(record.at, eventTime)}</span>
-              <span className="sim-bc-label">{recordLabel(record)}</span>
+              <span className="sim-bc-label">
+                <VisibleSentence text={recordLabel(record)} />
+              </span>
               <span className="sim-bc-status" data-testid="sim.broadcast.status">
-                {stateText(record, eventTime)}
+                <VisibleSentence text={stateText(record, eventTime)} />
               </span>
             </li>
           ))}
@@ -67,7 +70,7 @@ export function ScheduleList({ eventTime }: { eventTime: boolean }) {
             .filter((r) => r.changes.length > 1)
             .map((r) => (
               <li key={r.ruleId}>
-                rule {r.ruleId}:{" "}
+                rule <VisibleText text={r.ruleId} />:{" "}
                 {r.changes
                   .map((c) => `${c.version === null ? "removed" : `v${c.version}`} from item ${c.position}`)
                   .join(" → ")}
@@ -79,7 +82,7 @@ export function ScheduleList({ eventTime }: { eventTime: boolean }) {
         <ul className="sim-bc-dropped" data-testid="sim.broadcast.dropped">
           {dropped.map((d) => (
             <li key={d.seq}>
-              rule {d.ruleId} v{d.version} dropped with {d.partialMatches} partial match
+              rule <VisibleText text={d.ruleId} /> v{d.version} dropped with {d.partialMatches} partial match
               {d.partialMatches === 1 ? "" : "es"}
             </li>
           ))}

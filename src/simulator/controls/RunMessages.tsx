@@ -3,6 +3,7 @@ import { useSimulation, type RunFailure } from "../simulationStore.ts";
 import { inputRowsNote } from "./inputRowsNote.ts";
 import { runErrorContext } from "./runErrorContext.ts";
 import { runWarningHint } from "./runWarning.ts";
+import { VisibleSentence } from "../../ui/text/VisibleText.tsx";
 
 function FailureNote({ failure, testId }: { failure: RunFailure; testId: string }) {
   return (
@@ -10,11 +11,13 @@ function FailureNote({ failure, testId }: { failure: RunFailure; testId: string 
       <strong>{failure.context}:</strong>{" "}
       {/* A rule-set error's message is its first problem: the list says it, once. */}
       {failure.problems.length === 0 ? (
-        failure.message
+        <VisibleSentence text={failure.message} />
       ) : (
         <ul>
           {failure.problems.map((p, i) => (
-            <li key={`${String(i)}:${p}`}>{p}</li>
+            <li key={`${String(i)}:${p}`}>
+              <VisibleSentence text={p} />
+            </li>
           ))}
         </ul>
       )}
@@ -80,7 +83,7 @@ export function RunMessages() {
             The run stopped
             {error.ruleId === null && error.line === null ? "" : ` at ${runErrorContext(error)}`}:
           </strong>{" "}
-          {error.message}
+          <VisibleSentence text={error.message} />
           <span className="sim-muted"> — Reset, seek back, or fix the rule and apply it.</span>
         </div>
       )}
@@ -88,7 +91,9 @@ export function RunMessages() {
         const hint = runWarningHint(w);
         return (
           <div key={w.message} className="sim-note sim-note-warn" role="status" data-testid="sim.warning">
-            <span>{w.message}</span>
+            <span>
+              <VisibleSentence text={w.message} />
+            </span>
             {hint !== null && <span className="sim-muted">{hint}</span>}
           </div>
         );

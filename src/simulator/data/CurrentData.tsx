@@ -1,5 +1,6 @@
 import { countText, plural } from "../format/timeText.ts";
 import { useSimulation } from "../simulationStore.ts";
+import { VisibleSentence, VisibleText } from "../../ui/text/VisibleText.tsx";
 
 /**
  * Input rows named by `file:line: …`: `count` in all, the first of them `listed` (the rest only
@@ -19,7 +20,9 @@ function RowList(props: {
       <p className={`sim-${props.tone}-text`}>{props.heading}:</p>
       <ul className="sim-problems" data-testid={props.testId}>
         {listed?.map((p) => (
-          <li key={p}>{p}</li>
+          <li key={p}>
+            <VisibleSentence text={p} />
+          </li>
         ))}
       </ul>
       {listed !== undefined && listed.length < count && (
@@ -46,12 +49,18 @@ export function CurrentData() {
     <section className="sim-data-section sim-current" aria-label="Current data" data-testid="sim.currentData">
       <h4>Running on</h4>
       <p>
-        <strong data-testid="sim.dataName">{data.source.name}</strong>
+        <strong data-testid="sim.dataName">
+          <VisibleText text={data.source.name} />
+        </strong>
         {data.schemaTitle !== null && <span className="sim-muted"> · {data.schemaTitle}</span>}
       </p>
       <p className="sim-muted">
-        key <code>{mapping.key}</code> · event time <code>{mapping.time ?? "none"}</code> · type{" "}
-        <code>{mapping.type ?? "none"}</code>
+        key{" "}
+        <code>
+          <VisibleText text={mapping.key} />
+        </code>{" "}
+        · event time <code>{mapping.time === null ? "none" : <VisibleText text={mapping.time} />}</code> ·
+        type <code>{mapping.type === null ? "none" : <VisibleText text={mapping.type} />}</code>
         {position !== undefined && (
           <>
             {" "}

@@ -1,5 +1,6 @@
 import { FieldValue } from "../tables/FieldValue.tsx";
 import type { FileSample } from "./fileSample.ts";
+import { VisibleSentence, VisibleText } from "../../ui/text/VisibleText.tsx";
 
 /** Rows of the sample shown in the preview. */
 const PREVIEW_ROWS = 8;
@@ -18,7 +19,10 @@ export function SamplePreview({ name, sample }: { name: string; sample: FileSamp
   return (
     <div className="sim-preview" data-testid="sim.preview">
       <p>
-        <strong>{name}</strong> · {sample.format === null ? "empty" : FORMAT_NAMES[sample.format]} ·{" "}
+        <strong>
+          <VisibleText text={name} />
+        </strong>{" "}
+        · {sample.format === null ? "empty" : FORMAT_NAMES[sample.format]} ·{" "}
         {sample.refusal !== null ? (
           <span className="sim-error-text" role="alert" data-testid="sim.preview.schema">
             nothing to load: {sample.refusal}
@@ -39,7 +43,7 @@ export function SamplePreview({ name, sample }: { name: string; sample: FileSamp
               <tr>
                 {schema.fields.map((f) => (
                   <th key={f.name}>
-                    {f.name}
+                    <VisibleText text={f.name} />
                     <span className="sim-field-kind">{f.kind}</span>
                   </th>
                 ))}
@@ -63,7 +67,7 @@ export function SamplePreview({ name, sample }: { name: string; sample: FileSamp
         <ul className="sim-problems" aria-label="Problems in the first rows">
           {sample.problems.slice(0, PREVIEW_LISTED).map((p) => (
             <li key={`${p.line}:${p.message}`}>
-              line {p.line}: {p.message}
+              line {p.line}: <VisibleSentence text={p.message} />
             </li>
           ))}
         </ul>
@@ -76,7 +80,7 @@ export function SamplePreview({ name, sample }: { name: string; sample: FileSamp
         >
           {sample.warnings.slice(0, PREVIEW_LISTED).map((w) => (
             <li key={w.line}>
-              line {w.line}: {w.message}
+              line {w.line}: <VisibleSentence text={w.message} />
             </li>
           ))}
         </ul>

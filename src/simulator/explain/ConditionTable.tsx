@@ -1,6 +1,8 @@
 import type { EventExplanation } from "../../engine/index.ts";
 import { useDocument } from "../../document/useDocument.ts";
 import { conditionRows } from "./explainText.ts";
+import { revealHiddenCharacters } from "../../model/hiddenCharacters.ts";
+import { VisibleText } from "../../ui/text/VisibleText.tsx";
 
 /**
  * Every condition the NFA evaluated for the event, with its result. A CLASS condition is named
@@ -36,12 +38,17 @@ export function ConditionTable({ explanation }: { explanation: EventExplanation 
               <td>{row.run}</td>
               <td className="sim-explain-code">{row.transition}</td>
               <td className="sim-explain-code">
-                {row.stage}
+                <VisibleText text={row.stage} />
                 {row.role === "until" ? " (until)" : ""}
               </td>
-              <td className="sim-explain-code" title={row.text}>
-                {shortName}
-                {bound !== undefined && <span className="sim-muted"> = {bound}</span>}
+              <td className="sim-explain-code" title={revealHiddenCharacters(row.text)}>
+                <VisibleText text={shortName} />
+                {bound !== undefined && (
+                  <span className="sim-muted">
+                    {" "}
+                    = <VisibleText text={bound} />
+                  </span>
+                )}
               </td>
               <td className={`sim-explain-result sim-explain-${row.result}`}>
                 {row.result}

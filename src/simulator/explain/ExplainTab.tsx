@@ -6,6 +6,8 @@ import { useLiveQuery } from "../inspector/useLiveQuery.ts";
 import { useRunPosition, useSimulation } from "../simulationStore.ts";
 import { ConditionTable } from "./ConditionTable.tsx";
 import { explainHeading, explainSentences } from "./explainText.ts";
+import { revealHiddenCharacters } from "../../model/hiddenCharacters.ts";
+import { VisibleSentence } from "../../ui/text/VisibleText.tsx";
 import "./ExplainTab.css";
 
 /** An event by its input line, or by its input item (the Stream tab's selection) — and the rule. */
@@ -103,7 +105,7 @@ export function ExplainTab() {
           >
             {ruleIds.map((id) => (
               <option key={id} value={id}>
-                rule {id}
+                rule {revealHiddenCharacters(id)}
               </option>
             ))}
           </select>
@@ -177,11 +179,13 @@ function ExplainAnswer(props: {
   return (
     // A scrolling region of plain text: a tab stop of its own, so keys scroll it.
     <div className="sim-explain-answer" role="region" aria-label="Explanation" tabIndex={0}>
-      <h3 data-testid="sim.explain.heading">{explainHeading(result)}</h3>
+      <h3 data-testid="sim.explain.heading">
+        <VisibleSentence text={explainHeading(result)} />
+      </h3>
       <ul className="sim-explain-sentences">
         {explainSentences(result).map((sentence, i) => (
           <li key={i} data-testid="sim.explain.sentence">
-            {sentence}
+            <VisibleSentence text={sentence} />
           </li>
         ))}
       </ul>

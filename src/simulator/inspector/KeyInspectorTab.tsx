@@ -8,6 +8,7 @@ import { ownerText, timeText } from "./partialMatchLayout.ts";
 import { ProcessorKeyState } from "./ProcessorKeyState.tsx";
 import { RuleVersionState } from "./RuleVersionState.tsx";
 import { useLiveQuery } from "./useLiveQuery.ts";
+import { VisibleText } from "../../ui/text/VisibleText.tsx";
 import "./KeyInspectorTab.css";
 
 /**
@@ -83,10 +84,15 @@ function KeyState(props: { keyName: string | null; result: KeyPartialMatches | n
   if (error !== null && result === null)
     return (
       <p className="sim-error-text" role="alert">
-        Key {keyName}: {error}
+        Key <VisibleText text={keyName} />: {error}
       </p>
     );
-  if (result === null) return <p className="sim-muted">Reading key {keyName}…</p>;
+  if (result === null)
+    return (
+      <p className="sim-muted">
+        Reading key <VisibleText text={keyName} />…
+      </p>
+    );
   if (result.processor !== null)
     return (
       <div className="sim-keys-rules" data-testid="sim.keys.state">

@@ -1,5 +1,6 @@
 import type { ProcessorKeyState as KeyState, PurchasePathEntry } from "../../runtime/session/index.ts";
 import { countsText } from "../processors/processorCatalog.ts";
+import { VisibleText } from "../../ui/text/VisibleText.tsx";
 
 /**
  * A key's keyed state in the built-in processor the run runs: seed 000's open purchase paths
@@ -29,16 +30,26 @@ export function ProcessorKeyState({ state }: { state: KeyState }) {
         )
       ) : (
         <p data-testid="sim.keys.processor.lastAction">
-          Last action: <code>{view.lastAction ?? "none yet"}</code> · active pattern:{" "}
+          Last action:{" "}
+          <code>{view.lastAction === null ? "none yet" : <VisibleText text={view.lastAction} />}</code> ·
+          active pattern:{" "}
           <code>
-            {view.pattern === null
-              ? "none yet"
-              : `${view.pattern.firstAction} → ${view.pattern.secondAction}`}
+            {view.pattern === null ? (
+              "none yet"
+            ) : (
+              <>
+                <VisibleText text={view.pattern.firstAction} /> →{" "}
+                <VisibleText text={view.pattern.secondAction} />
+              </>
+            )}
           </code>
           {view.completesWith !== null && (
             <>
               {" "}
-              · a match if the next action is <code>{view.completesWith}</code>
+              · a match if the next action is{" "}
+              <code>
+                <VisibleText text={view.completesWith} />
+              </code>
             </>
           )}
         </p>
@@ -46,7 +57,11 @@ export function ProcessorKeyState({ state }: { state: KeyState }) {
       <details className="sim-keys-raw">
         <summary>State as Flink holds it</summary>
         <pre data-testid="sim.keys.processor.raw">
-          {state.state === null ? "(no keyed state)" : JSON.stringify(state.state, null, 2)}
+          {state.state === null ? (
+            "(no keyed state)"
+          ) : (
+            <VisibleText text={JSON.stringify(state.state, null, 2)} />
+          )}
         </pre>
       </details>
     </section>
@@ -58,7 +73,10 @@ function PurchasePath({ path }: { path: PurchasePathEntry }) {
   const reported = config.historyPurchaseTimes < 10 && path.length + 1 > config.maxPurchasePathLength;
   return (
     <li data-testid="sim.keys.processor.path">
-      <strong>{path.channel}</strong>: {path.length} {path.length === 1 ? "event" : "events"} collected —{" "}
+      <strong>
+        <VisibleText text={path.channel} />
+      </strong>
+      : {path.length} {path.length === 1 ? "event" : "events"} collected —{" "}
       <span data-testid="sim.keys.processor.counts">{countsText(path.eventTypeCounts)}</span>
       <div className="sim-muted">
         {path.defaultConfig
@@ -71,7 +89,10 @@ function PurchasePath({ path }: { path: PurchasePathEntry }) {
       <ol className="sim-keys-path-events">
         {path.events.map((e, i) => (
           <li key={i}>
-            <code>{e.eventType}</code> <span className="sim-muted">{e.eventTime}</span>
+            <code>
+              <VisibleText text={e.eventType} />
+            </code>{" "}
+            <span className="sim-muted">{e.eventTime}</span>
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@ import { durationText, plural } from "../format/timeText.ts";
 import { setHighlight, useSimulation, type MatchHighlight } from "../simulationStore.ts";
 import { eventText } from "../tables/eventText.ts";
 import { matchHighlight, stageGroups, windowText } from "./partialMatchLayout.ts";
+import { VisibleText } from "../../ui/text/VisibleText.tsx";
 
 interface Props {
   readonly rule: RulePartialMatches;
@@ -26,7 +27,8 @@ export function RuleVersionState({ rule, time, mapping }: Props) {
   return (
     <section className="sim-keys-rule" data-testid={`sim.keys.rule.${rule.ruleId}`}>
       <h3>
-        Rule {rule.ruleId} v{rule.version} <span className="sim-muted">· {window} · </span>
+        Rule <VisibleText text={rule.ruleId} /> v{rule.version}{" "}
+        <span className="sim-muted">· {window} · </span>
         <span data-testid="sim.keys.count">
           {plural(rule.partialMatches.length, "partial match", "partial matches")}
         </span>
@@ -51,7 +53,8 @@ export function RuleVersionState({ rule, time, mapping }: Props) {
       {rule.buffered.length > 0 && (
         <div className="sim-keys-buffered" data-testid="sim.keys.buffered">
           <strong>Waiting for the watermark</strong> (buffered by the operator; the NFA sees them once the
-          watermark passes their time): {rule.buffered.map((b) => eventText(b.event, mapping)).join(" · ")}
+          watermark passes their time):{" "}
+          <VisibleText text={rule.buffered.map((b) => eventText(b.event, mapping)).join(" · ")} />
         </div>
       )}
     </section>
@@ -81,10 +84,12 @@ function PartialMatchItem(props: {
       >
         {stageGroups(match).map((group) => (
           <span key={`${group.stage}:${group.events[0]?.timestamp ?? 0}`} className="sim-keys-stage">
-            <span className="sim-keys-stage-name">{group.stage}</span>
+            <span className="sim-keys-stage-name">
+              <VisibleText text={group.stage} />
+            </span>
             {group.events.map((e) => (
               <span key={`${e.timestamp}:${e.event.line ?? ""}`} className="sim-keys-event">
-                {eventText(e.event, mapping)}
+                <VisibleText text={eventText(e.event, mapping)} />
               </span>
             ))}
           </span>
@@ -96,7 +101,10 @@ function PartialMatchItem(props: {
             <>completed — held back by the after-match skip strategy until earlier matches finish</>
           ) : (
             <>
-              waiting in <span className="sim-keys-stage-name">{match.stage}</span>
+              waiting in{" "}
+              <span className="sim-keys-stage-name">
+                <VisibleText text={match.stage} />
+              </span>
             </>
           )}
         </span>

@@ -7,10 +7,17 @@ import { useLiveQuery } from "../inspector/useLiveQuery.ts";
 import { useSimulation } from "../simulationStore.ts";
 import { VirtualTable, type Column } from "../tables/VirtualTable.tsx";
 import { countsText, fieldText, patternText } from "./processorCatalog.ts";
+import { revealHiddenCharacters } from "../../model/hiddenCharacters.ts";
+import { VisibleSentence, VisibleText } from "../../ui/text/VisibleText.tsx";
 
 const common: readonly Column<ResultView>[] = [
   { id: "seq", header: "#", width: "3rem", cell: (r) => r.seq + 1 },
-  { id: "user", header: "userId", width: "minmax(9rem, 15rem)", cell: (r) => fieldText(r.result.userId) },
+  {
+    id: "user",
+    header: "userId",
+    width: "minmax(9rem, 15rem)",
+    cell: (r) => <VisibleText text={fieldText(r.result.userId)} />,
+  },
 ];
 
 const tail: readonly Column<ResultView>[] = [
@@ -22,7 +29,12 @@ const tail: readonly Column<ResultView>[] = [
 const COLUMNS: Readonly<Record<BuiltInProcessorName, readonly Column<ResultView>[]>> = {
   "purchase-path": [
     ...common,
-    { id: "channel", header: "channel", width: "5.5rem", cell: (r) => fieldText(r.result.channel) },
+    {
+      id: "channel",
+      header: "channel",
+      width: "5.5rem",
+      cell: (r) => <VisibleText text={fieldText(r.result.channel)} />,
+    },
     {
       id: "length",
       header: "purchasePathLength",
@@ -34,14 +46,21 @@ const COLUMNS: Readonly<Record<BuiltInProcessorName, readonly Column<ResultView>
       header: "eventTypeCounts",
       width: "minmax(11rem, 1fr)",
       cell: (r) => (
-        <span title={countsText(r.result.eventTypeCounts)}>{countsText(r.result.eventTypeCounts)}</span>
+        <span title={revealHiddenCharacters(countsText(r.result.eventTypeCounts))}>
+          <VisibleSentence text={countsText(r.result.eventTypeCounts)} />
+        </span>
       ),
     },
     ...tail,
   ],
   "two-action": [
     ...common,
-    { id: "pattern", header: "pattern", width: "minmax(14rem, 1fr)", cell: (r) => patternText(r.result) },
+    {
+      id: "pattern",
+      header: "pattern",
+      width: "minmax(14rem, 1fr)",
+      cell: (r) => <VisibleSentence text={patternText(r.result)} />,
+    },
     ...tail,
   ],
 };
@@ -121,7 +140,7 @@ export function ProcessorResults({ processor }: { processor: BuiltInProcessorNam
         total={total}
         epoch={`${processor}:${key ?? ""}:${epoch}`}
         fetchRows={fetchRows}
-        empty={key === null ? EMPTY[processor] : `No result for userId ${key} yet.`}
+        empty={key === null ? EMPTY[processor] : `No result for userId ${revealHiddenCharacters(key)} yet.`}
       />
     </div>
   );

@@ -8,6 +8,7 @@ import { simulationStore, useSimulation } from "../simulationStore.ts";
 import { streamStatus, type StreamStatus } from "./streamStatus.ts";
 import { FieldValue } from "../tables/FieldValue.tsx";
 import { VirtualTable, type Column } from "../tables/VirtualTable.tsx";
+import { VisibleText } from "../../ui/text/VisibleText.tsx";
 import "./StreamTab.css";
 
 type InputRow = InputEvents["rows"][number];
@@ -30,7 +31,12 @@ function columns(typeField: string | null, processed: number, watermark: number 
   return [
     { id: "index", header: "#", width: "4.5rem", cell: (r) => r.index + 1 },
     { id: "line", header: "Line", width: "4rem", cell: (r) => r.line },
-    { id: "key", header: "Key", width: "8rem", cell: (r) => r.key ?? "—" },
+    {
+      id: "key",
+      header: "Key",
+      width: "8rem",
+      cell: (r) => (r.key === null ? "—" : <VisibleText text={r.key} />),
+    },
     {
       id: "time",
       header: "Event time",
@@ -43,7 +49,11 @@ function columns(typeField: string | null, processed: number, watermark: number 
       id: "fields",
       header: "Fields",
       width: "minmax(12rem, 1fr)",
-      cell: (r) => <span className="sim-code">{cellText(JSON.stringify(r.fields))}</span>,
+      cell: (r) => (
+        <span className="sim-code">
+          <VisibleText text={cellText(JSON.stringify(r.fields))} />
+        </span>
+      ),
     },
   ];
 }

@@ -1,5 +1,6 @@
 import { cellText } from "../format/cellText.ts";
 import { fieldText } from "./eventText.ts";
+import { VisibleText } from "../../ui/text/VisibleText.tsx";
 
 /**
  * A field's value in a table cell. No value (JSON `null`, nil in conditions) and the empty
@@ -19,5 +20,5 @@ export function FieldValue({ value }: { value: unknown }) {
         &quot;&quot;
       </span>
     );
-  return <>{cellText(fieldText(value))}</>;
+  return <VisibleText text={cellText(fieldText(value))} />;
 }

@@ -1,5 +1,6 @@
 import { useKeysSeen } from "../inspector/keysSeen.ts";
 import type { OutputFilterChoice, OutputListKind } from "./outputFilter.ts";
+import { revealHiddenCharacters } from "../../model/hiddenCharacters.ts";
 
 interface OutputFiltersProps {
   readonly kind: OutputListKind;
@@ -31,11 +32,13 @@ export function OutputFilters({ kind, choice, ruleIds, onChange }: OutputFilters
             <option value="">any</option>
             {ruleIds.map((id) => (
               <option key={id} value={id}>
-                rule {id}
+                rule {revealHiddenCharacters(id)}
               </option>
             ))}
             {choice.ruleId !== "" && !ruleIds.includes(choice.ruleId) && (
-              <option value={choice.ruleId}>rule {choice.ruleId} (not in this run)</option>
+              <option value={choice.ruleId}>
+                rule {revealHiddenCharacters(choice.ruleId)} (not in this run)
+              </option>
             )}
           </select>
         </label>

@@ -17,13 +17,29 @@ import {
 } from "./outputFilter.ts";
 import { useMatchingTotal } from "./useMatchingTotal.ts";
 import { VirtualTable, type Column } from "./VirtualTable.tsx";
+import { revealHiddenCharacters } from "../../model/hiddenCharacters.ts";
+import { VisibleSentence, VisibleText } from "../../ui/text/VisibleText.tsx";
 import "./OutputTab.css";
 
 function matchColumns(kind: "matches" | "timeouts", mapping: FieldMapping | null): Column<MatchView>[] {
   return [
     { id: "seq", header: "#", width: "3.5rem", cell: (m) => m.seq + 1 },
-    { id: "rule", header: "Rule", width: "5.5rem", cell: (m) => `${m.ruleId} v${m.version}` },
-    { id: "key", header: "Key", width: "8rem", cell: (m) => m.key ?? "—" },
+    {
+      id: "rule",
+      header: "Rule",
+      width: "5.5rem",
+      cell: (m) => (
+        <>
+          <VisibleText text={m.ruleId} /> v{m.version}
+        </>
+      ),
+    },
+    {
+      id: "key",
+      header: "Key",
+      width: "8rem",
+      cell: (m) => (m.key === null ? "—" : <VisibleText text={m.key} />),
+    },
     {
       id: "time",
       header: kind === "timeouts" ? "Timed out at" : "Matched at",
@@ -35,7 +51,14 @@ function matchColumns(kind: "matches" | "timeouts", mapping: FieldMapping | null
       id: "stages",
       header: "Captured events by stage",
       width: "minmax(12rem, 1fr)",
-      cell: (m) => <span title={stagesText(m, mapping)}>{stagesText(m, mapping)}</span>,
+      cell: (m) => {
+        const text = stagesText(m, mapping);
+        return (
+          <span title={revealHiddenCharacters(text)}>
+            <VisibleSentence text={text} names={m.stages.map((s) => s.stage)} />
+          </span>
+        );
+      },
     },
   ];
 }
@@ -43,14 +66,19 @@ function matchColumns(kind: "matches" | "timeouts", mapping: FieldMapping | null
 function lateColumns(mapping: FieldMapping | null): Column<LateView>[] {
   return [
     { id: "seq", header: "#", width: "3.5rem", cell: (l) => l.seq + 1 },
-    { id: "key", header: "Key", width: "8rem", cell: (l) => l.key ?? "—" },
+    {
+      id: "key",
+      header: "Key",
+      width: "8rem",
+      cell: (l) => (l.key === null ? "—" : <VisibleText text={l.key} />),
+    },
     { id: "time", header: "Event time", width: "14rem", cell: (l) => instantText(l.timestamp) },
     { id: "subtask", header: "Subtask", width: "5.5rem", cell: (l) => l.subtask },
     {
       id: "event",
       header: "Event (behind the watermark when it arrived)",
       width: "minmax(12rem, 1fr)",
-      cell: (l) => eventText(l.event, mapping),
+      cell: (l) => <VisibleText text={eventText(l.event, mapping)} />,
     },
   ];
 }

@@ -10,6 +10,7 @@ import { fitScale, panBy, timeAt, visibleRange, zoomAt, type TimeScale } from ".
 import { useOutputMarks } from "./useOutputMarks.ts";
 import { useTimelineEvents } from "./useTimelineEvents.ts";
 import { usePartialMatchWindows } from "./usePartialMatchWindows.ts";
+import { revealHiddenCharacters } from "../../model/hiddenCharacters.ts";
 import "./TimelineTab.css";
 
 const LABEL_WIDTH = 110;
@@ -21,7 +22,7 @@ function versionMarksOf(rules: RunSummary["broadcast"]["rules"]): TimelineScene[
     for (const change of rule.changes) {
       if (change.record === null || change.time === null) continue;
       const what = change.version === null ? "removed" : `v${change.version}`;
-      marks.push({ time: change.time, label: `rule ${rule.ruleId} ${what}` });
+      marks.push({ time: change.time, label: `rule ${revealHiddenCharacters(rule.ruleId)} ${what}` });
     }
   }
   return marks;

@@ -10,6 +10,7 @@ import { COLORS, drawMarks, drawVersionMarks, drawWindows } from "./drawOverlays
 import { laneY, lanesInView, TYPE_CATEGORIES, TYPE_COLORS, type LaneLayout } from "./laneLayout.ts";
 import { visibleEvents, type OutputMark, type TimelineEvents } from "./timelineData.ts";
 import { ticks, visibleRange, xOf, type TimeScale } from "./timeScale.ts";
+import { revealHiddenCharacters } from "../../model/hiddenCharacters.ts";
 
 /** A partial match's window on its key's lane: from its start until it times out. */
 export interface WindowSpan {
@@ -225,7 +226,8 @@ function drawLaneLabels(ctx: CanvasRenderingContext2D, scene: TimelineScene): vo
     if (key === undefined) break;
     const y = laneY(layout, lane, height);
     if (y === null) break;
-    ctx.fillText(fitText(ctx, key, scale.originX - 10), 6, y);
+    // A key's hidden characters drawn as markers: a bidi control would reorder the label.
+    ctx.fillText(fitText(ctx, revealHiddenCharacters(key), scale.originX - 10), 6, y);
   }
 }
 

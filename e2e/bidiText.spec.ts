@@ -1,0 +1,112 @@
+/**
+ * "Trojan Source" text: a stage name or rule id with a RIGHT-TO-LEFT OVERRIDE (U+202E) or a
+ * ZERO WIDTH SPACE (U+200B) shows each as a marker (`⟨U+202E⟩`) instead of letting it reorder or
+ * hide, and the validator warns about it; event keys with such characters show markers in the
+ * Stream table. Screenshots go to `$CEP_SCREENS` (or test-results/screens) for a person to look at.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "./pages/fixtures.ts";
+
+const SEED_RULE = path.resolve(import.meta.dirname, "../src/scenarios/seed/scenario1.rule.json");
+
+const RLO = "\u202e";
+const ZWSP = "\u200b";
+/** Reads "first_view" with the override: the card would show "first_weiv" without markers. */
+const TROJAN_STAGE = `first_${RLO}view${ZWSP}`;
+const TROJAN_ID = `fraud${RLO}1`;
+
+/** Seed scenario 1's rule with its first stage renamed to {@link TROJAN_STAGE} and the id {@link TROJAN_ID}. */
+function trojanRule(): string {
+  const text = readFileSync(SEED_RULE, "utf8").replaceAll('"first_view"', JSON.stringify(TROJAN_STAGE));
+  const rule = JSON.parse(text) as { id: string };
+  return JSON.stringify({ ...rule, id: TROJAN_ID }, null, 2);
+}
+
+test.afterEach(({ app }) => {
+  app.expectCleanRun();
+});
+
+test("a stage name and rule id with a bidi override and a zero-width space show markers and warnings", async ({
+  app,
+  io,
+  designer,
+  editors,
+  hidden,
+}) => {
+  await app.open();
+  await io.openImport();
+  await io.paste(trojanRule());
+  await io.confirm("replace");
+
+  const name = hidden.stageName(TROJAN_STAGE);
+  await expect(name).toHaveText("first_⟨U+202E⟩view⟨U+200B⟩");
+  // The characters themselves are not in the card: nothing left to reorder or hide.
+  expect(await hidden.textOf(name)).not.toMatch(/[\u202e\u200b]/u);
+  await expect(hidden.markers(name, "U+202E")).toHaveAttribute(
+    "title",
+    /^U\+202E RIGHT-TO-LEFT OVERRIDE: a bidirectional control/,
+  );
+  await expect(hidden.markers(name, "U+200B")).toHaveAttribute("title", /ZERO WIDTH SPACE/);
+  await expect(hidden.stageBadge(TROJAN_STAGE)).toHaveAttribute(
+    "aria-label",
+    /U\+202E RIGHT-TO-LEFT OVERRIDE \(bidi control\) at character 7/,
+  );
+  await app.screenshot("bidi-canvas");
+
+  await designer.selectStage(TROJAN_STAGE);
+  // A warning, not an error: Flink accepts the name.
+  await expect(hidden.stageDiagnostics).toContainText("Warning");
+  await expect(hidden.stageDiagnostics).not.toContainText("Error");
+  await expect(hidden.stageDiagnostics).toContainText(
+    "stage 'first_⟨U+202E⟩view⟨U+200B⟩': the name holds U+202E RIGHT-TO-LEFT OVERRIDE (bidi control) at character 7, U+200B ZERO WIDTH SPACE at character 12",
+  );
+  await expect(hidden.markers(hidden.stageDiagnostics)).toHaveCount(2);
+  // The name field keeps the raw text: what is edited is what Flink gets.
+  await expect(designer.page.getByTestId("inspector.stage.name")).toHaveValue(TROJAN_STAGE);
+
+  await designer.selectPattern();
+  await expect(hidden.patternDiagnostics).toContainText(
+    "rule id 'fraud⟨U+202E⟩1': the id holds U+202E RIGHT-TO-LEFT OVERRIDE (bidi control) at character 6",
+  );
+  await expect(designer.pattern).toContainText("Rule fraud⟨U+202E⟩1");
+  await expect(io.ruleRows.first()).toContainText("Rule fraud⟨U+202E⟩1");
+  await expect(io.ruleRows.first()).toContainText("first_⟨U+202E⟩view⟨U+200B⟩ next second_view");
+  await app.screenshot("bidi-inspector");
+
+  // Monaco keeps the raw text and draws the control itself (renderControlCharacters).
+  await app.showRightTab("source");
+  await editors.expectSourceReady();
+  await expect.poll(() => editors.visibleText(editors.sourceEditor)).toContain('"fraud[U+202E]1"');
+  // Its problem list quotes the name with markers: the override does not reverse the message.
+  await expect(editors.sourceProblems).toContainText("stage 'first_⟨U+202E⟩view⟨U+200B⟩': the name holds");
+  await app.screenshot("bidi-source");
+});
+
+test("event keys with a bidi override show markers in the Stream table", async ({ app, sim, hidden }) => {
+  await app.open();
+  const events = [
+    { user: `alice${RLO}live`, t: 1000, type: "view" },
+    { user: `bob${ZWSP}`, t: 2000, type: `cart${RLO}` },
+    { user: "carol", t: 3000, type: "view" },
+  ];
+  await sim.loadFile("trojan.jsonl", events.map((e) => JSON.stringify(e)).join("\n"), {
+    key: "user",
+    time: "t",
+  });
+  await sim.waitReady(3);
+  await sim.openTab("stream");
+  const rows = sim.rows("stream");
+  await expect(rows).toHaveCount(3);
+  await expect(hidden.streamKeyCell(rows.nth(0))).toHaveText("alice⟨U+202E⟩live");
+  await expect(hidden.streamKeyCell(rows.nth(1))).toHaveText("bob⟨U+200B⟩");
+  await expect(hidden.streamKeyCell(rows.nth(2))).toHaveText("carol");
+  // The type column and the fields' JSON show the same markers.
+  await expect(rows.nth(1)).toContainText("cart⟨U+202E⟩");
+  await expect(rows.nth(0)).toContainText('"user":"alice⟨U+202E⟩live"');
+  expect(await hidden.textOf(sim.page.getByTestId("sim.stream"))).not.toMatch(/[\u202e\u200b]/u);
+  await app.screenshot("bidi-stream");
+  // The timeline draws lane labels on a canvas: a person checks them on the screenshot.
+  await sim.openTab("timeline");
+  await app.screenshot("bidi-timeline");
+});

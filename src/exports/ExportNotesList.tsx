@@ -1,4 +1,5 @@
 import type { ExportNote } from "../formats/exportNote.ts";
+import { VisibleSentence, VisibleText } from "../ui/text/VisibleText.tsx";
 
 const LABELS: Readonly<Record<ExportNote["severity"], string>> = {
   error: "Cannot export",
@@ -24,10 +25,14 @@ export function ExportNotesList({
           <span>
             {note.stage !== null && (
               <>
-                stage <code>{note.stage}</code>:{" "}
+                stage{" "}
+                <code>
+                  <VisibleText text={note.stage} />
+                </code>
+                :{" "}
               </>
             )}
-            {note.message}
+            <VisibleSentence text={note.message} names={note.stage === null ? [] : [note.stage]} />
           </span>
         </li>
       ))}

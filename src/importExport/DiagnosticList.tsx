@@ -1,6 +1,7 @@
 /** Import errors or warnings as a list of plain text lines (`file:line:col: path: message`). */
 import { formatDiagnostic } from "../formats/dynamicCep/index.ts";
 import type { Diagnostic } from "../formats/dynamicCep/index.ts";
+import { VisibleSentence } from "../ui/text/VisibleText.tsx";
 
 export interface DiagnosticListProps {
   readonly kind: "error" | "warning";
@@ -26,7 +27,9 @@ export function DiagnosticList({ kind, diagnostics, testId }: DiagnosticListProp
       <ul className="import-diagnostics__list" data-testid={testId}>
         {diagnostics.map((d, i) => (
           <li key={i}>
-            <code>{formatDiagnostic(d)}</code>
+            <code>
+              <VisibleSentence text={formatDiagnostic(d)} />
+            </code>
           </li>
         ))}
       </ul>

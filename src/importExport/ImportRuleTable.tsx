@@ -1,6 +1,7 @@
 /** The rules an import will add: id, version, stages and process function, one row each. */
 import { simpleClassName } from "../designer/conditionSummary.ts";
 import type { GraphNode, Rule } from "../model/pattern.ts";
+import { VisibleText } from "../ui/text/VisibleText.tsx";
 
 export interface ImportRuleTableProps {
   readonly rules: readonly Rule[];
@@ -18,8 +19,17 @@ export function ImportRuleTable({ rules, sourceName, bareGraph }: ImportRuleTabl
   return (
     <div className="import-rules">
       <p className="import-rules__caption">
-        Read <strong>{sourceName}</strong>: {rules.length === 1 ? "1 rule" : `${rules.length} rules`}.
-        {bareGraph && first && ` A bare GraphSpec has no rule id, so it becomes rule ${first.id}, version 1.`}
+        Read{" "}
+        <strong>
+          <VisibleText text={sourceName} />
+        </strong>
+        : {rules.length === 1 ? "1 rule" : `${rules.length} rules`}.
+        {bareGraph && first && (
+          <>
+            {" A bare GraphSpec has no rule id, so it becomes rule "}
+            <VisibleText text={first.id} />, version 1.
+          </>
+        )}
       </p>
       <table className="import-rules__table" data-testid="import.rules">
         <thead>
@@ -33,7 +43,9 @@ export function ImportRuleTable({ rules, sourceName, bareGraph }: ImportRuleTabl
         <tbody>
           {rules.map((rule, i) => (
             <tr key={i}>
-              <td>{rule.id}</td>
+              <td>
+                <VisibleText text={rule.id} />
+              </td>
               <td>{rule.version}</td>
               <td>{stageCount(rule.pattern)}</td>
               <td title={rule.function ?? undefined}>

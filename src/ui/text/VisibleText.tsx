@@ -12,6 +12,7 @@ import {
   hiddenCharacterTitle,
   splitHiddenCharacters,
 } from "../../model/hiddenCharacters.ts";
+import { isolatedOccurrences } from "./isolatedOccurrences.ts";
 import "./VisibleText.css";
 
 /** A value (a name, an id, a key, a field): as it really is, isolated from the text around it. */
@@ -21,8 +22,10 @@ export function VisibleText({ text }: { readonly text: string }) {
 
 /**
  * Prose in the UI's own direction that quotes user text (a finding naming its stage, an
- * explanation): hidden characters marked, and each occurrence of one of `names` isolated as a
- * {@link VisibleText}, so a right-to-left name cannot carry the words after it along.
+ * explanation): hidden characters marked, and each occurrence of one of `names` that holds
+ * right-to-left letters isolated as a {@link VisibleText}, so it cannot carry the words after it
+ * along. Other names need no isolation: their bidi controls are already shown as markers, and
+ * left-to-right text cannot reorder the sentence.
  */
 export function VisibleSentence({
   text,
@@ -32,19 +35,15 @@ export function VisibleSentence({
   readonly names?: readonly string[];
 }) {
   const parts: ReactNode[] = [];
-  let rest = text;
-  // Longest names first, so a name that contains another is isolated whole.
-  const wanted = [...new Set(names)].filter((n) => n !== "").sort((a, b) => b.length - a.length);
-  for (;;) {
-    const next = firstOccurrence(rest, wanted);
-    if (next === null) break;
+  let cursor = 0;
+  for (const next of isolatedOccurrences(text, names)) {
     parts.push(
-      <Fragment key={parts.length}>{marked(rest.slice(0, next.at))}</Fragment>,
+      <Fragment key={parts.length}>{marked(text.slice(cursor, next.at))}</Fragment>,
       <VisibleText key={parts.length + 1} text={next.name} />,
     );
-    rest = rest.slice(next.at + next.name.length);
+    cursor = next.at + next.name.length;
   }
-  parts.push(<Fragment key={parts.length}>{marked(rest)}</Fragment>);
+  parts.push(<Fragment key={parts.length}>{marked(text.slice(cursor))}</Fragment>);
   return <span className="visible-sentence">{parts}</span>;
 }
 
@@ -65,16 +64,4 @@ function marked(text: string): ReactNode[] {
       </span>
     ),
   );
-}
-
-function firstOccurrence(
-  text: string,
-  names: readonly string[],
-): { readonly at: number; readonly name: string } | null {
-  let best: { at: number; name: string } | null = null;
-  for (const name of names) {
-    const at = text.indexOf(name);
-    if (at >= 0 && (best === null || at < best.at)) best = { at, name };
-  }
-  return best;
 }

@@ -1,7 +1,7 @@
 /**
  * Page object for adversarial-input checks of the designer: dynamic-CEP JSON shapes a bad file
- * can hold (dense edges, cycles, deep group nesting), whether a stage is inside the canvas's view,
- * and the Share dialog's refusal.
+ * can hold (dense edges, cycles, deep group nesting), rule sets of megabytes, whether a stage is
+ * inside the canvas's view, and the Share dialog's link or refusal.
  */
 import type { Locator, Page } from "@playwright/test";
 
@@ -64,6 +64,9 @@ export function nestedGroups(depth: number): Record<string, unknown> {
   return inner;
 }
 
+/** Where a dense rule's stages are clear of edge labels: on the stage's name. */
+const CORNER = { x: 12, y: 10 } as const;
+
 export class RobustnessPage {
   constructor(readonly page: Page) {}
 
@@ -82,19 +85,26 @@ export class RobustnessPage {
 
   /**
    * Replaces the rule set with `rules` one-stage rules whose conditions compare with `chars`
-   * pseudo-random hex digits (text that barely compresses), through `globalThis.__cepTest`.
+   * pseudo-random characters, through `globalThis.__cepTest`: `"hex"` digits barely compress;
+   * `"words"` from a vocabulary of 16 compress about 6:1, as the text of real rules does.
    */
-  async loadIncompressibleRuleSet(rules: number, chars: number): Promise<void> {
+  async loadRuleSetOfLongConditions(rules: number, chars: number, text: "hex" | "words"): Promise<void> {
     await this.page.evaluate(
-      ([count, length]) => {
+      ([count, length, kind]) => {
         let seed = 7;
+        const next = () => {
+          seed = (seed * 16807) % 2147483647;
+          return seed;
+        };
+        const words = Array.from({ length: 16 }, (_, i) => `w${String((i * 7919) % 1000)}x`);
         const noise = () => {
-          const digits: string[] = [];
-          for (let i = 0; i < length; i++) {
-            seed = (seed * 16807) % 2147483647;
-            digits.push((seed % 16).toString(16));
+          const parts: string[] = [];
+          for (let size = 0; size < length;) {
+            const part = kind === "hex" ? (next() % 16).toString(16) : `${words[next() % 16] ?? ""} `;
+            parts.push(part);
+            size += part.length;
           }
-          return digits.join("");
+          return parts.join("").slice(0, length);
         };
         const single = {
           consumingStrategy: "SKIP_TILL_NEXT",
@@ -125,12 +135,37 @@ export class RobustnessPage {
           })),
         );
       },
-      [rules, chars] as const,
+      [rules, chars, text] as const,
     );
+  }
+
+  /**
+   * Clicks stage `stageKey` by its top-left corner, by its name: in a dense rule the edge labels
+   * cover the middle of the stages.
+   */
+  async clickStageCorner(stageKey: string): Promise<void> {
+    await this.page.getByTestId(`designer.node.${stageKey}`).click({ position: CORNER });
+  }
+
+  /** Drags stage `stageKey` by its top-left corner by (dx, dy) screen pixels in several pointer moves. */
+  async dragStageCorner(stageKey: string, dx: number, dy: number): Promise<void> {
+    const box = await this.page.getByTestId(`designer.node.${stageKey}`).boundingBox();
+    if (!box) throw new Error(`stage ${stageKey} is not drawn`);
+    const x = box.x + CORNER.x;
+    const y = box.y + CORNER.y;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y + dy, { steps: 4 });
+    await this.page.mouse.up();
   }
 
   /** The Share dialog's explanation when the rule set is too large for a link. */
   get shareTooLarge(): Locator {
     return this.page.getByTestId("share.tooLarge");
+  }
+
+  /** The Share dialog's link field (there once the link is built). */
+  get shareUrl(): Locator {
+    return this.page.getByTestId("share.url");
   }
 }

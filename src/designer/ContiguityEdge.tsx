@@ -1,7 +1,9 @@
-import { memo } from "react";
-import { BaseEdge, EdgeLabelRenderer, getBezierPath } from "@xyflow/react";
+import { memo, useContext } from "react";
+import { createPortal } from "react-dom";
+import { BaseEdge, getBezierPath } from "@xyflow/react";
 import type { EdgeProps } from "@xyflow/react";
 import { DiagnosticBadge } from "./DiagnosticBadge.tsx";
+import { EdgeLabelLayer } from "./edgeLabelLayer.ts";
 import type { DesignerEdge } from "./flowTypes.ts";
 import { select } from "./selectionStore.ts";
 import { CONTIGUITY_WORDS, isNegativeContiguity } from "./stageLabels.ts";
@@ -18,10 +20,13 @@ const CONTIGUITY_HINTS = {
 
 /**
  * An edge between two stages, styled by the target's contiguity: next solid, followedBy dashed,
- * followedByAny dotted, and the NOT kinds red with a ⊘. The label names the Pattern API call.
+ * followedByAny dotted, and the NOT kinds red with a ⊘. The label names the Pattern API call; it
+ * is HTML, drawn in the canvas's edge label layer (what `<EdgeLabelRenderer>` does, without its
+ * DOM search per edge and store update).
  */
 function ContiguityEdgeView(props: EdgeProps<DesignerEdge>) {
   const { data, selected, markerEnd } = props;
+  const labelLayer = useContext(EdgeLabelLayer);
   const [path, labelX, labelY] = getBezierPath(props);
   if (!data) return null;
   const { contiguity, diagnostics, source, target, graphPath } = data;
@@ -38,26 +43,28 @@ function ContiguityEdgeView(props: EdgeProps<DesignerEdge>) {
   return (
     <>
       <BaseEdge path={path} className={classes} {...(markerEnd === undefined ? {} : { markerEnd })} />
-      <EdgeLabelRenderer>
-        <button
-          type="button"
-          className={`designer-edge-label designer-edge-label--${kind}${selected ? " designer-edge-label--selected" : ""}${isError ? " designer-edge-label--error" : ""} nodrag nopan`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          title={`${CONTIGUITY_WORDS[contiguity]}: ${CONTIGUITY_HINTS[contiguity]}`}
-          data-testid={testId}
-          onClick={() => {
-            select({ type: "edge", graphPath, source, target });
-          }}
-        >
-          {negative && (
-            <span className="designer-edge-label__not" aria-hidden="true">
-              ⊘
-            </span>
-          )}
-          {CONTIGUITY_WORDS[contiguity]}
-          <DiagnosticBadge diagnostics={diagnostics} testId={`${testId}.diagnostics`} />
-        </button>
-      </EdgeLabelRenderer>
+      {labelLayer !== null &&
+        createPortal(
+          <button
+            type="button"
+            className={`designer-edge-label designer-edge-label--${kind}${selected ? " designer-edge-label--selected" : ""}${isError ? " designer-edge-label--error" : ""} nodrag nopan`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            title={`${CONTIGUITY_WORDS[contiguity]}: ${CONTIGUITY_HINTS[contiguity]}`}
+            data-testid={testId}
+            onClick={() => {
+              select({ type: "edge", graphPath, source, target });
+            }}
+          >
+            {negative && (
+              <span className="designer-edge-label__not" aria-hidden="true">
+                ⊘
+              </span>
+            )}
+            {CONTIGUITY_WORDS[contiguity]}
+            <DiagnosticBadge diagnostics={diagnostics} testId={`${testId}.diagnostics`} />
+          </button>,
+          labelLayer,
+        )}
     </>
   );
 }

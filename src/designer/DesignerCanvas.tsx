@@ -10,6 +10,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import type { Connection, EdgeChange, IsValidConnection, NodeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
@@ -21,6 +22,7 @@ import type { DocumentRule } from "../document/studioDocument.ts";
 import { useActiveRule } from "../document/useDocument.ts";
 import { addPaletteShape, PALETTE_DRAG_TYPE } from "./addPaletteShape.ts";
 import { ContiguityEdge } from "./ContiguityEdge.tsx";
+import { EdgeLabelLayer, edgeLabelLayerOf } from "./edgeLabelLayer.ts";
 import { FlowAttribution } from "./FlowAttribution.tsx";
 import { positionUpdate, selectionAfter } from "./flowChanges.ts";
 import type { DesignerEdge, DesignerNode, FlowRef } from "./flowTypes.ts";
@@ -83,6 +85,7 @@ function sameGraph(a: FlowRef | undefined, b: FlowRef | undefined): boolean {
 function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
   const { model, diagnostics, applyDimensions } = useFlowModel(docRule);
   const { screenToFlowPosition } = useReactFlow();
+  const labelLayer = useStore(edgeLabelLayerOf);
   const ruleKey = docRule.key;
   const { refs } = model;
   // While a drag is under way, its position changes are one undo step.
@@ -170,72 +173,74 @@ function RuleCanvas({ docRule }: { readonly docRule: DocumentRule }) {
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
-      <ReactFlow<DesignerNode, DesignerEdge>
-        nodes={model.nodes}
-        edges={model.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onPaneClick={() => {
-          select({ type: "none" });
-        }}
-        deleteKeyCode={null}
-        // An edge's keyboard stop is its label button; the SVG path would be a second, silent one.
-        edgesFocusable={false}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.2}
-        maxZoom={2}
-        onlyRenderVisibleElements={model.nodes.length >= VISIBLE_ONLY_MIN_NODES}
-        // The attribution is <FlowAttribution> below, which keeps its link out of the Tab order.
-        proOptions={HIDE_BUILT_IN_ATTRIBUTION}
-        aria-label={`Pattern of rule ${docRule.rule.id}`}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c5cbd5" />
-        <Panel position="top-left">
-          <PatternPanel rule={docRule.rule} diagnostics={model.unplaced} />
-        </Panel>
-        <Controls showInteractive={false} fitViewOptions={FIT_ALL_OPTIONS}>
-          <ControlButton
-            title="Auto layout"
-            aria-label="Auto layout"
-            data-testid="designer.autoLayout"
-            onClick={() => {
-              runCommand("autoLayout");
-              fitReadable();
-            }}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <rect x="1" y="2" width="5" height="4" rx="1" />
-              <rect x="10" y="2" width="5" height="4" rx="1" />
-              <rect x="5.5" y="10" width="5" height="4" rx="1" />
-              <path
-                d="M6 4h4M3.5 6v2.5H8V10M12.5 6v2.5H8"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.2"
-              />
-            </svg>
-          </ControlButton>
-        </Controls>
-        {model.nodes.length >= MINIMAP_MIN_NODES && (
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Minimap of the pattern"
-            style={MINIMAP_SIZE}
-            nodeColor={(node) => (node.type === "stageGroup" ? "#e4e9f2" : "#9db8ea")}
-            nodeStrokeColor={(node) => (node.type === "stageGroup" ? "#9aa3b2" : "#2f6fde")}
-            maskColor="rgb(246 247 249 / 70%)"
-          />
-        )}
-        <FlowAttribution />
-      </ReactFlow>
+      <EdgeLabelLayer value={labelLayer}>
+        <ReactFlow<DesignerNode, DesignerEdge>
+          nodes={model.nodes}
+          edges={model.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onPaneClick={() => {
+            select({ type: "none" });
+          }}
+          deleteKeyCode={null}
+          // An edge's keyboard stop is its label button; the SVG path would be a second, silent one.
+          edgesFocusable={false}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          minZoom={0.2}
+          maxZoom={2}
+          onlyRenderVisibleElements={model.nodes.length >= VISIBLE_ONLY_MIN_NODES}
+          // The attribution is <FlowAttribution> below, which keeps its link out of the Tab order.
+          proOptions={HIDE_BUILT_IN_ATTRIBUTION}
+          aria-label={`Pattern of rule ${docRule.rule.id}`}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c5cbd5" />
+          <Panel position="top-left">
+            <PatternPanel rule={docRule.rule} diagnostics={model.unplaced} />
+          </Panel>
+          <Controls showInteractive={false} fitViewOptions={FIT_ALL_OPTIONS}>
+            <ControlButton
+              title="Auto layout"
+              aria-label="Auto layout"
+              data-testid="designer.autoLayout"
+              onClick={() => {
+                runCommand("autoLayout");
+                fitReadable();
+              }}
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <rect x="1" y="2" width="5" height="4" rx="1" />
+                <rect x="10" y="2" width="5" height="4" rx="1" />
+                <rect x="5.5" y="10" width="5" height="4" rx="1" />
+                <path
+                  d="M6 4h4M3.5 6v2.5H8V10M12.5 6v2.5H8"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.2"
+                />
+              </svg>
+            </ControlButton>
+          </Controls>
+          {model.nodes.length >= MINIMAP_MIN_NODES && (
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Minimap of the pattern"
+              style={MINIMAP_SIZE}
+              nodeColor={(node) => (node.type === "stageGroup" ? "#e4e9f2" : "#9db8ea")}
+              nodeStrokeColor={(node) => (node.type === "stageGroup" ? "#9aa3b2" : "#2f6fde")}
+              maskColor="rgb(246 247 249 / 70%)"
+            />
+          )}
+          <FlowAttribution />
+        </ReactFlow>
+      </EdgeLabelLayer>
       {isEmpty && (
         <p
           className="designer-canvas__empty-text designer-canvas__empty-text--overlay"

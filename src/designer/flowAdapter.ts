@@ -14,6 +14,7 @@ import type { ConditionBindings, EdgeContiguity, GraphNode } from "../model/patt
 import { stageChain } from "../model/stageChain.ts";
 import type { PatternDiagnostic } from "../model/patternFindings.ts";
 import { STAGE_SIZE, groupSizeFor } from "./designerGeometry.ts";
+import { diagnosticIndexOf } from "./diagnosticIndex.ts";
 import type { Rect, Size } from "./designerGeometry.ts";
 import type { DesignerEdge, DesignerNode, FlowRef } from "./flowTypes.ts";
 import { missingPositions } from "./placement.ts";
@@ -74,31 +75,23 @@ export function ruleToFlow(input: FlowInput): FlowModel {
   return builder.finish();
 }
 
-/** True when `path` is `prefix` or a path inside it (`prefix.x`, `prefix[0]`). */
-function isWithin(path: string, prefix: string): boolean {
-  if (prefix === "") return true;
-  if (!path.startsWith(prefix)) return false;
-  const next = path.charAt(prefix.length);
-  return next === "" || next === "." || next === "[";
-}
-
 function joinJsonPath(base: string, segment: string): string {
   return base === "" ? segment : `${base}.${segment}`;
 }
-
-const bySeverity = (a: PatternDiagnostic, b: PatternDiagnostic) =>
-  (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1);
 
 class FlowBuilder {
   readonly nodes: DesignerNode[] = [];
   readonly edges: DesignerEdge[] = [];
   readonly refs = new Map<string, FlowRef>();
   private readonly claimed = new Set<PatternDiagnostic>();
+  private readonly findings: ReturnType<typeof diagnosticIndexOf>;
 
   constructor(
     private readonly input: FlowInput,
     private readonly positions: Readonly<Record<StageKey, StagePosition>>,
-  ) {}
+  ) {
+    this.findings = diagnosticIndexOf(input.diagnostics);
+  }
 
   /** Adds one graph level; returns the rects of its nodes (for the enclosing group's size). */
   addGraph(
@@ -215,15 +208,10 @@ class FlowBuilder {
   }
 
   /** Findings about the element at `path` (and, for a stage, those naming it); groups skip their inner ones. */
-  private claim(stageName: string | null, path: string): PatternDiagnostic[] {
-    const found = this.input.diagnostics.filter((d) => {
-      if (stageName !== null && d.stage === stageName) return true;
-      if (!isWithin(d.path, path)) return false;
-      const rest = d.path.slice(path.length);
-      return !rest.startsWith(".nodes[") && !rest.startsWith(".edges[");
-    });
+  private claim(stageName: string | null, path: string): readonly PatternDiagnostic[] {
+    const found = this.findings.about(stageName, path);
     for (const d of found) this.claimed.add(d);
-    return found.sort(bySeverity);
+    return found;
   }
 
   finish(): FlowModel {
@@ -234,9 +222,14 @@ class FlowBuilder {
 
 /** The indices of `graph.nodes` in chain order: the chain's stages from begin, then any others as written. */
 function readingOrder(graph: GraphNode): number[] {
-  const chained = stageChain(graph).links.map((l) => graph.nodes.indexOf(l.node));
-  const rest = graph.nodes.map((_, i) => i).filter((i) => !chained.includes(i));
-  return [...chained.filter((i) => i >= 0), ...rest];
+  // Index lookups through a map: `indexOf` per link was quadratic in a rule of thousands of stages.
+  const indexOf = new Map<GraphNode["nodes"][number], number>();
+  graph.nodes.forEach((node, i) => {
+    if (!indexOf.has(node)) indexOf.set(node, i);
+  });
+  const chained = new Set(stageChain(graph).links.flatMap((l) => indexOf.get(l.node) ?? []));
+  const rest = graph.nodes.map((_, i) => i).filter((i) => !chained.has(i));
+  return [...chained, ...rest];
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

@@ -9,6 +9,7 @@ import type { PatternDiagnostic } from "../model/patternFindings.ts";
 import type { Size } from "./designerGeometry.ts";
 import { ruleToFlow } from "./flowAdapter.ts";
 import type { FlowModel } from "./flowAdapter.ts";
+import { flowReuser } from "./flowReuse.ts";
 import type { DesignerNode } from "./flowTypes.ts";
 import { missingPositions } from "./placement.ts";
 import { useSelection } from "./selectionStore.ts";
@@ -22,7 +23,8 @@ interface FlowModelState {
 }
 
 /**
- * The React Flow model of `docRule`, rebuilt when the rule, the bindings or the selection change.
+ * The React Flow model of `docRule`, rebuilt when the rule, the bindings or the selection change
+ * (keeping the objects of the nodes and edges that stayed the same).
  * Stages without a stored position are placed once and written back (not undoable: placing is
  * not a user change), so they stay put from then on.
  */
@@ -30,10 +32,13 @@ export function useFlowModel(docRule: DocumentRule): FlowModelState {
   const bindings = useDocument((s) => s.doc.bindings);
   const selection = useSelection();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  // Computed once per pattern, not per store update: the adapter indexes them once per list too.
   const diagnostics = useMemo(() => patternDiagnostics(docRule.rule.pattern), [docRule.rule.pattern]);
+  // Unchanged nodes and edges keep their objects, so React Flow redraws only what changed.
+  const [reuse] = useState(flowReuser);
   const model = useMemo(
-    () => ruleToFlow({ docRule, bindings, diagnostics, selection, measured }),
-    [docRule, bindings, diagnostics, selection, measured],
+    () => reuse(ruleToFlow({ docRule, bindings, diagnostics, selection, measured })),
+    [reuse, docRule, bindings, diagnostics, selection, measured],
   );
 
   useEffect(() => {

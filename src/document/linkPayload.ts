@@ -1,9 +1,13 @@
 /**
- * Text ⇄ URL-fragment payload: raw DEFLATE (fflate) in base64url, shared by document share links
- * (`shareLink.ts`) and the simulator's scenario links. Reading is bounded — a link is untrusted
- * input that could otherwise inflate without limit and freeze the tab.
+ * Text ⇄ URL-fragment payload: raw DEFLATE in base64url, shared by document share links
+ * (`shareLink.ts`) and the simulator's scenario links. Packing uses the platform's native
+ * `CompressionStream("deflate-raw")` (browsers, Node ≥ 18): asynchronous, fed in the Blob
+ * stream's chunks, so a rule set of megabytes no longer holds the tab for a second as fflate's
+ * synchronous level-9 deflate did. Any raw DEFLATE reads back the same, so every link made
+ * before opens as it did. Reading is bounded — a link is untrusted input that could otherwise
+ * inflate without limit and freeze the tab.
  */
-import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
+import { Inflate, strFromU8 } from "fflate";
 
 /** Largest compressed payload accepted. */
 export const MAX_LINK_COMPRESSED_BYTES = 1024 * 1024;
@@ -13,8 +17,8 @@ export const MAX_LINK_INFLATED_BYTES = 5 * 1024 * 1024;
 const INFLATE_STEP = 4096;
 
 /** `text` compressed as base64url. */
-export function packText(text: string): string {
-  return toBase64Url(deflateSync(strToU8(text), { level: 9 }));
+export async function packText(text: string): Promise<string> {
+  return toBase64Url(await deflateRaw(new Blob([text])));
 }
 
 /**
@@ -22,15 +26,22 @@ export function packText(text: string): string {
  * (over its compressed or inflated limit) — the sentence it would say, so a link is never handed
  * out that cannot be opened.
  */
-export function packTextWithinLimits(
+export async function packTextWithinLimits(
   text: string,
   content = "content",
-): { ok: true; payload: string } | { ok: false; error: string } {
-  const bytes = strToU8(text);
-  if (bytes.length > MAX_LINK_INFLATED_BYTES) return { ok: false, error: inflatedTooLarge(content) };
-  const payload = toBase64Url(deflateSync(bytes, { level: 9 }));
+): Promise<{ ok: true; payload: string } | { ok: false; error: string }> {
+  // The Blob holds the text as UTF-8: its size is what unpacking will inflate to.
+  const utf8 = new Blob([text]);
+  if (utf8.size > MAX_LINK_INFLATED_BYTES) return { ok: false, error: inflatedTooLarge(content) };
+  const payload = toBase64Url(await deflateRaw(utf8));
   if (compressedTooLarge(payload)) return { ok: false, error: compressedTooLargeError(content) };
   return { ok: true, payload };
+}
+
+/** `data` as raw DEFLATE, compressed natively chunk by chunk. */
+async function deflateRaw(data: Blob): Promise<Uint8Array> {
+  const compressed = data.stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(compressed).arrayBuffer());
 }
 
 function compressedTooLarge(payload: string): boolean {

@@ -14,12 +14,13 @@ export const SHARE_PREFIX = "#doc=";
 /**
  * The fragment that opens `doc`, or why there is none: a document beyond what
  * {@link decodeShareFragment} accepts (1 MB compressed, 5 MB of text) would give a link that
- * CEP Studio — and, near 2 MB, the browser's address bar — refuses to open.
+ * CEP Studio — and, near 2 MB, the browser's address bar — refuses to open. Asynchronous: the
+ * compression runs natively, without holding the tab.
  */
-export function encodeShareFragment(
+export async function encodeShareFragment(
   doc: StudioDocument,
-): { ok: true; fragment: string } | { ok: false; error: string } {
-  const packed = packTextWithinLimits(serializeDocument(doc), "document");
+): Promise<{ ok: true; fragment: string } | { ok: false; error: string }> {
+  const packed = await packTextWithinLimits(serializeDocument(doc), "document");
   return packed.ok ? { ok: true, fragment: SHARE_PREFIX + packed.payload } : packed;
 }
 

@@ -1,11 +1,14 @@
 /**
  * Share: the whole document (rules, positions, bindings) as a link — D1's compressed URL fragment
  * — copied to the clipboard, and always shown in a field to copy from by hand when the clipboard
- * API is refused (insecure origin, permissions). Very long links get a warning.
+ * API is refused (insecure origin, permissions). Very long links get a warning. The link is built
+ * asynchronously: the dialog opens at once, says "Building link…" while a large rule set
+ * compresses, and the tab stays responsive.
  */
 import { useEffect, useRef, useState } from "react";
 import { documentStore } from "../document/documentStore.ts";
 import { encodeShareFragment } from "../document/shareLink.ts";
+import type { StudioDocument } from "../document/studioDocument.ts";
 import { ModalDialog } from "./ModalDialog.tsx";
 import "./ShareButton.css";
 
@@ -14,24 +17,49 @@ const LONG_LINK_CHARS = 8_000;
 
 type CopyState = "copying" | "copied" | "failed";
 
-/** What the dialog shows: the link, or why the rule set has none. */
-type Share = { readonly url: string } | { readonly error: string };
+/** What the dialog shows: the link being built, the link, or why the rule set has none. */
+type Share =
+  | { readonly building: true }
+  | { readonly url: string }
+  | { readonly tooLarge: string }
+  | { readonly failed: string };
 
-/** Writes `text` to the clipboard; rejects where the Clipboard API is unavailable (insecure origins). */
-function writeClipboard(text: string): Promise<void> {
+/**
+ * Writes `text` to the clipboard; rejects where the Clipboard API is unavailable (insecure
+ * origins). Text still being built goes in a `ClipboardItem` made now, inside the click, so
+ * browsers that allow writes only during a user gesture (Safari) accept it when it is ready.
+ */
+function writeClipboard(text: string | Promise<string>): Promise<void> {
   if (!window.isSecureContext || !("clipboard" in navigator)) {
     return Promise.reject(new Error("the Clipboard API is not available here"));
   }
-  return navigator.clipboard.writeText(text);
+  if (typeof text === "string") return navigator.clipboard.writeText(text);
+  if ("ClipboardItem" in window) {
+    const blob = text.then((t) => new Blob([t], { type: "text/plain" }));
+    return navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
+  }
+  return text.then((t) => navigator.clipboard.writeText(t));
+}
+
+/** The link that opens `doc`, or why there is none. */
+async function buildShare(doc: StudioDocument): Promise<Exclude<Share, { readonly building: true }>> {
+  // Let "Building link…" paint first: serialising megabytes of rules takes a moment of its own.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const encoded = await encodeShareFragment(doc);
+  if (!encoded.ok) return { tooLarge: encoded.error };
+  const { origin, pathname, search } = window.location;
+  return { url: `${origin}${pathname}${search}${encoded.fragment}` };
 }
 
 /** The header's Share button and its dialog. */
 export function ShareButton() {
   const [share, setShare] = useState<Share | null>(null);
   const [copy, setCopy] = useState<CopyState>("copying");
+  // Which click the dialog shows: a link finished after its dialog was closed is dropped.
+  const request = useRef(0);
 
   // Runs inside the click: browsers allow clipboard writes only during a user gesture.
-  const copyLink = (link: string) => {
+  const copyLink = (link: string | Promise<string>) => {
     setCopy("copying");
     writeClipboard(link).then(
       () => {
@@ -43,6 +71,29 @@ export function ShareButton() {
     );
   };
 
+  const open = () => {
+    const id = ++request.current;
+    setShare({ building: true });
+    // A browser without CompressionStream (older than 2023) cannot build one.
+    const built = buildShare(documentStore.getState().doc).catch((error: unknown) => ({
+      failed: error instanceof Error ? error.message : String(error),
+    }));
+    copyLink(
+      built.then((result) => {
+        if (!("url" in result) || request.current !== id) throw new Error("no link to copy");
+        return result.url;
+      }),
+    );
+    void built.then((result) => {
+      if (request.current === id) setShare(result);
+    });
+  };
+
+  const close = () => {
+    request.current++;
+    setShare(null);
+  };
+
   return (
     <>
       <button
@@ -50,38 +101,18 @@ export function ShareButton() {
         className="app-button"
         aria-haspopup="dialog"
         data-testid="share.button"
-        onClick={() => {
-          const encoded = encodeShareFragment(documentStore.getState().doc);
-          if (!encoded.ok) {
-            setShare({ error: encoded.error });
-            return;
-          }
-          const { origin, pathname, search } = window.location;
-          const link = `${origin}${pathname}${search}${encoded.fragment}`;
-          setShare({ url: link });
-          copyLink(link);
-        }}
+        onClick={open}
       >
         Share
       </button>
-      {share !== null && "error" in share && (
-        <TooLargeDialog
-          error={share.error}
-          onClose={() => {
-            setShare(null);
-          }}
-        />
-      )}
-      {share !== null && "url" in share && (
+      {share !== null && (
         <ShareDialog
-          url={share.url}
+          share={share}
           copy={copy}
-          onCopy={() => {
-            copyLink(share.url);
+          onCopy={(url) => {
+            copyLink(url);
           }}
-          onClose={() => {
-            setShare(null);
-          }}
+          onClose={close}
         />
       )}
     </>
@@ -89,19 +120,20 @@ export function ShareButton() {
 }
 
 interface ShareDialogProps {
-  readonly url: string;
+  readonly share: Share;
   readonly copy: CopyState;
-  readonly onCopy: () => void;
+  readonly onCopy: (url: string) => void;
   readonly onClose: () => void;
 }
 
-function ShareDialog({ url, copy, onCopy, onClose }: ShareDialogProps) {
-  const field = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    // Selected, so a refused clipboard leaves the user one keystroke from copying by hand.
-    field.current?.select();
-  }, [copy]);
-
+/** One dialog from the click on: building, then the link or why there is none. */
+function ShareDialog({ share, copy, onCopy, onClose }: ShareDialogProps) {
+  const url = "url" in share ? share.url : null;
+  const done = (
+    <button type="button" className="app-button app-button--primary" data-autofocus onClick={onClose}>
+      {"tooLarge" in share || "failed" in share ? "Close" : "Done"}
+    </button>
+  );
   return (
     <ModalDialog
       title="Share link"
@@ -109,26 +141,89 @@ function ShareDialog({ url, copy, onCopy, onClose }: ShareDialogProps) {
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="app-button" data-testid="share.copy" onClick={onCopy}>
-            Copy again
-          </button>
-          <button type="button" className="app-button app-button--primary" onClick={onClose}>
-            Done
-          </button>
+          {url !== null && (
+            <button
+              type="button"
+              className="app-button"
+              data-testid="share.copy"
+              onClick={() => {
+                onCopy(url);
+              }}
+            >
+              Copy again
+            </button>
+          )}
+          {done}
         </>
       }
     >
+      <ShareBody share={share} copy={copy} />
+    </ModalDialog>
+  );
+}
+
+function ShareBody({ share, copy }: { readonly share: Share; readonly copy: CopyState }) {
+  if ("tooLarge" in share) {
+    return (
+      <p className="share-warning" role="alert" data-testid="share.tooLarge">
+        This rule set is too large to share as a link: {share.tooLarge}, and CEP Studio could not open it.
+        Share a file instead: the Export tab downloads the enabled rules as dynamic-CEP JSON, which Import
+        reads back.
+      </p>
+    );
+  }
+  if ("failed" in share) {
+    return (
+      <p className="share-warning" role="alert" data-testid="share.failed">
+        This browser could not build the link ({share.failed}). Share a file instead: the Export tab downloads
+        the enabled rules as dynamic-CEP JSON, which Import reads back.
+      </p>
+    );
+  }
+  return (
+    <>
       <p className="share-hint">
         The link holds the whole rule set — rules, layout and bindings — compressed in the part after{" "}
         <code>#</code>, which browsers never send to a server. Opening it restores the designer exactly.
       </p>
+      {"url" in share ? <LinkField url={share.url} copy={copy} /> : <BuildingLink />}
+    </>
+  );
+}
+
+/** Stands where the link will be while a large rule set compresses. */
+function BuildingLink() {
+  return (
+    <>
+      <div className="share-url share-url--building" aria-hidden="true" />
+      <p className="share-status" role="status" aria-live="polite" data-testid="share.building">
+        Building link…
+      </p>
+    </>
+  );
+}
+
+function LinkField({ url, copy }: { readonly url: string; readonly copy: CopyState }) {
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // The link takes focus when it appears (the dialog opened on "Building link…"), unless the
+    // user has moved it elsewhere meanwhile.
+    const input = field.current;
+    if (input?.closest("dialog")?.contains(document.activeElement)) input.focus();
+  }, []);
+  useEffect(() => {
+    // Selected, so a refused clipboard leaves the user one keystroke from copying by hand.
+    field.current?.select();
+  }, [copy]);
+
+  return (
+    <>
       <input
         ref={field}
         className="share-url"
         readOnly
         value={url}
         aria-label="Share link"
-        data-autofocus
         data-testid="share.url"
         onFocus={(event) => {
           event.currentTarget.select();
@@ -152,27 +247,6 @@ function ShareDialog({ url, copy, onCopy, onClose }: ShareDialogProps) {
           {LONG_LINK_CHARS.toLocaleString("en")} characters. For a large rule set, export a file instead.
         </p>
       )}
-    </ModalDialog>
-  );
-}
-
-/** Said instead of a link when the rule set is beyond what a share link can carry. */
-function TooLargeDialog({ error, onClose }: { readonly error: string; readonly onClose: () => void }) {
-  return (
-    <ModalDialog
-      title="Share link"
-      testId="share.dialog"
-      onClose={onClose}
-      footer={
-        <button type="button" className="app-button app-button--primary" data-autofocus onClick={onClose}>
-          Close
-        </button>
-      }
-    >
-      <p className="share-warning" role="alert" data-testid="share.tooLarge">
-        This rule set is too large to share as a link: {error}, and CEP Studio could not open it. Share a file
-        instead: the Export tab downloads the enabled rules as dynamic-CEP JSON, which Import reads back.
-      </p>
-    </ModalDialog>
+    </>
   );
 }

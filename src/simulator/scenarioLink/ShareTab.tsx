@@ -29,6 +29,7 @@ function fragmentOf(text: string): string {
  */
 export function ShareTab() {
   const [made, setMade] = useState<Made | null>(null);
+  const [building, setBuilding] = useState(false);
   const [copied, setCopied] = useState(false);
   const [pasted, setPasted] = useState("");
   const [opening, setOpening] = useState<Opening | null>(null);
@@ -40,8 +41,16 @@ export function ShareTab() {
 
   const make = async () => {
     setCopied(false);
-    const result = await currentScenarioFragment();
+    setBuilding(true);
+    // Let "Building link…" paint first: serialising megabytes of rules takes a moment of its own.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    // Asynchronous (the compression runs natively): a large rule set does not hold the tab.
+    const result = await currentScenarioFragment().catch((e: unknown) => ({
+      ok: false as const,
+      error: e instanceof Error ? e.message : String(e),
+    }));
     const base = `${window.location.origin}${window.location.pathname}${window.location.search}`;
+    setBuilding(false);
     setMade(result.ok ? { ok: true, url: base + result.fragment } : result);
   };
   const open = async () => {
@@ -71,10 +80,16 @@ export function ShareTab() {
             type="button"
             className="sim-primary"
             data-testid="sim.share.make"
+            disabled={building}
             onClick={() => void make()}
           >
             Make link
           </button>
+          {building && (
+            <span className="sim-muted" role="status" data-testid="sim.share.building">
+              Building link…
+            </span>
+          )}
           {made?.ok === true && (
             <button
               type="button"

@@ -33,20 +33,20 @@ const view: ScenarioView = {
   broadcast: '[{"at": 10, "remove": "1"}]',
 };
 
-function encoded(v: ScenarioView): string {
-  const result = encodeScenarioFragment(v);
+async function encoded(v: ScenarioView): Promise<string> {
+  const result = await encodeScenarioFragment(v);
   if (!result.ok) throw new Error(result.error);
   return result.fragment;
 }
 
 /** A link whose JSON is `json` (to test what a damaged or hand-made link does). */
-function linkOf(json: unknown): string {
-  return SCENARIO_PREFIX + packText(JSON.stringify(json));
+async function linkOf(json: unknown): Promise<string> {
+  return SCENARIO_PREFIX + (await packText(JSON.stringify(json)));
 }
 
 describe("scenario links", () => {
-  it("round-trip rules, generator knobs, settings, position (past the end of input too), tab and broadcast schedule", () => {
-    const fragment = encoded(view);
+  it("round-trip rules, generator knobs, settings, position (past the end of input too), tab and broadcast schedule", async () => {
+    const fragment = await encoded(view);
     expect(fragment.startsWith(SCENARIO_PREFIX)).toBe(true);
     expect(fragment).toMatch(/^#scenario=[A-Za-z0-9_-]+$/);
     const decoded = decodeScenarioFragment(fragment);
@@ -61,7 +61,7 @@ describe("scenario links", () => {
     expect(decoded.view.broadcast).toBe(view.broadcast);
   });
 
-  it("round-trip a seed scenario and small inline data, digit for digit", () => {
+  it("round-trip a seed scenario and small inline data, digit for digit", async () => {
     const text = "eventTime,userId,categoryId\n2020-01-01 00:00:00,u1,2232732093077520756\n";
     for (const data of [
       { type: "scenario", scenarioId: "scenario2" } as const,
@@ -72,17 +72,17 @@ describe("scenario links", () => {
         mapping: { key: "userId", time: "eventTime", type: null },
       } as const,
     ]) {
-      const decoded = decodeScenarioFragment(encoded({ ...view, data, tab: null, broadcast: null }));
+      const decoded = decodeScenarioFragment(await encoded({ ...view, data, tab: null, broadcast: null }));
       expect(decoded.ok && decoded.view.data).toEqual(data);
       expect(decoded.ok && decoded.view.tab).toBeNull();
     }
   });
 
-  it("open a link made before max parallelism, key type, the final watermark and the partial-match cap were settings with their defaults", () => {
+  it("open a link made before max parallelism, key type, the final watermark and the partial-match cap were settings with their defaults", async () => {
     const { maxParallelism, keyType, finalWatermark, maxPartialMatches, ...older } = view.settings;
     expect([maxParallelism, keyType, finalWatermark, maxPartialMatches]).toEqual([256, "Long", false, 500]);
     const decoded = decodeScenarioFragment(
-      linkOf({
+      await linkOf({
         format: "cep-studio-scenario",
         version: 1,
         document: serializeDocument(doc),
@@ -102,20 +102,30 @@ describe("scenario links", () => {
     });
   });
 
-  it("refuse inline data over 64 KB, saying so", () => {
+  it("refuse inline data over 64 KB, saying so", async () => {
     const text = "x".repeat(MAX_INLINE_DATA_BYTES + 1);
-    const result = encodeScenarioFragment({
+    const result = await encodeScenarioFragment({
       ...view,
       data: { type: "inline", fileName: "big.csv", text, mapping: { key: "k", time: null, type: null } },
     });
     expect(result).toEqual({ ok: false, error: expect.stringContaining("larger than 64 KB") as unknown });
   });
 
-  it("compress: the default document with its generator knobs fits a URL comfortably", () => {
-    expect(encoded(view).length).toBeLessThan(6000);
+  it("make no link that would not open: rules larger than a link carries are refused, saying so", async () => {
+    const [first] = doc.rules;
+    if (!first) throw new Error("the default document has rules");
+    const long = { ...doc, rules: [{ ...first, rule: { ...first.rule, id: "x".repeat(6 * 1024 * 1024) } }] };
+    expect(await encodeScenarioFragment({ ...view, doc: long })).toEqual({
+      ok: false,
+      error: "the link's scenario is larger than 5 MB",
+    });
   });
 
-  it("say what is wrong with a damaged or foreign link", () => {
+  it("compress: the default document with its generator knobs fits a URL comfortably", async () => {
+    expect((await encoded(view)).length).toBeLessThan(6000);
+  });
+
+  it("say what is wrong with a damaged or foreign link", async () => {
     expect(decodeScenarioFragment("#doc=abc")).toEqual({
       ok: false,
       error: expect.stringContaining("#scenario=") as unknown,
@@ -125,15 +135,16 @@ describe("scenario links", () => {
       error: expect.stringContaining("characters") as unknown,
     });
     expect(
-      decodeScenarioFragment(`${SCENARIO_PREFIX}${encoded(view).slice(SCENARIO_PREFIX.length, 60)}`).ok,
+      decodeScenarioFragment(`${SCENARIO_PREFIX}${(await encoded(view)).slice(SCENARIO_PREFIX.length, 60)}`)
+        .ok,
     ).toBe(false);
-    expect(decodeScenarioFragment(linkOf({ format: "other" }))).toEqual({
+    expect(decodeScenarioFragment(await linkOf({ format: "other" }))).toEqual({
       ok: false,
       error: expect.stringContaining("not a scenario link") as unknown,
     });
   });
 
-  it("name the JSON path of a bad field", () => {
+  it("name the JSON path of a bad field", async () => {
     const good = JSON.parse(
       JSON.stringify({
         format: "cep-studio-scenario",
@@ -181,14 +192,14 @@ describe("scenario links", () => {
       ],
     ];
     for (const [json, message] of cases) {
-      const result = decodeScenarioFragment(linkOf(json));
+      const result = decodeScenarioFragment(await linkOf(json));
       expect(result.ok ? "opened" : result.error).toContain(message);
     }
   });
 
-  it("refuse rules that do not read, with the save format's message", () => {
+  it("refuse rules that do not read, with the save format's message", async () => {
     const result = decodeScenarioFragment(
-      linkOf({
+      await linkOf({
         format: "cep-studio-scenario",
         version: 1,
         document: "{}",

@@ -22,7 +22,7 @@ import {
   generatorProblem,
   type GeneratorSettings,
 } from "../data/generatorSettings.ts";
-import { packText, unpackText } from "../../document/linkPayload.ts";
+import { packTextWithinLimits, unpackText } from "../../document/linkPayload.ts";
 import { LinkReader } from "./linkReader.ts";
 
 /** The fragment prefix of a scenario link. */
@@ -30,6 +30,8 @@ export const SCENARIO_PREFIX = "#scenario=";
 /** The link's format name and version (a later version migrates forward). */
 const FORMAT = "cep-studio-scenario";
 const VERSION = 1;
+/** What a scenario link carries, as its size messages name it ("the link's scenario is larger than 5 MB"). */
+const LINK_CONTENT = "scenario";
 /** Inline data is for small examples; anything larger is shared as a file, not a link. */
 export const MAX_INLINE_DATA_BYTES = 64 * 1024;
 
@@ -73,8 +75,12 @@ export function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-/** The fragment (`#scenario=…`) that reopens `view`; refused when inline data is over 64 KB. */
-export function encodeScenarioFragment(view: ScenarioView): EncodeResult {
+/**
+ * The fragment (`#scenario=…`) that reopens `view`; refused when inline data is over 64 KB, or
+ * when the link would be larger than {@link decodeScenarioFragment} accepts (1 MB compressed,
+ * 5 MB of text). Asynchronous: the compression runs natively, without holding the tab.
+ */
+export async function encodeScenarioFragment(view: ScenarioView): Promise<EncodeResult> {
   if (view.data.type === "inline" && utf8Bytes(view.data.text) > MAX_INLINE_DATA_BYTES) {
     return {
       ok: false,
@@ -92,7 +98,8 @@ export function encodeScenarioFragment(view: ScenarioView): EncodeResult {
     tab: view.tab,
     broadcast: view.broadcast,
   };
-  return { ok: true, fragment: SCENARIO_PREFIX + packText(JSON.stringify(json)) };
+  const packed = await packTextWithinLimits(JSON.stringify(json), LINK_CONTENT);
+  return packed.ok ? { ok: true, fragment: SCENARIO_PREFIX + packed.payload } : packed;
 }
 
 /** True when `hash` is a scenario link (the app's bootstrap asks before opening it). */
@@ -103,7 +110,7 @@ export function isScenarioFragment(hash: string): boolean {
 /** Reads a fragment made by {@link encodeScenarioFragment}; says what is wrong with anything else. */
 export function decodeScenarioFragment(hash: string): DecodeResult {
   if (!isScenarioFragment(hash)) return fail("the address holds no scenario link (#scenario=…)");
-  const unpacked = unpackText(hash.slice(SCENARIO_PREFIX.length));
+  const unpacked = unpackText(hash.slice(SCENARIO_PREFIX.length), LINK_CONTENT);
   if (!unpacked.ok) return fail(unpacked.error);
   let value: unknown;
   try {

@@ -59,6 +59,19 @@ test("a rule of 40 stages joined every way (1 560 edges, thousands of findings) 
   expect(app.pageErrors).toEqual([]);
 });
 
+test("a rule with thousands of findings lists them a hundred at a time, with the full count in the title", async ({
+  page,
+  app,
+}) => {
+  const robust = new RobustnessPage(page);
+  await app.loadRuleSet(denseGraph(names("k", 40)));
+  await expect(robust.patternFindings).toHaveCount(100);
+  await expect(robust.moreFindings).toHaveText(/^Show 100 more of \d+ not shown$/);
+  await robust.moreFindings.click();
+  await expect(robust.patternFindings).toHaveCount(200);
+  expect(app.pageErrors).toEqual([]);
+});
+
 test("a 200-stage cycle (no stage to begin from) imports and draws instead of blanking the app", async ({
   app,
   io,

@@ -70,6 +70,16 @@ const CORNER = { x: 12, y: 10 } as const;
 export class RobustnessPage {
   constructor(readonly page: Page) {}
 
+  /** The findings the inspector's pattern Validation lists now. */
+  get patternFindings(): Locator {
+    return this.page.getByTestId("inspector.pattern.diagnostics").locator(":scope > li");
+  }
+
+  /** The Validation's "Show … more" button. */
+  get moreFindings(): Locator {
+    return this.page.getByTestId("inspector.pattern.more");
+  }
+
   /** True when the element's box lies within the canvas's box (it is drawn in view). */
   async inCanvasView(element: Locator): Promise<boolean> {
     const canvas = await this.page.getByTestId("designer.canvas").boundingBox();

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { quickFixesFor } from "../document/quickFixes.ts";
 import type { DocumentRule } from "../document/studioDocument.ts";
 import { select } from "../designer/selectionStore.ts";
@@ -10,6 +10,13 @@ import type { GraphPath } from "../document/edits/graphAccess.ts";
 import { edgeDiagnostics, graphPathOf } from "./stageLocation.ts";
 import { validateRuleId } from "../model/validate.ts";
 import { VisibleSentence, VisibleText } from "../ui/text/VisibleText.tsx";
+
+/**
+ * Findings listed at first, and added per "Show more": a broken rule of thousands of edges has
+ * thousands of findings, and rendering them all made every selection and drag on the canvas
+ * stall for seconds. The count in the section's title is always the full one.
+ */
+const FINDINGS_PER_PAGE = 100;
 
 export interface DiagnosticsListProps {
   readonly rule: DocumentRule;
@@ -37,8 +44,10 @@ export function DiagnosticsList({ rule, stage, edge }: DiagnosticsListProps) {
         ? all
         : all.filter((d) => d.stage === stage);
   const area = edge !== undefined ? "edge" : stage === undefined ? "pattern" : "stage";
+  const [shown, setShown] = useState(FINDINGS_PER_PAGE);
   if (area !== "pattern" && diagnostics.length === 0) return null;
   const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const hidden = diagnostics.length - shown;
   return (
     <InspectorSection title="Validation" subtitle={summary(errors, diagnostics.length - errors)}>
       {diagnostics.length === 0 ? (
@@ -46,17 +55,31 @@ export function DiagnosticsList({ rule, stage, edge }: DiagnosticsListProps) {
           Flink accepts this pattern.
         </p>
       ) : (
-        <ul className="inspector-diagnostics" data-testid={`inspector.${area}.diagnostics`}>
-          {diagnostics.map((d, i) => (
-            <DiagnosticItem
-              key={`${d.path}-${i}`}
-              rule={rule}
-              diagnostic={d}
-              showStage={area !== "stage"}
-              testId={`inspector.${area}.fix.${i}`}
-            />
-          ))}
-        </ul>
+        <>
+          <ul className="inspector-diagnostics" data-testid={`inspector.${area}.diagnostics`}>
+            {diagnostics.slice(0, shown).map((d, i) => (
+              <DiagnosticItem
+                key={`${d.path}-${i}`}
+                rule={rule}
+                diagnostic={d}
+                showStage={area !== "stage"}
+                testId={`inspector.${area}.fix.${i}`}
+              />
+            ))}
+          </ul>
+          {hidden > 0 && (
+            <button
+              type="button"
+              className="app-button inspector-small-button"
+              data-testid={`inspector.${area}.more`}
+              onClick={() => {
+                setShown((n) => n + FINDINGS_PER_PAGE);
+              }}
+            >
+              Show {Math.min(hidden, FINDINGS_PER_PAGE)} more of {hidden} not shown
+            </button>
+          )}
+        </>
       )}
     </InspectorSection>
   );

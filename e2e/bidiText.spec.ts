@@ -83,6 +83,24 @@ test("a stage name and rule id with a bidi override and a zero-width space show 
   await app.screenshot("bidi-source");
 });
 
+test("the warning's fix renames the stage without its hidden characters, and the references follow", async ({
+  app,
+  io,
+  designer,
+  hidden,
+}) => {
+  await app.open();
+  await io.openImport();
+  await io.paste(trojanRule());
+  await io.confirm("replace");
+  await designer.selectStage(TROJAN_STAGE);
+  await expect(hidden.stageFirstFix).toHaveText("Rename to 'first_view', without the hidden characters");
+  await hidden.stageFirstFix.click();
+  await expect(hidden.stageName("first_view")).toHaveText("first_view");
+  await expect(designer.node(TROJAN_STAGE)).toHaveCount(0);
+  await expect(io.ruleRows.first()).toContainText("first_view next second_view");
+});
+
 test("event keys with a bidi override show markers in the Stream table", async ({ app, sim, hidden }) => {
   await app.open();
   const events = [

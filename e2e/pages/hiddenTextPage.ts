@@ -29,6 +29,11 @@ export class HiddenTextPage {
     return this.page.getByTestId("inspector.stage.diagnostics");
   }
 
+  /** The one-click fix of the selected stage's first finding. */
+  get stageFirstFix(): Locator {
+    return this.page.getByTestId("inspector.stage.fix.0.0");
+  }
+
   /** The inspector's Validation entries of the whole pattern (the pattern selected). */
   get patternDiagnostics(): Locator {
     return this.page.getByTestId("inspector.pattern.diagnostics");

@@ -53,6 +53,42 @@ describe("quickFixesFor", () => {
     expect(fixed?.pattern.edges).toEqual(rule.pattern.edges);
   });
 
+  it("renames a stage without its hidden characters, with its edges, references and skip target", () => {
+    const hidden = "fir\u202est\u200b";
+    const rule = ruleOf({
+      ...chainGraph([
+        stage(hidden, aviator("type == 'view'")),
+        stage("b", aviator(`count(getEventsForPattern('${hidden}')) > 0`)),
+      ]),
+      afterMatchStrategy: { type: "SKIP_TO_FIRST", patternName: hidden },
+    });
+    const { rule: fixed, messages } = applyFix(
+      rule,
+      "retype it if that was not meant",
+      "Rename to 'first', without the hidden characters",
+    );
+    expect(messages).toEqual([]);
+    expect(fixed.pattern.nodes.map((n) => n.name).sort()).toEqual(["b", "first"]);
+    expect(fixed.pattern.edges).toEqual([{ source: "first", target: "b", type: "SKIP_TILL_NEXT" }]);
+    expect(fixed.pattern.nodes.find((n) => n.name === "b")?.condition).toEqual(
+      aviator("count(getEventsForPattern('first')) > 0"),
+    );
+    expect(fixed.pattern.afterMatchStrategy.patternName).toBe("first");
+  });
+
+  it("renames to a fresh name when the name without hidden characters is taken, and offers nothing for a name of only hidden characters", () => {
+    const rule = ruleOf(chainGraph([stage("a"), stage("a\u200b")]));
+    const { rule: fixed } = applyFix(
+      rule,
+      "retype it if that was not meant",
+      "Rename to 'a_2', without the hidden characters",
+    );
+    expect(fixed.pattern.nodes.map((n) => n.name).sort()).toEqual(["a", "a_2"]);
+    const invisible = ruleOf(chainGraph([stage("a"), stage("\u200b")]));
+    const diagnostic = validatePattern(invisible.pattern).find((d) => d.message.includes("retype it"));
+    expect(diagnostic && quickFixesFor(invisible, diagnostic)).toEqual([]);
+  });
+
   it("removes greedy where Flink forbids it and keeps the top-level mirror in step", () => {
     const greedySingle = withProperty(singleQuantifier(), "GREEDY");
     const rule = ruleOf(chainGraph([stage("a"), withQ("b", greedySingle)]));

@@ -6,10 +6,12 @@
  * are not offered.
  */
 import type { PatternDiagnostic } from "../model/patternFindings.ts";
-import type { GraphNode, Quantifier, Rule, Window } from "../model/pattern.ts";
+import type { GraphNode, PatternNode, Quantifier, Rule, Window } from "../model/pattern.ts";
+import { withoutHiddenCharacters } from "../model/hiddenCharacters.ts";
 import { quantifierKind } from "../model/quantifier.ts";
 import { allNodeNames, uniqueName } from "./edits/graphAccess.ts";
 import { setQuantifierKind, setTimesWindow, withoutProperty } from "./edits/quantifierEdits.ts";
+import { renameReferencesInGraph } from "./edits/stageReferences.ts";
 import {
   graphAtIndices,
   locate,
@@ -52,7 +54,17 @@ export function quickFixesFor(rule: Rule, diagnostic: PatternDiagnostic): QuickF
   if (m.includes("Duplicate pattern name:") || m.includes("another stage at this level has the same name")) {
     if (!node || node.name === "") return [];
     const fresh = uniqueName(node.name, allNodeNames(rule.pattern));
-    return [fix(`Rename this one to '${fresh}'`, (p) => renameDuplicate(p, at, node.name, fresh))];
+    return [fix(`Rename this one to '${fresh}'`, (p) => renameNodeAt(p, at, node.name, fresh))];
+  }
+  if (m.includes("retype it if that was not meant") && node && diagnostic.path.endsWith(".name")) {
+    const cleaned = withoutHiddenCharacters(node.name);
+    if (cleaned === "") return [];
+    const fresh = uniqueName(cleaned, allNodeNames(rule.pattern));
+    return [
+      fix(`Rename to '${fresh}', without the hidden characters`, (p) =>
+        renameWithReferences(p, at, node, fresh),
+      ),
+    ];
   }
   if (m.includes("GREEDY") || m.includes("cannot be greedy")) {
     return [quantifierFix("Remove greedy()", (q) => withoutProperty(q, "GREEDY"))];
@@ -180,7 +192,28 @@ export function quickFixesFor(rule: Rule, diagnostic: PatternDiagnostic): QuickF
  * name (else they cannot say which one they meant); AVIATOR references stay, as they are
  * ambiguous between the two stages either way.
  */
-function renameDuplicate(pattern: GraphNode, at: PatternLocation, from: string, to: string): GraphNode {
+/**
+ * Renames the node at `at` and, for a stage, what refers to it as the designer's rename does: the
+ * conditions' `getEventsForPattern` / until references and the skip strategy's stage.
+ */
+function renameWithReferences(
+  pattern: GraphNode,
+  at: PatternLocation,
+  node: PatternNode,
+  to: string,
+): GraphNode {
+  const renamed = renameNodeAt(pattern, at, node.name, to);
+  // Group names are not stage names to Flink: only a stage's rename reaches conditions and the strategy.
+  if (node.type !== "ATOMIC") return renamed;
+  const referenced = renameReferencesInGraph(renamed, new Map([[node.name, to]]));
+  const skip = referenced.afterMatchStrategy;
+  return at.graph.length === 0 && skip.patternName === node.name
+    ? { ...referenced, afterMatchStrategy: { ...skip, patternName: to } }
+    : referenced;
+}
+
+/** Renames the node at `at`, and its edges unless another node of its graph keeps the old name. */
+function renameNodeAt(pattern: GraphNode, at: PatternLocation, from: string, to: string): GraphNode {
   const renamed = updateNodeAt(pattern, at, (n) => ({ ...n, name: to }));
   const graph = graphAtIndices(renamed, at.graph);
   if (!graph || graph.nodes.some((n) => n.name === from)) return renamed;

@@ -4,6 +4,7 @@ import {
   findHiddenCharacters,
   hiddenCharacterTitle,
   revealHiddenCharacters,
+  withoutHiddenCharacters,
   splitHiddenCharacters,
   type TextPart,
 } from "./hiddenCharacters.ts";
@@ -94,6 +95,14 @@ describe("findHiddenCharacters", () => {
     ]) {
       expect(findHiddenCharacters(text)).toEqual([]);
     }
+  });
+});
+
+describe("withoutHiddenCharacters", () => {
+  it("keeps only what reads: the text a name's author most likely meant", () => {
+    expect(withoutHiddenCharacters("first_\u202eview\u200b")).toBe("first_view");
+    expect(withoutHiddenCharacters("שלב ❤️ a\tb")).toBe("שלב ❤️ a\tb");
+    expect(withoutHiddenCharacters("\u200b\u2060")).toBe("");
   });
 });
 

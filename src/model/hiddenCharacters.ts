@@ -117,6 +117,13 @@ export function splitHiddenCharacters(text: string): TextPart[] {
   return parts;
 }
 
+/** `text` without its hidden characters: what its author most likely meant to type. */
+export function withoutHiddenCharacters(text: string): string {
+  return splitHiddenCharacters(text)
+    .map((part) => (part.type === "text" ? part.text : ""))
+    .join("");
+}
+
 /** The marker a display shows in place of a hidden character: `⟨U+202E⟩`. */
 export function hiddenCharacterMarker(hidden: HiddenCharacter): string {
   return `⟨${hidden.code}⟩`;

@@ -35,9 +35,7 @@ test("a stage name and rule id with a bidi override and a zero-width space show 
   hidden,
 }) => {
   await app.open();
-  await io.openImport();
-  await io.paste(trojanRule());
-  await io.confirm("replace");
+  await io.importText(trojanRule(), "replace");
 
   const name = hidden.stageName(TROJAN_STAGE);
   await expect(name).toHaveText("first_⟨U+202E⟩view⟨U+200B⟩");
@@ -90,9 +88,7 @@ test("the warning's fix renames the stage without its hidden characters, and the
   hidden,
 }) => {
   await app.open();
-  await io.openImport();
-  await io.paste(trojanRule());
-  await io.confirm("replace");
+  await io.importText(trojanRule(), "replace");
   await designer.selectStage(TROJAN_STAGE);
   await expect(hidden.stageFirstFix).toHaveText("Rename to 'first_view', without the hidden characters");
   await hidden.stageFirstFix.click();

@@ -125,6 +125,13 @@ export class ImportPage {
   }
 
   /** Confirms the review step with "append" or "replace" and waits for the dialog to close. */
+  /** Opens Import, pastes `text` and confirms it with `mode`. */
+  async importText(text: string, mode: "append" | "replace"): Promise<void> {
+    await this.openImport();
+    await this.paste(text);
+    await this.confirm(mode);
+  }
+
   async confirm(mode: "append" | "replace"): Promise<void> {
     await expect(this.page.getByTestId("import.review")).toBeVisible();
     await this.page.getByTestId(`import.mode.${mode}`).check();

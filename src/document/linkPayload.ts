@@ -16,15 +16,10 @@ export const MAX_LINK_INFLATED_BYTES = 5 * 1024 * 1024;
 /** Inflate in small steps so the size limit stops a decompression bomb early. */
 const INFLATE_STEP = 4096;
 
-/** `text` compressed as base64url. */
-export async function packText(text: string): Promise<string> {
-  return toBase64Url(await deflateRaw(new Blob([text])));
-}
-
 /**
- * `text` packed as {@link packText} does, or — when {@link unpackText} would refuse the result
- * (over its compressed or inflated limit) — the sentence it would say, so a link is never handed
- * out that cannot be opened.
+ * `text` compressed as base64url, or — when {@link unpackText} would refuse the result (over its
+ * compressed or inflated limit) — the sentence it would say, so a link is never handed out that
+ * cannot be opened.
  */
 export async function packTextWithinLimits(
   text: string,
@@ -57,7 +52,7 @@ function inflatedTooLarge(content: string): string {
 }
 
 /**
- * The text of a payload made by {@link packText}, or what is wrong with it (a sentence naming the
+ * The text of a payload made by {@link packTextWithinLimits}, or what is wrong with it (a sentence naming the
  * link's `content`, e.g. "document").
  */
 export function unpackText(

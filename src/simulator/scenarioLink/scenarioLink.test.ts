@@ -3,7 +3,7 @@ import { createDefaultDocument } from "../../document/defaultDocument.ts";
 import { serializeDocument } from "../../document/saveFormat.ts";
 import { DEFAULT_RUN_SETTINGS } from "../controller/runSettings.ts";
 import { DEFAULT_GENERATOR_SETTINGS } from "../data/generatorSettings.ts";
-import { packText } from "../../document/linkPayload.ts";
+import { packTextWithinLimits } from "../../document/linkPayload.ts";
 import {
   decodeScenarioFragment,
   encodeScenarioFragment,
@@ -41,7 +41,9 @@ async function encoded(v: ScenarioView): Promise<string> {
 
 /** A link whose JSON is `json` (to test what a damaged or hand-made link does). */
 async function linkOf(json: unknown): Promise<string> {
-  return SCENARIO_PREFIX + (await packText(JSON.stringify(json)));
+  const packed = await packTextWithinLimits(JSON.stringify(json));
+  if (!packed.ok) throw new Error(packed.error);
+  return SCENARIO_PREFIX + packed.payload;
 }
 
 describe("scenario links", () => {

@@ -99,6 +99,9 @@ describe("parseJsonData fast path", () => {
       { depthSize: "small" },
       fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map((n) => n.toString()),
       fc.stringMatching(/^[0-9a-z.e+\- ]{0,30}$/).map((s) => JSON.stringify(s)),
+      // Ids already quoted, and digits next to escaped quotes, inside strings.
+      fc.bigInt({ min: 0n, max: 10n ** 25n }).map((n) => JSON.stringify(n.toString())),
+      fc.stringMatching(/^[0-9"\\]{0,30}$/).map((s) => JSON.stringify(s)),
       fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => JSON.stringify(d)),
       fc.constantFrom("true", "false", "null", "1e400", "-2.5E+308", "1e-400"),
       fc.array(tie("value"), { maxLength: 4 }).map((items) => `[ ${items.join(" ,\n")} ]`),
@@ -125,6 +128,8 @@ describe("parseJsonData fast path", () => {
       "[01234567890123456789012]",
       "[-012345678901234567890]",
       '["x, 12345678901234567890]',
+      '["x"12345678901234567890"y"]',
+      '{"a":"12345678901234567890"12345678901234567890}',
       "\uFEFF[1] x",
       "",
     ]) {

@@ -32,9 +32,6 @@ export interface JsonDataOptions {
   readonly maxDepth?: number;
 }
 
-/** A run of 16 or more digits may be an integer a double cannot hold. */
-const LONG_DIGIT_RUN = /\d{16}/;
-
 /**
  * A JSON string literal, or an integer literal of 16+ digits in value position: after `:`, `,`,
  * `[` or at the start (so not a fraction, an exponent or a bare key), without a leading zero
@@ -53,7 +50,7 @@ export function parseJsonData(text: string, options: JsonDataOptions = {}): Json
   const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
   if (text.length <= maxLength && mayNestAtMost(text, maxDepth)) {
     try {
-      const exactText = LONG_DIGIT_RUN.test(text)
+      const exactText = mayHoldLongInteger(text)
         ? text.replace(STRING_OR_LONG_INTEGER, quoteUnsafeInteger)
         : text;
       const value = JSON.parse(exactText) as JsonData;
@@ -64,6 +61,28 @@ export function parseJsonData(text: string, options: JsonDataOptions = {}): Json
   }
   const result = parseJsonText(text, { maxLength, maxDepth, bigIntegers: "string" });
   return result.ok ? { ok: true, value: result.value as JsonData, warnings: result.warnings } : result;
+}
+
+/**
+ * Whether `text` has a run of 16+ digits (an integer a double may not hold) that is not a whole
+ * string literal. Ids such as REES46's `"category_id":"2053013087214557351"` are quoted already,
+ * and quoting the unquoted ones would otherwise scan every such record with a regular expression
+ * for nothing. A run followed by `"` is inside a string in any text `JSON.parse` accepts: a number
+ * token cannot touch a string token. A loop over char codes, as this runs on every
+ * record and a regular expression retries at every digit.
+ */
+function mayHoldLongInteger(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      run++;
+      continue;
+    }
+    if (run >= 16 && c !== 0x22) return true;
+    run = 0;
+  }
+  return run >= 16;
 }
 
 /** How many keys `value`'s objects hold, all levels; -1 when it holds a non-finite number. */

@@ -5,10 +5,6 @@
  * digit for digit, so they stay strings. Zip codes and ids such as `007` stay strings too.
  */
 
-/** JSON's number grammar (no leading zeros, no `+`, no bare `.5` or `5.`). */
-const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-const JSON_INTEGER = /^-?(?:0|[1-9]\d*)$/;
-
 /**
  * What {@link exactNumberFromText} returns for a decimal or exponent literal beyond a double's
  * range (`1e400`, `-2.5E999`): Jackson would read it as ±Infinity, so it is neither a number
@@ -29,24 +25,60 @@ export const BEYOND_DOUBLE: unique symbol = Symbol("beyond a double's range");
  * - `-0` stays text (a double would print it as `0`).
  */
 export function exactNumberFromText(text: string): number | typeof BEYOND_DOUBLE | null {
-  if (!JSON_NUMBER.test(text)) return null;
+  const scan = scanNumber(text);
+  if (scan === NOT_A_NUMBER) return null;
+  const shape = scan & 3;
   const value = Number(text);
-  if (!Number.isFinite(value)) return JSON_INTEGER.test(text) ? null : BEYOND_DOUBLE;
+  if (!Number.isFinite(value)) return shape === INTEGER ? null : BEYOND_DOUBLE;
   if (Object.is(value, -0)) return null;
-  // Fast path: without an exponent, at most 15 digits (so |value| is within 1e±15) always
-  // round-trips through a double (DBL_DIG = 15).
-  if (text.length <= 16 && countDigits(text) <= 15 && !/[eE]/.test(text)) return value;
-  if (JSON_INTEGER.test(text)) return Number.isSafeInteger(value) ? value : null;
+  // Without an exponent, at most 15 digits (so |value| is within 1e±15) always round-trips
+  // through a double (DBL_DIG = 15).
+  if (shape !== EXPONENT && scan >> 2 <= 15) return value;
+  if (shape === INTEGER) return Number.isSafeInteger(value) ? value : null;
   return sameDecimal(text, String(value)) ? value : null;
 }
 
-function countDigits(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
+/** Kinds of number literal {@link scanNumber} tells apart (its answer's two low bits). */
+const NOT_A_NUMBER = 0;
+const INTEGER = 1;
+const DECIMAL = 2;
+const EXPONENT = 3;
+
+/**
+ * Whether `text` is a JSON number literal (no leading zeros, no `+`, no bare `.5` or `5.`):
+ * {@link NOT_A_NUMBER}, or its kind plus 4 × the number of its mantissa's digits (one number,
+ * so a cell costs no object). One pass over char codes: every CSV cell comes here, and regular
+ * expressions plus a digit count took a seventh of the time of reading a REES46-like CSV.
+ */
+function scanNumber(text: string): number {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const first = text.charCodeAt(i);
+  if (!isDigit(first)) return NOT_A_NUMBER;
+  i++;
+  if (first !== 0x30) while (i < n && isDigit(text.charCodeAt(i))) i++;
+  let digits = i - (text.charCodeAt(0) === 0x2d ? 1 : 0);
+  let shape = INTEGER;
+  if (i < n && text.charCodeAt(i) === 0x2e) {
+    const start = ++i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i === start) return NOT_A_NUMBER;
+    digits += i - start;
+    shape = DECIMAL;
   }
-  return n;
+  if (i < n && (text.charCodeAt(i) === 0x65 || text.charCodeAt(i) === 0x45)) {
+    i++;
+    if (i < n && (text.charCodeAt(i) === 0x2b || text.charCodeAt(i) === 0x2d)) i++;
+    const start = i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i === start) return NOT_A_NUMBER;
+    shape = EXPONENT;
+  }
+  return i === n ? digits * 4 + shape : NOT_A_NUMBER;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 interface Decimal {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BEYOND_DOUBLE, exactNumberFromText } from "./exactNumber.ts";
 import { parseEventTime } from "./eventTime.ts";
@@ -91,5 +92,55 @@ describe("parseEventTime", () => {
     });
     expect(parseEventTime(true, "t").ok).toBe(false);
     expect(parseEventTime(null, "t").ok).toBe(false);
+  });
+});
+
+describe("exactNumberFromText against its definition", () => {
+  /** JSON's number grammar, as the regular expression that defined it before the scanner. */
+  const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+  const JSON_INTEGER = /^-?(?:0|[1-9]\d*)$/;
+
+  /** The definition: a JSON number that a double holds exactly (digit for digit); else text. */
+  function byDefinition(text: string): number | typeof BEYOND_DOUBLE | null {
+    if (!JSON_NUMBER.test(text)) return null;
+    const value = Number(text);
+    if (!Number.isFinite(value)) return JSON_INTEGER.test(text) ? null : BEYOND_DOUBLE;
+    if (Object.is(value, -0)) return null;
+    if (JSON_INTEGER.test(text)) return Number.isSafeInteger(value) ? value : null;
+    const exact = new Decimal(text).equals(new Decimal(String(value)));
+    return exact ? value : null;
+  }
+
+  /** A decimal literal's value as (sign, significant digits, exponent), for exact comparison. */
+  class Decimal {
+    readonly key: string;
+    constructor(text: string) {
+      const negative = text.startsWith("-");
+      const [mantissa = "", exp = "0"] = (negative ? text.slice(1) : text).split(/[eE]/);
+      const [whole = "", fraction = ""] = mantissa.split(".");
+      const all = (whole + fraction).replace(/^0+/, "");
+      const digits = all.replace(/0+$/, "");
+      const exponent = Number(exp) - fraction.length + (all.length - digits.length);
+      this.key = digits === "" ? "0" : `${negative ? "-" : ""}${digits}e${exponent}`;
+    }
+    equals(other: Decimal): boolean {
+      return this.key === other.key;
+    }
+  }
+
+  const numberLike = fc.stringMatching(/^-?[0-9]{0,22}(\.[0-9]{0,20})?([eE][+-]?[0-9]{0,4})?$/);
+  const anyCell = fc.oneof(
+    numberLike,
+    fc.string({ maxLength: 12 }),
+    fc.stringMatching(/^[-+.eE0-9 ]{0,12}$/),
+  );
+
+  it("agrees on number-like and arbitrary cells", () => {
+    fc.assert(
+      fc.property(anyCell, (text) => {
+        expect(exactNumberFromText(text)).toBe(byDefinition(text));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

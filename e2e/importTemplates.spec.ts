@@ -117,6 +117,16 @@ test("a file with a syntax error shows file:line:col and leaves the document unc
   expect(await app.document()).toEqual(before);
 });
 
+test("a file saved with lone CRs (classic Mac) shows its error at the line the box shows it on", async ({
+  io,
+}) => {
+  await io.openImport();
+  await io.chooseFileWithText("mac.json", '{\r  "nodes": [\r    oops\r  ]\r}');
+  await expect(io.errors).toContainText("mac.json:3:5:");
+  // The box numbers lines as the message does: `oops` is on its third line, at column 5.
+  await expect(io.pasteBox).toHaveValue('{\n  "nodes": [\n    oops\n  ]\n}');
+});
+
 test("unbound CLASS conditions ask for bindings; invalid ones block, blank ones import unbound", async ({
   app,
   io,

@@ -21,6 +21,7 @@
 import { locateDiagnostics, parseJsonFile } from "../formats/dynamicCep/index.ts";
 import type { Diagnostic } from "../formats/dynamicCep/index.ts";
 import { duplicateKeyMessage, parseJsonData } from "../formats/json/index.ts";
+import { splitLines } from "../formats/lineBreaks.ts";
 import type { ConditionBindings } from "../model/pattern.ts";
 import { BroadcastReader, type BroadcastProblem } from "../runtime/broadcast/index.ts";
 import type { BroadcastRecord, BuiltInProcessor } from "../runtime/job/index.ts";
@@ -71,7 +72,7 @@ export async function loadBroadcastFile(
   });
   const records: BroadcastRecord[] = [];
   let failed = false;
-  for (const [index, line] of text.split(/\r?\n/).entries()) {
+  for (const [index, line] of splitLines(text).entries()) {
     if (line.trim() === "") continue;
     const where = `${file}:${index + 1}`;
     // Big integers as bigint (exact rule ids); configs and ids are read again with digit strings.

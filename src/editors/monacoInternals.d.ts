@@ -1,7 +1,8 @@
 /**
  * Types for the few Monaco internals CEP Studio touches (monaco-editor ships no declarations for
  * them): the token store and its line editing, which `emptyLineTokens.ts` corrects and its test
- * drives, and the handler Monaco reports unexpected errors to.
+ * drives, the handler Monaco reports unexpected errors to, and the text buffer whose line numbers
+ * `lineBreaksInMonaco.test.ts` checks ours against.
  */
 
 declare module "monaco-editor/editor/common/tokens/contiguousTokensEditing.js" {
@@ -52,4 +53,22 @@ declare module "monaco-editor/editor/common/tokens/contiguousTokensStore.js" {
 declare module "monaco-editor/base/common/errors.js" {
   /** Where Monaco reports errors it did not expect (by default: rethrown from a timer). */
   export const errorHandler: { unexpectedErrorHandler: (error: unknown) => void };
+}
+
+declare module "monaco-editor/editor/common/model/pieceTreeTextBuffer/pieceTreeTextBufferBuilder.js" {
+  /** The lines of a model's text, as the editor numbers them. */
+  interface TextBuffer {
+    getLineCount(): number;
+    getLineContent(lineNumber: number): string;
+  }
+
+  /** Builds the text buffer behind a Monaco model (`createModel`) from chunks of text. */
+  export class PieceTreeTextBufferBuilder {
+    acceptChunk(chunk: string): void;
+    /** `normalizeEOL`: lone CRs and mixed breaks become the text's main break, as models do. */
+    finish(normalizeEOL?: boolean): {
+      /** `defaultEOL`: 1 is LF, 2 is CRLF (for a text without line breaks). */
+      create(defaultEOL: 1 | 2): { textBuffer: TextBuffer };
+    };
+  }
 }

@@ -7,6 +7,7 @@
 import { parseRuleSetText } from "../formats/dynamicCep/index.ts";
 import type { Diagnostic, SourceLocation } from "../formats/dynamicCep/index.ts";
 import { locateJsonPaths } from "../formats/json/index.ts";
+import { linePositions } from "../formats/lineBreaks.ts";
 import type { ConditionBindings, Rule } from "../model/pattern.ts";
 import { setBinding } from "../document/edits/bindingEdits.ts";
 import { importRules, nextRuleId } from "../document/edits/ruleEdits.ts";
@@ -118,8 +119,7 @@ export function applyImport(
 /** Where the text's first value starts (after leading white space and a byte-order mark). */
 function startOf(text: string, file: string): SourceLocation {
   const start = Math.max(0, text.search(/[^\s\uFEFF]/u));
-  const before = text.slice(0, start).split("\n");
-  return { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  return { file, ...linePositions(text)(start) };
 }
 
 /** A single rule read from a text with no top-level `pattern` member: the importer's bare-GraphSpec case. */

@@ -103,6 +103,21 @@ describe("a JSON array in chunks", () => {
     ]);
   });
 
+  it("reports problems on their lines in a file whose line breaks are lone CRs or mixed", () => {
+    const text = '[\r  {"a": 1},\r\n  {"a": tru},\r  {\r    "a": 1e999\r  }\n]\rx';
+    expect(readEverySplit("json", text)).toEqual([
+      { type: "event", line: 2, event: { a: 1 } },
+      {
+        type: "problem",
+        line: 3,
+        message:
+          "invalid JSON at column 9: unexpected 't'; expected a JSON value (strings need double quotes)",
+      },
+      { type: "problem", line: 5, message: expect.stringMatching(/^a at column 10: /) as unknown },
+      { type: "problem", line: 8, message: "unexpected text after the closing ']' (column 1)" },
+    ]);
+  });
+
   it("refuses UTF-16 and binary text on the first line, however it is cut", () => {
     const utf16 = "\uFFFD\uFFFD[\u0000{\u0000}\u0000]\u0000";
     for (const size of [1, 3, 100]) {
@@ -151,6 +166,16 @@ describe("lines in chunks (JSON Lines, CSV)", () => {
 
   it("skips a line longer than the bound without holding it, and reads the next", () => {
     expect(lines(["0123456789", "0", "\r", "\nok\n", "x".repeat(25)])).toEqual([11, 'ok"\\n"', 25]);
+  });
+
+  it("gives a malformed quoted CSV field's column on the CR-ended line it is on", () => {
+    expect(readEverySplit("csv", 'n,v\r1,"a\rbc"x\r')).toEqual([
+      {
+        type: "problem",
+        line: 2,
+        message: 'malformed CSV: unexpected "x" after the closing quote of field 2 (column 4)',
+      },
+    ]);
   });
 
   it("reads a CSV whose only line breaks are lone CRs, in small chunks", () => {

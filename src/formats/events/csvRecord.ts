@@ -3,6 +3,7 @@
  * that starts with `"` is quoted, `""` inside it is one quote, line breaks inside it are kept).
  * A quote inside an unquoted cell is a literal character, as papaparse reads it.
  */
+import { linePositions } from "../lineBreaks.ts";
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -38,7 +39,7 @@ export function splitQuotedRecord(text: string): string[] | string {
     while (text[pos] === " " || text[pos] === "\t") pos++;
     if (pos >= text.length) return texts;
     if (text.charCodeAt(pos) !== COMMA) {
-      return `malformed CSV: unexpected ${JSON.stringify(text[pos])} after the closing quote of field ${cell} (column ${pos - text.lastIndexOf("\n", pos - 1)})`;
+      return `malformed CSV: unexpected ${JSON.stringify(text[pos])} after the closing quote of field ${cell} (column ${linePositions(text)(pos).column})`;
     }
     pos++;
   }

@@ -16,6 +16,7 @@ export { createJsonLinesReader } from "./jsonLinesReader.ts";
 export { exactNumberFromText } from "./exactNumber.ts";
 export { MAX_RECORD_LENGTH, sizeText, textEncodingProblem } from "./recordText.ts";
 export { parseDateTime, parseEventTime } from "./eventTime.ts";
+export { TextPosition } from "./textPosition.ts";
 export type { EventTimeResult } from "./eventTime.ts";
 
 /** The event file formats. */

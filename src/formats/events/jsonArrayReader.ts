@@ -9,6 +9,7 @@
  * to its end and reported with its size. Positions are the file's line and column
  * ({@link TextPosition}), whatever the chunks.
  */
+import { lineEnd } from "../lineBreaks.ts";
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
 import { readJsonRecord } from "./jsonRecord.ts";
 import {
@@ -60,13 +61,13 @@ class JsonArrayReader implements EventReader {
     if (this.failed) return;
     if (this.head !== null) {
       this.head += text;
-      if (this.head.length >= ENCODING_HEAD_LENGTH || this.head.includes("\n")) this.readHead();
+      if (this.head.length >= ENCODING_HEAD_LENGTH || lineEnd(this.head) < this.head.length) this.readHead();
       return;
     }
     // Text holds no NUL; on the first line one means UTF-16 or a binary file (see recordText.ts).
     if (this.position.onFirstLine) {
       const nul = text.indexOf("\u0000");
-      if (nul !== -1 && !text.slice(0, nul).includes("\n")) {
+      if (nul !== -1 && lineEnd(text) > nul) {
         this.fatalAt(1, nulProblem(this.fileStart));
         return;
       }
@@ -103,8 +104,7 @@ class JsonArrayReader implements EventReader {
     const head = this.head ?? "";
     this.head = null;
     this.fileStart = head.slice(0, ENCODING_HEAD_LENGTH);
-    const lineBreak = head.indexOf("\n");
-    const encoding = textEncodingProblem(lineBreak === -1 ? head : head.slice(0, lineBreak));
+    const encoding = textEncodingProblem(head.slice(0, lineEnd(head)));
     if (encoding !== null) this.fatalAt(1, encoding);
     else this.read(head);
   }

@@ -5,6 +5,7 @@
  * (the row is still read, with the last value, as Flink's Jackson reads it).
  */
 import { parseJsonData } from "../json/jsonData.ts";
+import { linePositions } from "../lineBreaks.ts";
 import { duplicateKeyMessage } from "../json/jsonText.ts";
 import type { JsonTextPosition, JsonTextWarning } from "../json/jsonText.ts";
 import type { ReadItem } from "./eventReader.ts";
@@ -38,7 +39,7 @@ export function readJsonRecord(text: string, line: number, column: number): Read
   const where = (p: JsonTextPosition): string => describe(inFile(p), line);
   if (first !== undefined) warnings.push(duplicateKeys(first, more.length, where));
   const replaced = text.indexOf(REPLACEMENT_CHARACTER);
-  if (replaced !== -1) warnings.push(notUtf8Warning(where(positionOf(text, replaced))));
+  if (replaced !== -1) warnings.push(notUtf8Warning(where(linePositions(text)(replaced))));
   return warnings.length === 0 ? item : { ...item, warning: warnings.join("; ") };
 }
 
@@ -46,17 +47,6 @@ export function readJsonRecord(text: string, line: number, column: number): Read
 function duplicateKeys(first: JsonTextWarning, more: number, where: (p: JsonTextPosition) => string): string {
   const others = more === 0 ? "" : ` (and ${more} more duplicate key${more === 1 ? "" : "s"})`;
   return `${first.path} at ${where(first)}: ${duplicateKeyMessage(first.key, where(first.first))}${others}`;
-}
-
-/** The 1-based line and column of `offset` in `text`. */
-function positionOf(text: string, offset: number): JsonTextPosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 function describe(at: JsonTextPosition, line: number): string {

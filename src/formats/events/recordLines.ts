@@ -3,7 +3,7 @@
  * where a line is a record. Chunks may be cut anywhere: inside a line, between the `\r` and `\n`
  * of a CRLF pair, between the halves of a surrogate pair; none of those cuts changes the lines.
  *
- * A line ends at LF, CRLF or a lone CR, as Flink's line-based file sources
+ * A line ends at LF, CRLF or a lone CR (`lineBreaks.ts`), as Flink's line-based file sources
  * (`BufferedReader.readLine`) and Jackson's CSV parser end it, so a file whose only line breaks
  * are lone CRs (classic Mac, some Excel exports) is as many lines as it has records.
  *
@@ -11,6 +11,7 @@
  * held but skipped up to its line break, and reported with its length, so one runaway line (or a
  * file with no line break at all) never holds more memory than one record.
  */
+import { LineBreakScanner, startsWithLf } from "../lineBreaks.ts";
 import { MAX_RECORD_LENGTH } from "./recordText.ts";
 
 /** The break that ended a line; "" for a last line without one. */
@@ -44,33 +45,20 @@ export class RecordLines {
     if (this.pendingCr) {
       if (chunk === "") return;
       this.pendingCr = false;
-      const crlf = chunk.charCodeAt(0) === 0x0a;
+      const crlf = startsWithLf(chunk);
       this.finishLine(crlf ? "\r\n" : "\r");
       if (crlf) start = 1;
     }
-    // Each search runs once per break found (or once per chunk when there is none), so a chunk
-    // costs linear time whatever mix of breaks it holds.
-    let nextLf = chunk.indexOf("\n", start);
-    let nextCr = chunk.indexOf("\r", start);
-    for (;;) {
-      const end = nextCr === -1 || (nextLf !== -1 && nextLf < nextCr) ? nextLf : nextCr;
-      if (end === -1) break;
-      this.add(chunk, start, end);
-      if (end === nextLf) {
-        this.finishLine("\n");
-        start = end + 1;
-      } else if (end + 1 === chunk.length) {
+    const breaks = new LineBreakScanner(chunk);
+    for (let at = breaks.find(start); at !== -1; at = breaks.find(start)) {
+      this.add(chunk, start, at);
+      if (breaks.endsWithCr(at)) {
         this.pendingCr = true;
         return;
-      } else if (nextLf === end + 1) {
-        this.finishLine("\r\n");
-        start = end + 2;
-      } else {
-        this.finishLine("\r");
-        start = end + 1;
       }
-      if (nextLf !== -1 && nextLf < start) nextLf = chunk.indexOf("\n", start);
-      if (nextCr !== -1 && nextCr < start) nextCr = chunk.indexOf("\r", start);
+      const end = breaks.endOf(at);
+      this.finishLine(end === at + 2 ? "\r\n" : chunk.charAt(at) === "\n" ? "\n" : "\r");
+      start = end;
     }
     this.add(chunk, start, chunk.length);
   }

@@ -7,6 +7,8 @@
  * a warning. {@link locateJsonPaths} maps JSON paths back to source positions for
  * diagnostics found after parsing.
  */
+import { linePositions } from "../lineBreaks.ts";
+import type { LinePosition } from "../lineBreaks.ts";
 import { JsonParser, JsonSyntaxError } from "./jsonParser.ts";
 import type { BigIntegerMode, ParserWarning } from "./jsonParser.ts";
 
@@ -25,11 +27,11 @@ export interface JsonTextOptions {
   readonly bigIntegers?: BigIntegerMode;
 }
 
-/** A 1-based position in the text; columns count UTF-16 code units. */
-export interface JsonTextPosition {
-  readonly line: number;
-  readonly column: number;
-}
+/**
+ * A 1-based position in the text; columns count UTF-16 code units, and a line ends at LF, CRLF or
+ * a lone CR (see `lineBreaks.ts`).
+ */
+export type JsonTextPosition = LinePosition;
 
 /** Where and why a text is not JSON (or is over a limit, or holds a number a double cannot). */
 export interface JsonSyntaxProblem extends JsonTextPosition {
@@ -58,7 +60,7 @@ export type JsonTextResult =
  * come back as `bigint` unless `options.bigIntegers` is `"string"`.
  */
 export function parseJsonText(text: string, options: JsonTextOptions = {}): JsonTextResult {
-  const position = lineIndex(text);
+  const position = linePositions(text);
   const tooLong = lengthProblem(text, options.maxLength ?? MAX_JSON_TEXT_LENGTH);
   if (tooLong !== null) return { ok: false, problem: { ...position(0), message: tooLong } };
   const parser = new JsonParser(text, {
@@ -114,7 +116,7 @@ export function locateJsonPaths(text: string, paths: ReadonlySet<string>): Map<s
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
   }
-  const position = lineIndex(text);
+  const position = linePositions(text);
   return new Map([...found].map(([path, offset]) => [path, position(offset)]));
 }
 
@@ -129,23 +131,4 @@ function formatSize(length: number): string {
   if (length >= 1024 * 1024) return `${(length / (1024 * 1024)).toFixed(1)} MB`;
   if (length >= 1024) return `${(length / 1024).toFixed(1)} KB`;
   return `${length} characters`;
-}
-
-/** Maps offsets to 1-based line and column (in UTF-16 code units); line starts found once. */
-function lineIndex(text: string): (offset: number) => JsonTextPosition {
-  let starts: number[] | null = null;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-  };
 }

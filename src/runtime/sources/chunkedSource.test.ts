@@ -183,6 +183,15 @@ describe("createChunkedSource: incremental reading", () => {
     expect(source.progress()).toMatchObject({ bytes: 11, chars: 10, totalBytes: 100, lines: 1, events: 1 });
   });
 
+  it("counts lines ended by LF, CRLF or a lone CR, a CRLF cut between chunks once", () => {
+    const text = "kind\ra\r\nb\nc\r";
+    for (const cut of [0, 5, 6, 7, 12]) {
+      const { source } = readChunks([text.slice(0, cut), text.slice(cut)], { format: "csv" });
+      expect(source.progress(), `cut at ${cut}`).toMatchObject({ lines: 4, events: 3 });
+    }
+    expect(readChunks(["kind\ra\rb"], { format: "csv" }).source.progress()).toMatchObject({ lines: 3 });
+  });
+
   it("counts watermark records", () => {
     const { source } = readChunks(['{"a":1}\n{"$wat', 'ermark": 5}\n']);
     expect(source.progress()).toMatchObject({ events: 1, watermarks: 1, lines: 2 });

@@ -19,6 +19,7 @@ import {
   type EventFormat,
   type EventReader,
   type ReadItem,
+  TextPosition,
 } from "../../formats/events/index.ts";
 import { chooseEventFormat, firstNonBlankIndex, type FormatSource } from "./formatDetection.ts";
 
@@ -101,8 +102,8 @@ class ChunkedEventSource implements ChunkedSource {
   private reader: EventReader | null = null;
   /** Blank text seen before the format is known, given to the reader once it is. */
   private held: string[] = [];
-  /** The last character read was a line feed (or nothing was read): no line is open. */
-  private atLineStart = true;
+  /** Counts the lines read, with the readers' line breaks (LF, CRLF, lone CR). */
+  private readonly linesRead = new TextPosition();
   private out: ReadItem[] = [];
   private started = false;
   private stopped = false;
@@ -151,7 +152,7 @@ class ChunkedEventSource implements ChunkedSource {
     if (this.done) return [];
     this.done = true;
     if (!this.stopped) {
-      if (!this.atLineStart) this.lines++;
+      if (!this.linesRead.atLineStart) this.lines++;
       if (this.reader === null) this.detect(null);
       this.reader?.end();
     }
@@ -221,8 +222,9 @@ class ChunkedEventSource implements ChunkedSource {
   }
 
   private countLines(text: string): void {
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.lines++;
-    if (text !== "") this.atLineStart = text.charCodeAt(text.length - 1) === 0x0a;
+    this.linesRead.startChunk(text);
+    this.linesRead.finishChunk();
+    this.lines = this.linesRead.lineBreaks;
   }
 
   private take(): ReadItem[] {

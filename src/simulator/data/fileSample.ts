@@ -7,6 +7,7 @@
  */
 import { MAX_RECORD_LENGTH, sizeText, textEncodingProblem } from "../../formats/events/index.ts";
 import type { EventData, EventFormat } from "../../formats/events/index.ts";
+import { lineEnd } from "../../formats/lineBreaks.ts";
 import { createChunkedSource, inferSchema } from "../../runtime/sources/index.ts";
 import type { FieldMapping, SchemaInference, SourceProblem } from "../../runtime/sources/index.ts";
 
@@ -89,7 +90,7 @@ export async function readFileSample(file: Blob, fileName: string): Promise<File
   };
   const first = await read(SAMPLE_BYTES);
   const { text, sample } = first;
-  const wholeLine = sample.complete || sample.events.length > 0 || text.includes("\n");
+  const wholeLine = sample.complete || sample.events.length > 0 || lineEnd(text) < text.length;
   if (wholeLine || textEncodingProblem(text) !== null) return sample;
   return (await read(LONG_SAMPLE_BYTES)).sample;
 }
@@ -110,7 +111,8 @@ function refusalOf(
   if (text.trim() === "") return complete ? "it is empty: there are no events to load" : null;
   if (problems > 0) return "no event in it could be read (the problems are listed below)";
   if (!complete) return null;
-  if (format === "csv" && !text.trim().includes("\n"))
+  const trimmed = text.trim();
+  if (format === "csv" && lineEnd(trimmed) === trimmed.length)
     return "it holds only a header line: there are no events to load";
   return "it holds no events";
 }

@@ -2,7 +2,10 @@
  * "Trojan Source" text: a stage name or rule id with a RIGHT-TO-LEFT OVERRIDE (U+202E) or a
  * ZERO WIDTH SPACE (U+200B) shows each as a marker (`⟨U+202E⟩`) instead of letting it reorder or
  * hide, and the validator warns about it; event keys with such characters show markers in the
- * Stream table. Screenshots go to `$CEP_SCREENS` (or test-results/screens) for a person to look at.
+ * Stream table. Look-alikes (a Cyrillic `і` in a Latin name, a NON-BREAKING HYPHEN or NO-BREAK
+ * SPACE in a rule id, a Cyrillic letter in a condition's string) are warned about too, the space
+ * and dash shown as markers, and one click puts the plain name or id back. Screenshots go to
+ * `$CEP_SCREENS` (or test-results/screens) for a person to look at.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,6 +24,29 @@ function trojanRule(): string {
   const text = readFileSync(SEED_RULE, "utf8").replaceAll('"first_view"', JSON.stringify(TROJAN_STAGE));
   const rule = JSON.parse(text) as { id: string };
   return JSON.stringify({ ...rule, id: TROJAN_ID }, null, 2);
+}
+
+/** "fіrst_view" with U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I: reads as first_view. */
+const LOOK_ALIKE_STAGE = "f\u0456rst_view";
+/** "purchase-path 1" with a NON-BREAKING HYPHEN and a NO-BREAK SPACE. */
+const LOOK_ALIKE_ID = "purchase\u2011path\u00a01";
+
+/**
+ * Seed scenario 1's rule with its first stage named {@link LOOK_ALIKE_STAGE}, the id
+ * {@link LOOK_ALIKE_ID}, and the second stage's condition comparing with a Cyrillic 'vіew'.
+ */
+function lookAlikeRule(): string {
+  const text = readFileSync(SEED_RULE, "utf8").replaceAll('"first_view"', JSON.stringify(LOOK_ALIKE_STAGE));
+  const rule = JSON.parse(text) as {
+    id: string;
+    pattern: { nodes: Array<{ name: string; condition: unknown }> };
+  };
+  const nodes = rule.pattern.nodes.map((node) =>
+    node.name === "second_view"
+      ? { ...node, condition: { type: "AVIATOR", expression: "eventType == 'v\u0456ew'" } }
+      : node,
+  );
+  return JSON.stringify({ ...rule, id: LOOK_ALIKE_ID, pattern: { ...rule.pattern, nodes } }, null, 2);
 }
 
 test.afterEach(({ app }) => {
@@ -81,7 +107,7 @@ test("a stage name and rule id with a bidi override and a zero-width space show 
   await app.screenshot("bidi-source");
 });
 
-test("the warning's fix renames the stage without its hidden characters, and the references follow", async ({
+test("the warnings' fixes rename the stage and the rule id without their hidden characters, and the references follow", async ({
   app,
   io,
   designer,
@@ -95,6 +121,15 @@ test("the warning's fix renames the stage without its hidden characters, and the
   await expect(hidden.stageName("first_view")).toHaveText("first_view");
   await expect(designer.node(TROJAN_STAGE)).toHaveCount(0);
   await expect(io.ruleRows.first()).toContainText("first_view next second_view");
+
+  // The rule id's fix, in the pattern's Validation.
+  await designer.selectPattern();
+  await expect(hidden.patternFirstFix).toHaveText(
+    "Rename the rule to 'fraud1', without the hidden characters",
+  );
+  await hidden.patternFirstFix.click();
+  await expect(io.ruleRows.first()).toContainText("Rule fraud1");
+  await expect(designer.page.getByTestId("inspector.pattern.ruleId")).toHaveValue("fraud1");
 });
 
 test("event keys with a bidi override show markers in the Stream table", async ({ app, sim, hidden }) => {
@@ -123,4 +158,70 @@ test("event keys with a bidi override show markers in the Stream table", async (
   // The timeline draws lane labels on a canvas: a person checks them on the screenshot.
   await sim.openTab("timeline");
   await app.screenshot("bidi-timeline");
+});
+
+test("look-alikes in a stage name, a rule id and a condition's string: warnings, markers and both one-click fixes", async ({
+  app,
+  io,
+  designer,
+  hidden,
+}) => {
+  await app.open();
+  await io.importText(lookAlikeRule(), "replace");
+
+  // A Cyrillic letter is visible: the card shows it as it is, the warning names it.
+  const name = hidden.stageName(LOOK_ALIKE_STAGE);
+  await expect(name).toHaveText(LOOK_ALIKE_STAGE);
+  await expect(hidden.markers(name)).toHaveCount(0);
+  await designer.selectStage(LOOK_ALIKE_STAGE);
+  await expect(hidden.stageDiagnostics).toContainText(
+    "stage 'f\u0456rst_view': the name holds a look-alike: U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I (looks like Latin 'i') at character 2: it is not the name it looks like ('first_view')",
+  );
+  await expect(hidden.stageDiagnostics).not.toContainText("Error");
+  await expect(hidden.stageFirstFix).toHaveText("Replace look-alikes: rename to 'first_view'");
+  await app.screenshot("lookalike-stage-warning");
+
+  // The rule id's space and hyphen show as markers, in the rule list, on the canvas and in the warning.
+  await expect(io.ruleRows.first()).toContainText("Rule purchase⟨U+2011⟩path⟨U+00A0⟩1");
+  await expect(hidden.markers(io.ruleRows.first(), "U+00A0")).toHaveAttribute(
+    "title",
+    "U+00A0 NO-BREAK SPACE: it looks like a space but is another character",
+  );
+  await expect(designer.pattern).toContainText("Rule purchase⟨U+2011⟩path⟨U+00A0⟩1");
+
+  // The stage's fix: renamed in its place, its edge follows, the canvas and the rule list say first_view.
+  const before = await designer.node(LOOK_ALIKE_STAGE).boundingBox();
+  await hidden.stageFirstFix.click();
+  await expect(hidden.stageName("first_view")).toHaveText("first_view");
+  await expect(designer.node(LOOK_ALIKE_STAGE)).toHaveCount(0);
+  await expect(io.ruleRows.first()).toContainText("first_view next second_view");
+  const after = await designer.node("first_view").boundingBox();
+  expect(after && { x: Math.round(after.x), y: Math.round(after.y) }).toEqual(
+    before && { x: Math.round(before.x), y: Math.round(before.y) },
+  );
+
+  // The condition's string is a warning on its stage, naming the literal and the letter.
+  await designer.selectStage("second_view");
+  await expect(hidden.stageDiagnostics).toContainText(
+    "stage 'second_view': the string 'v\u0456ew' in the condition holds a look-alike: U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I (looks like Latin 'i') at character 2: it never equals the text it looks like ('view')",
+  );
+
+  await designer.selectPattern();
+  await expect(hidden.patternDiagnostics).toContainText(
+    "rule id 'purchase⟨U+2011⟩path⟨U+00A0⟩1': the id holds look-alikes: U+2011 NON-BREAKING HYPHEN (looks like '-') at character 9, U+00A0 NO-BREAK SPACE (looks like a space) at character 14: it is not the id it looks like ('purchase-path 1')",
+  );
+  await expect(hidden.patternFirstFix).toHaveText(
+    "Replace look-alikes: rename the rule to 'purchase-path 1'",
+  );
+  await app.screenshot("lookalike-rule-id");
+
+  // The rule id's fix: the id as it reads, everywhere; undone in one step like any change.
+  await hidden.patternFirstFix.click();
+  await expect(io.ruleRows.first()).toContainText("Rule purchase-path 1");
+  await expect(hidden.markers(io.ruleRows.first())).toHaveCount(0);
+  await expect(designer.pattern).toContainText("Rule purchase-path 1");
+  await expect(hidden.patternDiagnostics).not.toContainText("rule id");
+  await app.undoButton.click();
+  await expect(io.ruleRows.first()).toContainText("Rule purchase⟨U+2011⟩path⟨U+00A0⟩1");
+  await expect(io.ruleRows.first()).toContainText("first_view next second_view");
 });

@@ -1,8 +1,9 @@
 /**
  * Page object for user text that does not read as it is (src/ui/text/VisibleText.tsx): the
- * markers displays show in place of bidi controls and invisible characters (`⟨U+202E⟩`, each
- * with `data-hidden-char` and a tooltip naming the character), on stage cards, in the inspector's
- * Validation and in the simulator's tables.
+ * markers displays show in place of bidi controls, invisible characters and space or dash
+ * look-alikes (`⟨U+202E⟩`, `⟨U+00A0⟩`, each with `data-hidden-char` and a tooltip naming the
+ * character), on stage cards, in the inspector's Validation and its one-click fixes, and in the
+ * simulator's tables.
  */
 import type { Locator, Page } from "@playwright/test";
 
@@ -37,6 +38,11 @@ export class HiddenTextPage {
   /** The inspector's Validation entries of the whole pattern (the pattern selected). */
   get patternDiagnostics(): Locator {
     return this.page.getByTestId("inspector.pattern.diagnostics");
+  }
+
+  /** The one-click fix of the pattern's first finding (a rule id's comes first). */
+  get patternFirstFix(): Locator {
+    return this.page.getByTestId("inspector.pattern.fix.0.0");
   }
 
   /** The Key cell of a Stream table row (the columns are #, Line, Key, …). */

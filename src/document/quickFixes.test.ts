@@ -7,8 +7,9 @@ import {
   withProperty,
   withUntil,
 } from "../model/quantifier.ts";
-import { validatePattern } from "../model/validate.ts";
-import { quickFixesFor } from "./quickFixes.ts";
+import { validatePattern, validateRuleId } from "../model/validate.ts";
+import { applyQuickFix, quickFixesFor } from "./quickFixes.ts";
+import type { DocumentRule } from "./studioDocument.ts";
 import { aviator, chainGraph, group, stage } from "./testing/ruleFixtures.ts";
 
 function ruleOf(pattern: GraphNode): Rule {
@@ -87,6 +88,70 @@ describe("quickFixesFor", () => {
     const invisible = ruleOf(chainGraph([stage("a"), stage("\u200b")]));
     const diagnostic = validatePattern(invisible.pattern).find((d) => d.message.includes("retype it"));
     expect(diagnostic && quickFixesFor(invisible, diagnostic)).toEqual([]);
+  });
+
+  it("replaces the look-alikes of a stage name, and its edges, references and skip target follow", () => {
+    const lookAlike = "v\u0456ew";
+    const rule = ruleOf({
+      ...chainGraph([
+        stage(lookAlike, aviator("type == 'view'")),
+        stage("b", aviator(`count(getEventsForPattern('${lookAlike}')) > 0`)),
+      ]),
+      afterMatchStrategy: { type: "SKIP_TO_LAST", patternName: lookAlike },
+    });
+    const { rule: fixed, messages } = applyFix(
+      rule,
+      "the name holds a look-alike",
+      "Replace look-alikes: rename to 'view'",
+    );
+    expect(messages).toEqual([]);
+    expect(fixed.pattern.nodes.map((n) => n.name).sort()).toEqual(["b", "view"]);
+    expect(fixed.pattern.edges).toEqual([{ source: "view", target: "b", type: "SKIP_TILL_NEXT" }]);
+    expect(fixed.pattern.nodes.find((n) => n.name === "b")?.condition).toEqual(
+      aviator("count(getEventsForPattern('view')) > 0"),
+    );
+    expect(fixed.pattern.afterMatchStrategy.patternName).toBe("view");
+  });
+
+  it("replaces look-alikes in a group's name, and takes a fresh name when the plain one is taken", () => {
+    const rule = ruleOf(chainGraph([stage("pay"), group("p\u0430y", [stage("x"), stage("y")])]));
+    const { rule: fixed, messages } = applyFix(
+      rule,
+      "the name holds a look-alike",
+      "Replace look-alikes: rename to 'pay_2'",
+    );
+    expect(messages).toEqual([]);
+    expect(fixed.pattern.nodes.map((n) => n.name).sort()).toEqual(["pay", "pay_2"]);
+    expect(fixed.pattern.edges).toEqual([{ source: "pay", target: "pay_2", type: "SKIP_TILL_NEXT" }]);
+  });
+
+  it("a renamed stage or group keeps its canvas place, and the stages inside a group keep theirs", () => {
+    const rule = ruleOf(chainGraph([stage("v\u0456ew"), group("p\u0430y", [stage("x"), stage("y")])]));
+    const entry: DocumentRule = {
+      key: "r1",
+      rule,
+      enabled: true,
+      published: null,
+      positions: { "v\u0456ew": { x: 1, y: 2 }, "p\u0430y": { x: 3, y: 4 }, "p\u0430y/x": { x: 5, y: 6 } },
+    };
+    const fixesOf = (text: string) => {
+      const diagnostic = validatePattern(rule.pattern).find((d) => d.message.includes(text));
+      return diagnostic ? quickFixesFor(rule, diagnostic) : [];
+    };
+    const [stageFix] = fixesOf("stage 'v\u0456ew'");
+    const [groupFix] = fixesOf("stage 'p\u0430y'");
+    if (stageFix === undefined || groupFix === undefined) throw new Error("no fix");
+    const fixed = applyQuickFix(applyQuickFix(entry, stageFix), groupFix);
+    expect(fixed.positions).toEqual({ view: { x: 1, y: 2 }, pay: { x: 3, y: 4 }, "pay/x": { x: 5, y: 6 } });
+    expect(fixed.rule.pattern.nodes.map((n) => n.name).sort()).toEqual(["pay", "view"]);
+  });
+
+  it("a name with hidden characters and look-alikes gets one fix for each, each doing its own part", () => {
+    const rule = ruleOf(chainGraph([stage("a"), stage("v\u0456e\u200bw")]));
+    const hidden = applyFix(rule, "retype it", "Rename to 'v\u0456ew', without the hidden characters");
+    expect(hidden.messages).toEqual([expect.stringContaining("holds a look-alike")]);
+    const both = applyFix(hidden.rule, "holds a look-alike", "Replace look-alikes: rename to 'view'");
+    expect(both.messages).toEqual([]);
   });
 
   it("removes greedy where Flink forbids it and keeps the top-level mirror in step", () => {
@@ -199,6 +264,44 @@ describe("quickFixesFor", () => {
       afterMatchStrategy: { type: "NO_SKIP", patternName: "a" },
     });
     expect(applyFix(named, "patternName is ignored", "Clear patternName").messages).toEqual([]);
+  });
+
+  it("renames a rule id without its hidden characters or look-alikes, to a fresh id when another rule has it", () => {
+    const fixesOf = (id: string, ruleIds: ReadonlySet<string>) => {
+      const rule = { ...ruleOf(chainGraph([stage("a")])), id };
+      return validateRuleId(id).map((d) => quickFixesFor(rule, d, ruleIds));
+    };
+    const [hiddenFixes, lookAlikeFixes] = fixesOf(
+      "fraud\u202e1\u2011x",
+      new Set(["fraud\u202e1\u2011x", "2"]),
+    );
+    expect(hiddenFixes?.map((f) => f.label)).toEqual([
+      "Rename the rule to 'fraud1\u2011x', without the hidden characters",
+    ]);
+    expect(lookAlikeFixes?.map((f) => f.label)).toEqual([
+      "Replace look-alikes: rename the rule to 'fraud\u202e1-x'",
+    ]);
+    const rule = { ...ruleOf(chainGraph([stage("a")])), id: "purchase\u2011path" };
+    const [diagnostic] = validateRuleId(rule.id);
+    if (diagnostic === undefined) throw new Error("no warning");
+    const [fresh] = quickFixesFor(rule, diagnostic, new Set([rule.id, "purchase-path"]));
+    expect(fresh?.label).toBe("Replace look-alikes: rename the rule to 'purchase-path_2'");
+    const fixed = fresh?.apply(rule);
+    expect(fixed?.id).toBe("purchase-path_2");
+    expect(fixed && validateRuleId(fixed.id)).toEqual([]);
+    // The rest of the rule is left as it was.
+    expect(fixed?.pattern).toBe(rule.pattern);
+  });
+
+  it("offers no rule-id fix for an id of only hidden characters, and trims what is left", () => {
+    const [onlyHidden] = validateRuleId("\u200b\u2060");
+    const rule = { ...ruleOf(chainGraph([stage("a")])), id: "\u200b\u2060" };
+    expect(onlyHidden && quickFixesFor(rule, onlyHidden)).toEqual([]);
+    const spaced = { ...rule, id: "\u00a0rule 7\u3000" };
+    const [lookAlike] = validateRuleId(spaced.id);
+    expect(lookAlike && quickFixesFor(spaced, lookAlike).map((f) => f.label)).toEqual([
+      "Replace look-alikes: rename the rule to 'rule 7'",
+    ]);
   });
 
   it("offers nothing where the fix is a choice", () => {

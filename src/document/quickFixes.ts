@@ -1,17 +1,15 @@
 /**
  * One-click fixes for `validatePattern` diagnostics whose fix is obvious: the change Flink's own
  * message asks for (drop a flag Flink forbids here, remove an until on a non-looping stage, give a
- * trailing notFollowedBy a window, rename a duplicate …). Fixes that would change what the
- * pattern means in a way the user has to choose (which stage to skip to, which chain to keep)
- * are not offered.
+ * trailing notFollowedBy a window, rename a duplicate …; the renames are in
+ * `quickFixesRename.ts`). Fixes that would change what the pattern means in a way the user has to
+ * choose (which stage to skip to, which chain to keep) are not offered.
  */
 import type { PatternDiagnostic } from "../model/patternFindings.ts";
-import type { GraphNode, PatternNode, Quantifier, Rule, Window } from "../model/pattern.ts";
-import { withoutHiddenCharacters } from "../model/hiddenCharacters.ts";
+import type { GraphNode, Quantifier, Rule, Window } from "../model/pattern.ts";
 import { quantifierKind } from "../model/quantifier.ts";
-import { allNodeNames, uniqueName } from "./edits/graphAccess.ts";
+import { moveKeys } from "./edits/positionKeys.ts";
 import { setQuantifierKind, setTimesWindow, withoutProperty } from "./edits/quantifierEdits.ts";
-import { renameReferencesInGraph } from "./edits/stageReferences.ts";
 import {
   graphAtIndices,
   locate,
@@ -21,11 +19,24 @@ import {
   updateQuantifierAt,
 } from "./patternLocation.ts";
 import type { PatternLocation } from "./patternLocation.ts";
+import { renameFixes } from "./quickFixesRename.ts";
+import type { DocumentRule, StageKey } from "./studioDocument.ts";
 
 /** A fix: what the button says and the change it makes. */
 export interface QuickFix {
   readonly label: string;
   apply(rule: Rule): Rule;
+  /** A rename's canvas-position keys, so the stage (or the group and its stages) keeps its place. */
+  readonly moves?: { readonly from: StageKey; readonly to: StageKey };
+}
+
+/** Applies `fix` to a rule of the document, its canvas positions following a rename. */
+export function applyQuickFix(entry: DocumentRule, quickFix: QuickFix): DocumentRule {
+  const rule = quickFix.apply(entry.rule);
+  if (rule === entry.rule) return entry;
+  const { moves } = quickFix;
+  const positions = moves ? moveKeys(entry.positions, moves.from, moves.to) : entry.positions;
+  return { ...entry, rule, positions };
 }
 
 /** The window the notFollowedBy fix adds: long enough for a demo, short enough to see timeouts. */
@@ -43,29 +54,23 @@ function fix(label: string, change: PatternChange): QuickFix {
   };
 }
 
-/** The fixes for `diagnostic` on `rule` (possibly none). */
-export function quickFixesFor(rule: Rule, diagnostic: PatternDiagnostic): QuickFix[] {
+/**
+ * The fixes for `diagnostic` on `rule` (possibly none). `ruleIds` are the ids of the rule set's
+ * rules: a fixed rule id is made fresh against them.
+ */
+export function quickFixesFor(
+  rule: Rule,
+  diagnostic: PatternDiagnostic,
+  ruleIds: ReadonlySet<string> = new Set(),
+): QuickFix[] {
   const at = locate(diagnostic.path);
   const m = diagnostic.message;
   const node = nodeAt(rule.pattern, at);
   const quantifierFix = (label: string, update: (q: Quantifier) => Quantifier) =>
     fix(label, (p) => mirrorLast(updateQuantifierAt(p, at, update), at));
 
-  if (m.includes("Duplicate pattern name:") || m.includes("another stage at this level has the same name")) {
-    if (!node || node.name === "") return [];
-    const fresh = uniqueName(node.name, allNodeNames(rule.pattern));
-    return [fix(`Rename this one to '${fresh}'`, (p) => renameNodeAt(p, at, node.name, fresh))];
-  }
-  if (m.includes("retype it if that was not meant") && node && diagnostic.path.endsWith(".name")) {
-    const cleaned = withoutHiddenCharacters(node.name);
-    if (cleaned === "") return [];
-    const fresh = uniqueName(cleaned, allNodeNames(rule.pattern));
-    return [
-      fix(`Rename to '${fresh}', without the hidden characters`, (p) =>
-        renameWithReferences(p, at, node, fresh),
-      ),
-    ];
-  }
+  const renames = renameFixes(rule, diagnostic, ruleIds);
+  if (renames !== null) return renames;
   if (m.includes("GREEDY") || m.includes("cannot be greedy")) {
     return [quantifierFix("Remove greedy()", (q) => withoutProperty(q, "GREEDY"))];
   }
@@ -185,46 +190,6 @@ export function quickFixesFor(rule: Rule, diagnostic: PatternDiagnostic): QuickF
     ];
   }
   return [];
-}
-
-/**
- * Renames the located node. Its graph's edges follow only when no other node there has the old
- * name (else they cannot say which one they meant); AVIATOR references stay, as they are
- * ambiguous between the two stages either way.
- */
-/**
- * Renames the node at `at` and, for a stage, what refers to it as the designer's rename does: the
- * conditions' `getEventsForPattern` / until references and the skip strategy's stage.
- */
-function renameWithReferences(
-  pattern: GraphNode,
-  at: PatternLocation,
-  node: PatternNode,
-  to: string,
-): GraphNode {
-  const renamed = renameNodeAt(pattern, at, node.name, to);
-  // Group names are not stage names to Flink: only a stage's rename reaches conditions and the strategy.
-  if (node.type !== "ATOMIC") return renamed;
-  const referenced = renameReferencesInGraph(renamed, new Map([[node.name, to]]));
-  const skip = referenced.afterMatchStrategy;
-  return at.graph.length === 0 && skip.patternName === node.name
-    ? { ...referenced, afterMatchStrategy: { ...skip, patternName: to } }
-    : referenced;
-}
-
-/** Renames the node at `at`, and its edges unless another node of its graph keeps the old name. */
-function renameNodeAt(pattern: GraphNode, at: PatternLocation, from: string, to: string): GraphNode {
-  const renamed = updateNodeAt(pattern, at, (n) => ({ ...n, name: to }));
-  const graph = graphAtIndices(renamed, at.graph);
-  if (!graph || graph.nodes.some((n) => n.name === from)) return renamed;
-  return updateGraphAtIndices(renamed, at.graph, (g) => ({
-    ...g,
-    edges: g.edges.map((e) => ({
-      ...e,
-      source: e.source === from ? to : e.source,
-      target: e.target === from ? to : e.target,
-    })),
-  }));
 }
 
 /** The location of the node called `name` in the same graph as `at`. */

@@ -15,6 +15,7 @@ export type {
 } from "./api.ts";
 export { MalformedPatternError } from "./api.ts";
 export { ConditionError } from "./conditions/conditionError.ts";
+export { conditionLookAlikeDiagnostics } from "./conditions/conditionLookAlikes.ts";
 export type {
   BindingProblem,
   ConditionCheckOptions,

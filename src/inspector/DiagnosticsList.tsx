@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
-import { quickFixesFor } from "../document/quickFixes.ts";
+import { applyQuickFix, quickFixesFor } from "../document/quickFixes.ts";
 import type { DocumentRule } from "../document/studioDocument.ts";
+import { useDocument } from "../document/useDocument.ts";
 import { select } from "../designer/selectionStore.ts";
 import type { PatternDiagnostic } from "../model/patternFindings.ts";
 import { patternDiagnostics } from "../document/ruleDiagnostics.ts";
@@ -45,6 +46,9 @@ export function DiagnosticsList({ rule, stage, edge }: DiagnosticsListProps) {
         : all.filter((d) => d.stage === stage);
   const area = edge !== undefined ? "edge" : stage === undefined ? "pattern" : "stage";
   const [shown, setShown] = useState(FINDINGS_PER_PAGE);
+  const rules = useDocument((s) => s.doc.rules);
+  // The rule-id fixes pick an id no other rule has.
+  const ruleIds = useMemo(() => new Set(rules.map((r) => r.rule.id)), [rules]);
   if (area !== "pattern" && diagnostics.length === 0) return null;
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const hidden = diagnostics.length - shown;
@@ -61,6 +65,7 @@ export function DiagnosticsList({ rule, stage, edge }: DiagnosticsListProps) {
               <DiagnosticItem
                 key={`${d.path}-${i}`}
                 rule={rule}
+                ruleIds={ruleIds}
                 diagnostic={d}
                 showStage={area !== "stage"}
                 testId={`inspector.${area}.fix.${i}`}
@@ -87,15 +92,17 @@ export function DiagnosticsList({ rule, stage, edge }: DiagnosticsListProps) {
 
 interface DiagnosticItemProps {
   readonly rule: DocumentRule;
+  /** Every rule id of the rule set. */
+  readonly ruleIds: ReadonlySet<string>;
   readonly diagnostic: PatternDiagnostic;
   readonly showStage: boolean;
   /** Prefix of the fix buttons' test ids (`<testId>.<n>`). */
   readonly testId: string;
 }
 
-function DiagnosticItem({ rule, diagnostic: d, showStage, testId }: DiagnosticItemProps) {
+function DiagnosticItem({ rule, ruleIds, diagnostic: d, showStage, testId }: DiagnosticItemProps) {
   const stagePath = showStage && d.stage !== null ? graphPathOf(rule.rule.pattern, d.stage) : null;
-  const fixes = quickFixesFor(rule.rule, d);
+  const fixes = quickFixesFor(rule.rule, d, ruleIds);
   return (
     <li className={`inspector-diagnostic inspector-diagnostic--${d.severity}`}>
       <span className="inspector-diagnostic__severity">{d.severity === "error" ? "Error" : "Warning"}</span>
@@ -119,13 +126,14 @@ function DiagnosticItem({ rule, diagnostic: d, showStage, testId }: DiagnosticIt
           <button
             key={fix.label}
             type="button"
-            className="app-button app-button--primary inspector-small-button"
+            className="app-button app-button--primary inspector-small-button inspector-diagnostic__fix"
             data-testid={`${testId}.${j}`}
             onClick={() => {
-              editActiveRule((r) => ({ ...r, rule: fix.apply(r.rule) }));
+              editActiveRule((r) => applyQuickFix(r, fix));
             }}
           >
-            {fix.label}
+            {/* A label quotes the new name: a space look-alike left in it shows as a marker. */}
+            <VisibleSentence text={fix.label} />
           </button>
         ))}
       </span>

@@ -34,6 +34,8 @@ const trickyText = fc
         "ش",
         "\u0600",
         "\ufe0f",
+        "\u00a0",
+        "\u2011",
         "U+",
       ),
       fc.string({ unit: "binary", maxLength: 4 }),
@@ -90,11 +92,44 @@ describe("findHiddenCharacters", () => {
       "日本語",
       "\u0600\u0661",
       "a b",
-      "–—…",
+      "—…",
       "a\tb\r\nc",
     ]) {
       expect(findHiddenCharacters(text)).toEqual([]);
     }
+  });
+});
+
+describe("space and dash look-alikes", () => {
+  it("are found and marked like hidden characters, named, as kind lookalike", () => {
+    const found = findHiddenCharacters("a\u00a0b\u2011c\u2013d");
+    expect(
+      found.map(({ index, position, code, name, kind }) => ({ index, position, code, name, kind })),
+    ).toEqual([
+      { index: 1, position: 2, code: "U+00A0", name: "NO-BREAK SPACE", kind: "lookalike" },
+      { index: 3, position: 4, code: "U+2011", name: "NON-BREAKING HYPHEN", kind: "lookalike" },
+      { index: 5, position: 6, code: "U+2013", name: "EN DASH", kind: "lookalike" },
+    ]);
+    expect(revealHiddenCharacters("purchase\u2011path\u3000x")).toBe("purchase⟨U+2011⟩path⟨U+3000⟩x");
+  });
+
+  it("have a tooltip saying what they pass for", () => {
+    const [nbsp, hyphen] = findHiddenCharacters("\u00a0\u2212");
+    if (nbsp === undefined || hyphen === undefined) throw new Error("not found");
+    expect(hiddenCharacterTitle(nbsp)).toBe(
+      "U+00A0 NO-BREAK SPACE: it looks like a space but is another character",
+    );
+    expect(hiddenCharacterTitle(hyphen)).toBe(
+      "U+2212 MINUS SIGN: it looks like '-' but is another character",
+    );
+  });
+
+  it("stay in the text without hidden characters: they stand for a character", () => {
+    expect(withoutHiddenCharacters("a\u00a0b\u200b\u2011c")).toBe("a\u00a0b\u2011c");
+  });
+
+  it("letters that look Latin are no hidden characters: they show as what they are", () => {
+    expect(findHiddenCharacters("v\u0456ew")).toEqual([]);
   });
 });
 

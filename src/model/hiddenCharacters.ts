@@ -1,13 +1,20 @@
 /**
  * Characters that change how text reads without showing themselves ("Trojan Source",
  * CVE-2021-42574): bidirectional controls, which reorder the text around them, and invisible
- * characters, which make two different names look equal. Finds them in user text (stage names,
- * rule ids, event keys and values) and spells them out, so displays can show them as markers and
- * the validator can warn about them. Pure.
+ * characters, which make two different names look equal; and the space-likes and dashes that pass
+ * for ASCII ' ' and '-' (`lookAlikeCharacters.ts`), which show but read as what they are not.
+ * Finds them in user text (stage names, rule ids, event keys and values) and spells them out, so
+ * displays show them all as markers, through this one path, and the validator can warn about
+ * them. Pure.
  */
+import { codePointLabel, SPACE_OR_DASH_LOOK_ALIKE, spaceOrDashLookAlike } from "./lookAlikeCharacters.ts";
 
-/** Whether a hidden character reorders text (`bidi`) or only hides (`invisible`). */
-export type HiddenCharacterKind = "bidi" | "invisible";
+/**
+ * Whether a hidden character reorders text (`bidi`), only hides (`invisible`), or is a space or
+ * dash that passes for the ASCII one (`lookalike`, which the validator reports with the other
+ * look-alikes rather than as hidden).
+ */
+export type HiddenCharacterKind = "bidi" | "invisible" | "lookalike";
 
 /** One hidden character found in a text. */
 export interface HiddenCharacter {
@@ -79,8 +86,11 @@ const INVISIBLE_NAMES: ReadonlyMap<number, string> = new Map([
  * its glyph. Characters that combine with the one before them stand outside the first class,
  * where the regular expression cannot take them for part of a sequence.
  */
-const HIDDEN =
-  /[\p{Cf}\p{Cc}\u115f\u2028\u2029\u3164\uffa0]|[\u{e0100}-\u{e01ef}]|\u034f|\u1160|\u17b4|\u17b5/gu;
+const INVISIBLE =
+  /[\p{Cf}\p{Cc}\u115f\u2028\u2029\u3164\uffa0]|[\u{e0100}-\u{e01ef}]|\u034f|\u1160|\u17b4|\u17b5/u;
+
+/** Everything a display marks: the invisible and bidi characters, and the space and dash look-alikes. */
+const HIDDEN = new RegExp(`${INVISIBLE.source}|${SPACE_OR_DASH_LOOK_ALIKE.source}`, "gu");
 
 /**
  * What `HIDDEN` takes in but shows: tab, line feed and carriage return, which read as white space
@@ -89,7 +99,10 @@ const HIDDEN =
  */
 const SHOWN = /[\t\n\r\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u{110bd}\u{110cd}]/u;
 
-/** The hidden characters of `text`, in order; `[]` for text that reads as it is. */
+/**
+ * The hidden characters of `text` (bidi controls, invisible characters, space and dash
+ * look-alikes), in order; `[]` for text that reads as it is.
+ */
 export function findHiddenCharacters(text: string): HiddenCharacter[] {
   const found: HiddenCharacter[] = [];
   let position = 1;
@@ -117,10 +130,16 @@ export function splitHiddenCharacters(text: string): TextPart[] {
   return parts;
 }
 
-/** `text` without its hidden characters: what its author most likely meant to type. */
+/**
+ * `text` without its bidi controls and invisible characters: what its author most likely meant to
+ * type. Space and dash look-alikes stay: they stand for a character (`withoutLookAlikes` puts the
+ * ASCII one back).
+ */
 export function withoutHiddenCharacters(text: string): string {
   return splitHiddenCharacters(text)
-    .map((part) => (part.type === "text" ? part.text : ""))
+    .map((part) =>
+      part.type === "text" ? part.text : part.hidden.kind === "lookalike" ? part.hidden.char : "",
+    )
     .join("");
 }
 
@@ -141,18 +160,30 @@ export function revealHiddenCharacters(text: string): string {
 
 /** `U+202E RIGHT-TO-LEFT OVERRIDE`, with what it does, for a marker's tooltip. */
 export function hiddenCharacterTitle(hidden: HiddenCharacter): string {
-  const does =
-    hidden.kind === "bidi"
-      ? "a bidirectional control: it changes the order the text around it is shown in"
-      : "an invisible character";
-  return `${hidden.code} ${hidden.name}: ${does}`;
+  return `${hidden.code} ${hidden.name}: ${whatItDoes(hidden)}`;
+}
+
+function whatItDoes(hidden: HiddenCharacter): string {
+  switch (hidden.kind) {
+    case "bidi":
+      return "a bidirectional control: it changes the order the text around it is shown in";
+    case "invisible":
+      return "an invisible character";
+    case "lookalike":
+      return spaceOrDashLookAlike(hidden.char)?.looksLike === " "
+        ? "it looks like a space but is another character"
+        : "it looks like '-' but is another character";
+  }
 }
 
 function describe(char: string, index: number, position: number): HiddenCharacter {
   const cp = char.codePointAt(0) ?? 0;
-  const code = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+  const code = codePointLabel(cp);
   const bidi = BIDI_NAMES.get(cp);
   if (bidi !== undefined) return { index, position, char, code, name: bidi, kind: "bidi" };
+  const lookAlike = spaceOrDashLookAlike(char);
+  if (lookAlike !== undefined)
+    return { index, position, char, code, name: lookAlike.name, kind: "lookalike" };
   return { index, position, char, code, name: invisibleName(cp, char), kind: "invisible" };
 }
 

@@ -322,6 +322,32 @@ describe("validatePattern: names", () => {
 
   it("says nothing of names in other scripts or with emoji", () => {
     expect(warnings(PatternBuilder.begin("שלב_א").followedBy("❤️").build())).toEqual([]);
+    expect(warnings(PatternBuilder.begin("просмотр").followedBy("Ορος").build())).toEqual([]);
+  });
+
+  it("warns about look-alikes in stage and group names: the letter, its position and its Latin twin", () => {
+    const graph = PatternBuilder.begin("v\u0456ew")
+      .followedBy(PatternBuilder.begin("p\u0430y\u00a0now").next("y"))
+      .build();
+    expect(errors(graph)).toEqual([]);
+    expect(warnings(graph)).toEqual([
+      [
+        "nodes[0].nodes[1].name",
+        "stage 'p\u0430y\u00a0now': the name holds look-alikes: U+0430 CYRILLIC SMALL LETTER A (looks like Latin 'a') at character 2, U+00A0 NO-BREAK SPACE (looks like a space) at character 4: it is not the name it looks like ('pay now'). Flink accepts it; replace the look-alikes if that was not meant",
+      ],
+      [
+        "nodes[1].name",
+        "stage 'v\u0456ew': the name holds a look-alike: U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I (looks like Latin 'i') at character 2: it is not the name it looks like ('view'). Flink accepts it; replace the look-alikes if that was not meant",
+      ],
+    ]);
+  });
+
+  it("gives a name with hidden characters and look-alikes one warning for each", () => {
+    const found = warnings(PatternBuilder.begin("a\u200b\u2013b").build()).map(([, message]) => message);
+    expect(found).toEqual([
+      expect.stringContaining("the name holds U+200B ZERO WIDTH SPACE at character 2: it may look equal"),
+      expect.stringContaining("the name holds a look-alike: U+2013 EN DASH (looks like '-') at character 3"),
+    ]);
   });
 });
 
@@ -337,6 +363,19 @@ describe("validateRuleId", () => {
       },
     ]);
     expect(validateRuleId("rule-1")).toEqual([]);
+  });
+
+  it("warns about look-alikes in a rule id", () => {
+    expect(validateRuleId("purchase\u2011path").map((d) => [d.severity, d.stage, d.path, d.message])).toEqual(
+      [
+        [
+          "warning",
+          null,
+          "",
+          "rule id 'purchase\u2011path': the id holds a look-alike: U+2011 NON-BREAKING HYPHEN (looks like '-') at character 9: it is not the id it looks like ('purchase-path'). Flink accepts it; replace the look-alikes if that was not meant",
+        ],
+      ],
+    );
   });
 });
 

@@ -10,20 +10,21 @@
  *
  * Modules: `validateChain.ts` (graph shape), `validateStage.ts` (per-stage rules),
  * `validateTimes.ts` (times bounds and time sizes), `validateWindowTimes.ts`
- * (`checkPatternWindowTimes`), this file (pattern-wide rules, and names that do not read as they
- * are).
+ * (`checkPatternWindowTimes`), `validateText.ts` (names and rule ids that do not read as they
+ * are: hidden characters and look-alikes), this file (pattern-wide rules).
  */
 import { durationToMillis } from "./duration.ts";
-import { findHiddenCharacters } from "./hiddenCharacters.ts";
 import type { GraphNode } from "./pattern.ts";
 import { Findings, joinPath } from "./patternFindings.ts";
 import type { PatternDiagnostic } from "./patternFindings.ts";
 import type { ChainLink } from "./validateChain.ts";
 import { checkGraph, ENDING_STATE_NAME } from "./validateStage.ts";
 import { checkDuration } from "./validateTimes.ts";
+import { checkNamesReadAsTheyAre } from "./validateText.ts";
 import { checkPatternWindowTimes } from "./validateWindowTimes.ts";
 
 export type { PatternDiagnostic } from "./patternFindings.ts";
+export { validateRuleId } from "./validateText.ts";
 
 /**
  * Checks `graph` against Flink's pattern rules. Pure. Returns every problem found, each naming
@@ -34,19 +35,8 @@ export function validatePattern(graph: GraphNode): PatternDiagnostic[] {
   const findings = new Findings();
   const chain = checkGraph(graph, "", null, findings);
   checkNameUniqueness(graph, findings);
-  checkHiddenInNames(graph, "", findings);
+  checkNamesReadAsTheyAre(graph, "", findings);
   checkTopLevel(graph, chain, findings);
-  return findings.list;
-}
-
-/**
- * A rule id that does not read as it is: a warning naming each hidden character (bidi control or
- * invisible) and its position, `[]` for an id without any. Flink takes any id string.
- */
-export function validateRuleId(id: string): PatternDiagnostic[] {
-  const findings = new Findings();
-  const problem = hiddenCharactersProblem(id, "id");
-  if (problem !== null) findings.warning(null, "", `rule id '${id}': ${problem}`);
   return findings.list;
 }
 
@@ -80,38 +70,6 @@ function checkNameUniqueness(graph: GraphNode, findings: Findings): void {
     });
   };
   visit(graph, "");
-}
-
-/**
- * Stage and group names holding bidi controls or invisible characters ("Trojan Source"): Flink
- * accepts them, but the name shown is not the name matched, and two names may look equal.
- */
-function checkHiddenInNames(graph: GraphNode, path: string, findings: Findings): void {
-  graph.nodes.forEach((node, i) => {
-    const nodePath = joinPath(path, `nodes[${i}]`);
-    const problem = hiddenCharactersProblem(node.name, "name");
-    if (problem !== null) findings.warning(node.name, `${nodePath}.name`, problem);
-    if (node.type === "COMPOSITE") checkHiddenInNames(node, nodePath, findings);
-  });
-}
-
-/** The most hidden characters a message lists one by one. */
-const HIDDEN_LISTED = 4;
-
-/** What is hidden in `text` (a name or an id), as a finding's message; null when it reads as it is. */
-function hiddenCharactersProblem(text: string, what: "name" | "id"): string | null {
-  const hidden = findHiddenCharacters(text);
-  if (hidden.length === 0) return null;
-  const listed = hidden
-    .slice(0, HIDDEN_LISTED)
-    .map(
-      (h) => `${h.code} ${h.name}${h.kind === "bidi" ? " (bidi control)" : ""} at character ${h.position}`,
-    );
-  const more = hidden.length > HIDDEN_LISTED ? ` and ${hidden.length - HIDDEN_LISTED} more` : "";
-  const reorders = hidden.some((h) => h.kind === "bidi")
-    ? "it may display in another order than it is written"
-    : `it may look equal to a different ${what}`;
-  return `the ${what} holds ${listed.join(", ")}${more}: ${reorders}. Flink accepts it; retype it if that was not meant`;
 }
 
 /** Pattern-wide rules: the top-level condition, skip strategy, window, window times, a trailing notFollowedBy. */

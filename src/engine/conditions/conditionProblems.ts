@@ -108,10 +108,11 @@ export function bindingExpressionProblems(bindings: ConditionBindings): BindingP
   return problems;
 }
 
-type StageConditionVisitor = (condition: Condition, stage: string, path: string) => void;
+/** Called with a stage's where or until condition, the stage's name and the condition's JSON path. */
+export type StageConditionVisitor = (condition: Condition, stage: string, path: string) => void;
 
 /** Calls `visit` with every where and until condition of the stages of `graph`, in JSON order. */
-function forEachStageCondition(graph: GraphNode, path: string, visit: StageConditionVisitor): void {
+export function forEachStageCondition(graph: GraphNode, path: string, visit: StageConditionVisitor): void {
   graph.nodes.forEach((node, index) => {
     const nodePath = `${path === "" ? "" : `${path}.`}nodes[${index}]`;
     // A group has no where() of its own (GroupPattern rejects it; the compiler ignores it), only an until.

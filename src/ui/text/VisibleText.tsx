@@ -1,7 +1,9 @@
 /**
  * User text (stage names, rule ids, keys, field values) shown as text: each hidden character
  * (`findHiddenCharacters`) as a marker such as `⟨U+202E⟩` whose tooltip names it, so no bidi
- * control acts and no invisible character hides. A value is isolated in a `<bdi>`, so neither a
+ * control acts, no invisible character hides and no space or dash look-alike (NO-BREAK SPACE,
+ * NON-BREAKING HYPHEN) passes for the ASCII one. Letters that look Latin (a Cyrillic `і`) show as
+ * they are: they are visible, and the validator's warning names them. A value is isolated in a `<bdi>`, so neither a
  * control nor a right-to-left name can reorder the text around it. Inputs and editors keep the
  * raw text; only displays use these. Never HTML: every part is a React text node.
  */

@@ -32,7 +32,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/model/**", "src/expr/**", "src/engine/**", "src/formats/**", "src/runtime/**"],
+    files: [
+      "src/text/**",
+      "src/model/**",
+      "src/expr/**",
+      "src/engine/**",
+      "src/formats/**",
+      "src/runtime/**",
+    ],
     rules: { "no-restricted-globals": ["error", ...hostGlobals] },
   },
   {

@@ -21,7 +21,7 @@
 import { locateDiagnostics, parseJsonFile } from "../formats/dynamicCep/index.ts";
 import type { Diagnostic } from "../formats/dynamicCep/index.ts";
 import { duplicateKeyMessage, parseJsonData } from "../formats/json/index.ts";
-import { splitLines } from "../formats/lineBreaks.ts";
+import { splitLines } from "../text/lineBreaks.ts";
 import type { ConditionBindings } from "../model/pattern.ts";
 import { BroadcastReader, type BroadcastProblem } from "../runtime/broadcast/index.ts";
 import type { BroadcastRecord, BuiltInProcessor } from "../runtime/job/index.ts";

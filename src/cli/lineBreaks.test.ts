@@ -1,7 +1,8 @@
 /**
- * Files saved with lone CRs as line breaks (classic Mac, some Excel and Windows tools): every
- * `FILE:LINE` the CLI reports names the line an editor shows the problem on, for rule files
- * (`--pattern`), broadcast files and event files (JSON arrays, JSON Lines, CSV) alike.
+ * Files saved with lone CRs as line breaks (classic Mac, some Excel and Windows tools), or
+ * starting with a byte-order mark (Notepad, Excel's "CSV UTF-8"): every `FILE:LINE[:COL]` the CLI
+ * reports names the line and column an editor shows the problem at, for rule files (`--pattern`),
+ * broadcast files and event files (JSON arrays, JSON Lines, CSV) alike.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -74,6 +75,72 @@ describe("lone CR line breaks", () => {
     const file = path.join(dir, "b.jsonl");
     const run = await runInProcess(["run", "--events", "-", "--broadcast", file], "");
     expect(run.stderr).toMatch(new RegExp(`^${escaped(file)}:2:16: `));
+  });
+});
+
+describe("a byte-order mark", () => {
+  const BOM = "\uFEFF";
+
+  /** Runs `args` (FILE standing for the file) on `text` with and without a BOM: both reports. */
+  async function withAndWithoutBom(
+    name: string,
+    text: string,
+    args: (file: string, dir: string) => string[],
+  ): Promise<{ file: string; withBom: string; plain: string }> {
+    const dir = writeTempFiles({ "r.json": RULE, [`bom-${name}`]: BOM + text, [name]: text });
+    const file = path.join(dir, `bom-${name}`);
+    const withBom = await runInProcess(args(file, dir), "");
+    const plain = await runInProcess(args(path.join(dir, name), dir), "");
+    expect(withBom.status).toBe(plain.status);
+    return { file, withBom: withBom.stderr, plain: plain.stderr.replaceAll(path.join(dir, name), file) };
+  }
+
+  it("takes no column in a rule file: an error on line 1 is at the column an editor shows", async () => {
+    const events = (file: string): string[] => ["run", "--pattern", file, "--events", "-"];
+    const syntax = await withAndWithoutBom("r1.json", '{"id": x}\n', events);
+    expect(syntax.withBom).toMatch(new RegExp(`^${escaped(syntax.file)}:1:8: `));
+    expect(syntax.withBom).toBe(syntax.plain);
+    // A value Flink rejects, found after parsing and located by its JSON path.
+    const at = RULE.lastIndexOf('"ATOMIC"');
+    const invalid = `${RULE.slice(0, at)}"ATOM"${RULE.slice(at + '"ATOMIC"'.length)}`;
+    const value = await withAndWithoutBom("r2.json", invalid, events);
+    expect(value.withBom).toMatch(new RegExp(`^${escaped(value.file)}:1:${at + 1}: `));
+    expect(value.withBom).toBe(value.plain);
+  });
+
+  it("takes no column in JSON, JSON Lines and CSV events files", async () => {
+    const run = (file: string, dir: string): string[] => [
+      "run",
+      "--pattern",
+      path.join(dir, "r.json"),
+      "--events",
+      file,
+    ];
+    const json = await withAndWithoutBom("e.json", '[{"kind": tru},\r\n {"kind": "a"}]', run);
+    expect(json.withBom).toBe(
+      `${json.file}:1: invalid JSON at column 11: unexpected 't'; expected a JSON value (strings need double quotes)\n`,
+    );
+    expect(json.withBom).toBe(json.plain);
+    const jsonl = await withAndWithoutBom("e.jsonl", '{"kind": "b",}\r\n{"kind": "a"}\r\n', run);
+    expect(jsonl.withBom).toMatch(new RegExp(`^${escaped(jsonl.file)}:1: invalid JSON at column 14: `));
+    expect(jsonl.withBom).toBe(jsonl.plain);
+    const csv = await withAndWithoutBom("e.csv", 'kind,n\r\n"a"x,1\r\n', run);
+    expect(csv.withBom).toBe(
+      `${csv.file}:2: malformed CSV: unexpected "x" after the closing quote of field 1 (column 4)\n`,
+    );
+    expect(csv.withBom).toBe(csv.plain);
+  });
+
+  it("takes no column in a broadcast file", async () => {
+    const broadcast = await withAndWithoutBom("b.jsonl", '{"at":0,"rule":}\n', (file) => [
+      "run",
+      "--events",
+      "-",
+      "--broadcast",
+      file,
+    ]);
+    expect(broadcast.withBom).toMatch(new RegExp(`^${escaped(broadcast.file)}:1:16: `));
+    expect(broadcast.withBom).toBe(broadcast.plain);
   });
 });
 

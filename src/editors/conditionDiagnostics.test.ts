@@ -34,4 +34,19 @@ describe("conditionProblem", () => {
       "Line 1, column 1: expected an expression but found end of expression",
     );
   });
+
+  it("counts a raw CR (or CRLF) as the line break the condition editor shows", () => {
+    // `price > 1 &&` then `  foo(1)` on the next line, the break written as `\r` in a rule file's JSON.
+    for (const lineBreak of ["\r", "\r\n", "\n"]) {
+      expect(conditionProblem(`price > 1 &&${lineBreak}  foo(1)`)).toMatchObject({
+        line: 2,
+        column: 3,
+        endLine: 2,
+        endColumn: 6,
+        message: "Line 2, column 3: unknown function 'foo'",
+      });
+    }
+    // An error at the end, after a final CR: the underline runs from the CR to the end.
+    expect(conditionProblem("price >\r")).toMatchObject({ line: 1, column: 8, endLine: 2, endColumn: 1 });
+  });
 });

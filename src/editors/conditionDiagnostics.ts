@@ -3,7 +3,7 @@
  * syntax, unknown functions, argument counts, limits) and turns the first problem into a
  * range the editor underlines plus a sentence in plain words. Pure: no Monaco, no DOM.
  */
-import { compileExpression, ExprSyntaxError } from "../expr/index.ts";
+import { compileExpression, ExprSyntaxError, positionAt } from "../expr/index.ts";
 
 /** A problem in a condition: 1-based line/columns (UTF-16 units, as Monaco counts), end exclusive. */
 export interface ConditionProblem {
@@ -32,8 +32,8 @@ export function conditionProblem(source: string): ConditionProblem | null {
 
 function problemFrom(source: string, error: ExprSyntaxError): ConditionProblem {
   const { start, end } = underlined(source, error.offset);
-  const from = positionOf(source, start);
-  const to = positionOf(source, end);
+  const from = positionAt(source, start);
+  const to = positionAt(source, end);
   return {
     line: from.line,
     column: from.column,
@@ -56,16 +56,4 @@ function underlined(source: string, offset: number): { start: number; end: numbe
   let end = start;
   while (end < source.length && NAME_PART.test(source.charAt(end))) end++;
   return { start, end: Math.max(end, start + 1) };
-}
-
-function positionOf(source: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (source.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }

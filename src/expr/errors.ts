@@ -4,25 +4,18 @@
  * Syntax errors carry a 1-based position because the editor underlines them; runtime errors carry
  * one when the failing node is known (the compiler attaches it on the slow path, see `locate`).
  */
+import { linePositions, type LinePosition } from "../text/lineBreaks.ts";
 
 /** A 1-based line and column (columns count UTF-16 code units, as Monaco does). */
-export interface SourcePosition {
-  readonly line: number;
-  readonly column: number;
-}
+export type SourcePosition = LinePosition;
 
-/** Maps a 0-based offset in `source` to a 1-based line and column. */
+/**
+ * Maps a 0-based offset in `source` (clamped to the text) to a 1-based line and column, with the
+ * line breaks every position CEP Studio reports uses (`lineBreaks.ts`: LF, CRLF, lone CR): an
+ * expression holding a raw CR is on as many lines as the condition editor shows.
+ */
 export function positionAt(source: string, offset: number): SourcePosition {
-  const end = Math.min(Math.max(offset, 0), source.length);
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < end; i++) {
-    if (source.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
+  return linePositions(source)(Math.min(Math.max(offset, 0), source.length));
 }
 
 /** The expression is not valid: bad token, bad grammar, unknown function, wrong arity, limits. */

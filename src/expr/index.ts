@@ -48,7 +48,7 @@ export type {
   UnaryOperator,
   Variable,
 } from "./ast.ts";
-export { ExprRuntimeError, ExprSyntaxError, type SourcePosition } from "./errors.ts";
+export { ExprRuntimeError, ExprSyntaxError, positionAt, type SourcePosition } from "./errors.ts";
 export type { ExprEnvironment } from "./runtime.ts";
 export { MAX_SOURCE_LENGTH } from "./lexer.ts";
 export { MAX_NESTING, MAX_TREE_HEIGHT } from "./parser.ts";

@@ -110,6 +110,20 @@ describe("readImport", () => {
     );
   });
 
+  it("gives a pasted byte-order mark no column, as the editors that hide it", () => {
+    const errors = (text: string): string[] => {
+      const reading = readImport(text, "r.json", doc([]), {});
+      return reading.ok ? [] : reading.errors.map(formatDiagnostic);
+    };
+    const syntax = '{"id": "7", oops}';
+    expect(errors(`\uFEFF${syntax}`)).toEqual(errors(syntax));
+    expect(errors(`\uFEFF${syntax}`)[0]).toMatch(/^r\.json:1:13: /);
+    const model = '{"id": "7", "version": -1, "pattern": {}}';
+    expect(errors(`\uFEFF${model}`)).toEqual(errors(model));
+    expect(errors(`\uFEFF${model}`)).toContainEqual(expect.stringMatching(/^r\.json:1:24: version: /));
+    expect(errors("\uFEFF[]")).toEqual(["r.json:1:1: the array holds no rules: nothing to import"]);
+  });
+
   it("refuses an empty rule array where it starts, so replacing cannot wipe the rule set", () => {
     const empty = readImport("\n  [ ]\n", "none.json", doc([]), {});
     expect(!empty.ok && empty.errors.map(formatDiagnostic)).toEqual([

@@ -7,7 +7,7 @@
 import { parseRuleSetText } from "../formats/dynamicCep/index.ts";
 import type { Diagnostic, SourceLocation } from "../formats/dynamicCep/index.ts";
 import { locateJsonPaths } from "../formats/json/index.ts";
-import { linePositions } from "../formats/lineBreaks.ts";
+import { linePositions } from "../text/lineBreaks.ts";
 import type { ConditionBindings, Rule } from "../model/pattern.ts";
 import { setBinding } from "../document/edits/bindingEdits.ts";
 import { importRules, nextRuleId } from "../document/edits/ruleEdits.ts";

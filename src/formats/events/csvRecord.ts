@@ -3,7 +3,7 @@
  * that starts with `"` is quoted, `""` inside it is one quote, line breaks inside it are kept).
  * A quote inside an unquoted cell is a literal character, as papaparse reads it.
  */
-import { linePositions } from "../lineBreaks.ts";
+import { linePositions } from "../../text/lineBreaks.ts";
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;

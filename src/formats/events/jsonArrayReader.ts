@@ -9,7 +9,7 @@
  * to its end and reported with its size. Positions are the file's line and column
  * ({@link TextPosition}), whatever the chunks.
  */
-import { lineEnd } from "../lineBreaks.ts";
+import { lineEnd } from "../../text/lineBreaks.ts";
 import type { EventReader, ReadItemSink } from "./eventReader.ts";
 import { readJsonRecord } from "./jsonRecord.ts";
 import {

@@ -5,7 +5,7 @@
  * (the row is still read, with the last value, as Flink's Jackson reads it).
  */
 import { parseJsonData } from "../json/jsonData.ts";
-import { linePositions } from "../lineBreaks.ts";
+import { linePositions } from "../../text/lineBreaks.ts";
 import { duplicateKeyMessage } from "../json/jsonText.ts";
 import type { JsonTextPosition, JsonTextWarning } from "../json/jsonText.ts";
 import type { ReadItem } from "./eventReader.ts";

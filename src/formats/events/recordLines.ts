@@ -11,7 +11,7 @@
  * held but skipped up to its line break, and reported with its length, so one runaway line (or a
  * file with no line break at all) never holds more memory than one record.
  */
-import { LineBreakScanner, startsWithLf } from "../lineBreaks.ts";
+import { LineBreakScanner, startsWithLf } from "../../text/lineBreaks.ts";
 import { MAX_RECORD_LENGTH } from "./recordText.ts";
 
 /** The break that ended a line; "" for a last line without one. */

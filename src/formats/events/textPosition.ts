@@ -1,13 +1,14 @@
 /**
- * Line and column of characters in text that arrives in chunks, with the line breaks of
- * `lineBreaks.ts` (LF, CRLF, lone CR; columns count UTF-16 code units from 1), so that positions
- * found by the streaming JSON array reader, by the parser inside one element and by the line-based
- * readers agree, whatever the chunks: a CRLF cut between two chunks is one break.
+ * Line and column of characters in text that arrives in chunks, by the rule of `lineBreaks.ts`
+ * (LF, CRLF, lone CR; columns count UTF-16 code units from 1; a byte-order mark that starts the
+ * text takes no column), so that positions found by the streaming JSON array reader, by the parser
+ * inside one element and by the line-based readers agree, whatever the chunks: a CRLF cut between
+ * two chunks is one break.
  *
  * Only positions that are asked for are computed: each line break of a chunk is looked for once,
  * so a one-line file of any size costs one search per chunk.
  */
-import { LineBreakScanner, startsWithLf } from "../lineBreaks.ts";
+import { LineBreakScanner, startsWithByteOrderMark, startsWithLf } from "../../text/lineBreaks.ts";
 
 /** Tracks positions over consecutive chunks; ask in increasing order within a chunk. */
 export class TextPosition {
@@ -29,6 +30,8 @@ export class TextPosition {
 
   /** Starts the next chunk (after {@link finishChunk} of the one before). */
   startChunk(chunk: string): void {
+    // Line 1's columns count from after a byte-order mark, as for a whole text (`linePositions`).
+    if (this.chunkStart === 0 && startsWithByteOrderMark(chunk)) this.lineStart = 1;
     this.chunk = chunk;
     this.breaks = new LineBreakScanner(chunk);
     if (!this.crPending) this.findBreak(0);
@@ -48,7 +51,7 @@ export class TextPosition {
   /** The column of the chunk's character at `index`. */
   columnAt(index: number): number {
     this.advanceTo(index);
-    return this.chunkStart + index - this.lineStart + 1;
+    return Math.max(this.chunkStart + index - this.lineStart, 0) + 1;
   }
 
   /** Counts the chunk's remaining line breaks. */

@@ -7,8 +7,8 @@
  * a warning. {@link locateJsonPaths} maps JSON paths back to source positions for
  * diagnostics found after parsing.
  */
-import { linePositions } from "../lineBreaks.ts";
-import type { LinePosition } from "../lineBreaks.ts";
+import { linePositions } from "../../text/lineBreaks.ts";
+import type { LinePosition } from "../../text/lineBreaks.ts";
 import { JsonParser, JsonSyntaxError } from "./jsonParser.ts";
 import type { BigIntegerMode, ParserWarning } from "./jsonParser.ts";
 
@@ -28,8 +28,8 @@ export interface JsonTextOptions {
 }
 
 /**
- * A 1-based position in the text; columns count UTF-16 code units, and a line ends at LF, CRLF or
- * a lone CR (see `lineBreaks.ts`).
+ * A 1-based position in the text; columns count UTF-16 code units, a line ends at LF, CRLF or a
+ * lone CR, and a leading byte-order mark takes no column (see `lineBreaks.ts`).
  */
 export type JsonTextPosition = LinePosition;
 

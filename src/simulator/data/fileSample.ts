@@ -7,7 +7,7 @@
  */
 import { MAX_RECORD_LENGTH, sizeText, textEncodingProblem } from "../../formats/events/index.ts";
 import type { EventData, EventFormat } from "../../formats/events/index.ts";
-import { lineEnd } from "../../formats/lineBreaks.ts";
+import { lineEnd } from "../../text/lineBreaks.ts";
 import { createChunkedSource, inferSchema } from "../../runtime/sources/index.ts";
 import type { FieldMapping, SchemaInference, SourceProblem } from "../../runtime/sources/index.ts";
 

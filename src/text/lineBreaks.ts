@@ -1,17 +1,27 @@
 /**
- * What a line break is, for every `line:column` CEP Studio reports about a text it reads (JSON
- * rule and broadcast files, JSON arrays, JSON Lines and CSV events) and for the line-based readers
- * that cut records: LF, CRLF (one break) or a lone CR. That is how Flink's line-based file sources
- * (`BufferedReader.readLine`) and Jackson's CSV parser end a line, and how Monaco (the Source
- * view) and most editors number lines, so a problem in a file saved with classic-Mac CRs is
- * reported on the line the user sees it on. Columns count UTF-16 code units from 1.
+ * What a line and a column are, for every `line:column` CEP Studio reports about a text: JSON
+ * rule and broadcast files, JSON arrays, JSON Lines and CSV events, and condition expressions.
+ * Also what the line-based readers that cut records call a line.
  *
- * Text that arrives in chunks uses the same {@link LineBreakScanner}; a CRLF cut between two
- * chunks is the chunked readers' business (`textPosition.ts`, `recordLines.ts`).
+ * A line ends at LF, CRLF (one break) or a lone CR. That is how Flink's line-based file sources
+ * (`BufferedReader.readLine`) and Jackson's CSV parser end a line, and how Monaco (the Source view,
+ * the JSON and condition editors) and most editors number lines, so a problem in a file saved with
+ * classic-Mac CRs, or in an expression holding a raw CR, is reported on the line the user sees it
+ * on. Columns count UTF-16 code units from 1, as Monaco's do.
+ *
+ * A byte-order mark (U+FEFF) that starts the text takes no column: it is the encoding's signature,
+ * not text, and editors (Monaco among them) hide it, so line 1's columns count from the character
+ * after it. A U+FEFF anywhere else is a character like any other.
+ *
+ * The rule lives below every layer that reports positions (`src/expr` as much as `src/formats`)
+ * and imports nothing. Text that arrives in chunks uses the same {@link LineBreakScanner} and
+ * {@link startsWithByteOrderMark}; a CRLF cut between two chunks is the chunked readers' business
+ * (`textPosition.ts`, `recordLines.ts`).
  */
 
 const LF = 0x0a;
 const CR = 0x0d;
+const BYTE_ORDER_MARK = 0xfeff;
 
 /** A 1-based line and column; columns count UTF-16 code units. */
 export interface LinePosition {
@@ -58,6 +68,14 @@ export class LineBreakScanner {
   }
 }
 
+/**
+ * True when `text` starts with a byte-order mark: the text's first line then starts at offset 1
+ * for its columns (see the module comment).
+ */
+export function startsWithByteOrderMark(text: string): boolean {
+  return text.charCodeAt(0) === BYTE_ORDER_MARK;
+}
+
 /** True when `chunk` starts with the LF that completes a CRLF whose CR ended the chunk before. */
 export function startsWithLf(chunk: string): boolean {
   return chunk.charCodeAt(0) === LF;
@@ -69,7 +87,10 @@ export function lineEnd(text: string, from = 0): number {
   return at === -1 ? text.length : at;
 }
 
-/** The lines of `text`, without their breaks (a text ending with a break ends with ""). */
+/**
+ * The lines of `text`, without their breaks (a text ending with a break ends with ""). A leading
+ * byte-order mark stays in the first line: the readers of each line skip it as they parse.
+ */
 export function splitLines(text: string): string[] {
   const lines: string[] = [];
   const breaks = new LineBreakScanner(text);
@@ -85,7 +106,8 @@ export function splitLines(text: string): string[] {
 /**
  * Maps offsets in `text` to lines and columns. The line starts are found once, on the first
  * call, then each offset costs a binary search. The second character of a CRLF is on the line the
- * break ends, as its first is.
+ * break ends, as its first is; a leading byte-order mark is at column 1 with the character after
+ * it, which it does not push to column 2.
  */
 export function linePositions(text: string): (offset: number) => LinePosition {
   let starts: number[] | null = null;
@@ -98,12 +120,12 @@ export function linePositions(text: string): (offset: number) => LinePosition {
       if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+    return { line: lo + 1, column: Math.max(offset - (starts[lo] ?? 0), 0) + 1 };
   };
 }
 
 function lineStarts(text: string): number[] {
-  const starts = [0];
+  const starts = [startsWithByteOrderMark(text) ? 1 : 0];
   const breaks = new LineBreakScanner(text);
   let start = 0;
   for (let at = breaks.find(start); at !== -1; at = breaks.find(start)) {

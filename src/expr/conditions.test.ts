@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileExpression, ExprRuntimeError, ExprSyntaxError, type ExprEnvironment } from "./index.ts";
+import { syntaxErrorOf } from "./testing/syntaxErrorOf.ts";
 
 type Event = Record<string, unknown>;
 
@@ -12,13 +13,7 @@ function env(event: Event = {}, stages: Record<string, Event[]> = {}, config?: E
 }
 
 function syntaxError(source: string): ExprSyntaxError {
-  try {
-    compileExpression(source);
-  } catch (e) {
-    if (e instanceof ExprSyntaxError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${source}`);
+  return syntaxErrorOf(source, compileExpression);
 }
 
 const SEED =

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { positionAt } from "./errors.ts";
 import { compileExpression, ExprRuntimeError, ExprSyntaxError } from "./index.ts";
+import { syntaxErrorOf } from "./testing/syntaxErrorOf.ts";
 
 const BREAK = /\r\n|\r|\n/;
 
@@ -47,13 +48,7 @@ const expressionWithBreaks = fc
   );
 
 function syntaxError(source: string): ExprSyntaxError {
-  try {
-    compileExpression(source);
-  } catch (e) {
-    if (e instanceof ExprSyntaxError) return e;
-    throw e;
-  }
-  throw new Error(`no syntax error in ${JSON.stringify(source)}`);
+  return syntaxErrorOf(source, compileExpression);
 }
 
 describe("positionAt", () => {

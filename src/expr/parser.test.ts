@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Expr } from "./ast.ts";
 import { ExprSyntaxError } from "./errors.ts";
 import { MAX_NESTING, MAX_TREE_HEIGHT, parse } from "./parser.ts";
+import { syntaxErrorOf } from "./testing/syntaxErrorOf.ts";
 
 /** A compact fully-parenthesised rendering that shows how the parser grouped things. */
 function shape(node: Expr): string {
@@ -42,13 +43,7 @@ function p(source: string): string {
 }
 
 function syntaxError(source: string): ExprSyntaxError {
-  try {
-    parse(source);
-  } catch (e) {
-    if (e instanceof ExprSyntaxError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${source}`);
+  return syntaxErrorOf(source, parse);
 }
 
 describe("parser precedence (Aviator's levels)", () => {

@@ -9,7 +9,7 @@ import type { GraphNode, PatternNode, Rule } from "../model/pattern.ts";
 import type { PatternDiagnostic } from "../model/patternFindings.ts";
 import { REPLACE_LOOK_ALIKES, RETYPE_HIDDEN } from "../model/validateText.ts";
 import { allNodeNames, stageKey, uniqueName } from "./edits/graphAccess.ts";
-import { renameReferencesInGraph } from "./edits/stageReferences.ts";
+import { renameStageReferences } from "./edits/stageReferences.ts";
 import { graphAtIndices, locate, nodeAt, updateGraphAtIndices, updateNodeAt } from "./patternLocation.ts";
 import type { PatternLocation } from "./patternLocation.ts";
 import type { QuickFix } from "./quickFixes.ts";
@@ -106,13 +106,9 @@ function renameWithReferences(
   to: string,
 ): GraphNode {
   const renamed = renameNodeAt(pattern, at, node.name, to);
-  // Group names are not stage names to Flink: only a stage's rename reaches conditions and the strategy.
-  if (node.type !== "ATOMIC") return renamed;
-  const referenced = renameReferencesInGraph(renamed, new Map([[node.name, to]]));
-  const skip = referenced.afterMatchStrategy;
-  return at.graph.length === 0 && skip.patternName === node.name
-    ? { ...referenced, afterMatchStrategy: { ...skip, patternName: to } }
-    : referenced;
+  return node.type === "ATOMIC"
+    ? renameStageReferences(renamed, at.graph.length === 0, node.name, to)
+    : renamed;
 }
 
 /**

@@ -11,7 +11,7 @@ import { allNodeNames, graphAt, nodeIn, numberedName, stageKey, uniqueName } fro
 import type { GraphPath } from "./graphAccess.ts";
 import { editGraph, editStructure, withPattern } from "./patternAccess.ts";
 import { dropKeys, moveKeys } from "./positionKeys.ts";
-import { renameReferencesInGraph } from "./stageReferences.ts";
+import { renameStageReferences } from "./stageReferences.ts";
 
 /** Flink's name for its final NFA state (`NFACompiler.ENDING_STATE_NAME`). */
 const ENDING_STATE_NAME = "$endState$";
@@ -110,15 +110,10 @@ export function renameStage(
     })),
   }));
   const positions = moveKeys(renamed.positions, stageKey(graphPath, from), stageKey(graphPath, to));
-  let pattern = renamed.rule.pattern;
-  // Group names are not stage names to Flink: only a stage's rename reaches conditions and the strategy.
-  if (node.type === "ATOMIC") {
-    pattern = renameReferencesInGraph(pattern, new Map([[from, to]]));
-    const skip = pattern.afterMatchStrategy;
-    if (graphPath.length === 0 && skip.patternName === from) {
-      pattern = { ...pattern, afterMatchStrategy: { ...skip, patternName: to } };
-    }
-  }
+  const pattern =
+    node.type === "ATOMIC"
+      ? renameStageReferences(renamed.rule.pattern, graphPath.length === 0, from, to)
+      : renamed.rule.pattern;
   return { ...withPattern(renamed, pattern), positions };
 }
 

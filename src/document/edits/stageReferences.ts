@@ -95,3 +95,22 @@ function renameInUntil(quantifier: Quantifier, renames: StageRenames): Quantifie
   const next = renameInCondition(until, renames);
   return next === until ? quantifier : { ...quantifier, untilCondition: next };
 }
+
+/**
+ * What refers to stage `from` by name, once it is called `to`: every `getEventsForPattern` and
+ * until reference in the conditions and, for a stage of the top graph (`inTopGraph`), the skip
+ * strategy's stage. Only stages are referred to: group names are not stage names to Flink, so a
+ * group's rename does not come here.
+ */
+export function renameStageReferences(
+  pattern: GraphNode,
+  inTopGraph: boolean,
+  from: string,
+  to: string,
+): GraphNode {
+  const referenced = renameReferencesInGraph(pattern, new Map([[from, to]]));
+  const skip = referenced.afterMatchStrategy;
+  return inTopGraph && skip.patternName === from
+    ? { ...referenced, afterMatchStrategy: { ...skip, patternName: to } }
+    : referenced;
+}
